@@ -1,0 +1,70 @@
+/**
+ * `npm run bench`: measures, and writes bench/results.json. For now: the gzip JS each screen
+ * loads on a cold visit, against the budgets in DESIGN.md and notes/performance.md.
+ * Run after `vite build` (the npm script does both).
+ */
+import { writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { serve } from '@hono/node-server'
+import { chromium } from '@playwright/test'
+import { createApp } from '../server/app.ts'
+import {
+  FIRST_SCREEN_JS_BUDGET_BYTES,
+  MAP_SCREEN_JS_GOAL_BYTES,
+  measureScreenJs,
+  SCREENS,
+} from './measure-js.ts'
+
+const server = serve({ fetch: createApp({ distDir: 'dist' }).fetch, port: 0, hostname: '127.0.0.1' })
+await new Promise((r) => server.once('listening', r))
+const address = server.address()
+const port = typeof address === 'object' && address ? address.port : 0
+const baseURL = `http://localhost:${port}`
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+})
+const screens = []
+for (const screen of SCREENS) {
+  const { scriptBodies: _bodies, ...m } = await measureScreenJs(browser, baseURL, screen)
+  screens.push(m)
+}
+await browser.close()
+server.close()
+
+const goals: Record<string, number> = {
+  [SCREENS[0].name]: FIRST_SCREEN_JS_BUDGET_BYTES,
+  [SCREENS[1].name]: MAP_SCREEN_JS_GOAL_BYTES,
+}
+const results = {
+  generatedAt: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
+  jsPerScreen: screens.map((s) => ({ ...s, goalBytes: goals[s.screen] ?? null })),
+}
+writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`)
+
+console.log('JS per screen (cold visit, gzip -9):')
+for (const s of results.jsPerScreen) {
+  const goal = s.goalBytes
+    ? ` (goal ≤ ${(s.goalBytes / 1000).toFixed(0)} KB: ${s.gzipBytes <= s.goalBytes ? 'met' : 'MISSED'})`
+    : ''
+  console.log(
+    `  ${s.screen.padEnd(28)} ${(s.gzipBytes / 1000).toFixed(1).padStart(7)} KB in ${s.files.length} files${goal}`,
+  )
+  for (const f of s.files)
+    console.log(`      ${f.name.padEnd(50)} ${(f.gzipBytes / 1000).toFixed(1).padStart(7)} KB`)
+}
+console.log('wrote bench/results.json')

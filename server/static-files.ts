@@ -1,0 +1,72 @@
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { extname, join, normalize, sep } from 'node:path'
+import type { Context } from 'hono'
+
+/**
+ * Serves the built app from `distDir`. Hashed assets are cached for a year; the service
+ * worker, the manifest and index.html are revalidated on every load, so an update is seen
+ * as soon as the network is back. Unknown paths that look like app pages get index.html,
+ * so deep links such as /sites/zaoyuan open the app.
+ */
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.mp3': 'audio/mpeg',
+  '.txt': 'text/plain; charset=utf-8',
+}
+
+const REVALIDATE = new Set(['/index.html', '/sw.js', '/manifest.webmanifest', '/registerSW.js'])
+
+export function createStaticHandler(distDir: string) {
+  const root = normalize(distDir + sep)
+  const indexPath = join(root, 'index.html')
+
+  function fileFor(urlPath: string): string | undefined {
+    let decoded: string
+    try {
+      decoded = decodeURIComponent(urlPath)
+    } catch {
+      return undefined
+    }
+    const abs = normalize(join(root, decoded))
+    if (!abs.startsWith(root)) return undefined // path traversal
+    return existsSync(abs) && statSync(abs).isFile() ? abs : undefined
+  }
+
+  return (c: Context) => {
+    const path = new URL(c.req.url).pathname
+    const file = fileFor(path === '/' ? '/index.html' : path)
+    if (file) {
+      const rel = `/${file.slice(root.length).split(sep).join('/')}`
+      const immutable = rel.startsWith('/assets/')
+      return c.body(readFileSync(file), 200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': immutable
+          ? 'public, max-age=31536000, immutable'
+          : REVALIDATE.has(rel)
+            ? 'no-cache'
+            : 'public, max-age=0, must-revalidate',
+      })
+    }
+    // A page of the app (no file extension): let the client router handle it.
+    if (extname(path) === '' && existsSync(indexPath)) {
+      return c.body(readFileSync(indexPath), 200, {
+        'Content-Type': TYPES['.html'] ?? '',
+        'Cache-Control': 'no-cache',
+      })
+    }
+    return c.json({ error: { code: 'not_found', path } }, 404)
+  }
+}

@@ -1,0 +1,53 @@
+import { geoDistanceMeters } from './distance.ts'
+import type { LngLat, Meters } from './types.ts'
+
+/** Per-site check-in settings; defaults follow DESIGN.md (radius ≈ 150 m, accuracy ≈ 100 m). */
+export interface GeofenceSettings {
+  readonly center: LngLat
+  readonly radiusM: number
+  readonly maxAccuracyM: number
+}
+
+export const DEFAULT_CHECKIN_RADIUS_M = 150
+export const DEFAULT_MAX_ACCURACY_M = 100
+
+/** A position fix as the browser reports it: `accuracyM` is the 95% radius, in metres. */
+export interface Fix {
+  readonly position: LngLat
+  readonly accuracyM: number
+}
+
+export type GeofenceVerdict =
+  | { readonly kind: 'inside'; readonly distanceM: Meters; readonly accuracyM: number }
+  | {
+      readonly kind: 'outside'
+      readonly distanceM: Meters
+      readonly accuracyM: number
+      readonly remainingM: Meters
+    }
+  | {
+      readonly kind: 'poor-accuracy'
+      readonly distanceM: Meters
+      readonly accuracyM: number
+      readonly neededM: number
+    }
+
+/**
+ * Judges one fix against a site's geofence. A fix counts only if its accuracy is no worse
+ * than min(radius, maxAccuracy) — a fix less precise than the fence itself cannot place the
+ * member inside it — and then if its distance to the centre is at most the radius
+ * (the edge counts as inside). The same function runs on the device and on the server.
+ */
+export function judgeFix(fence: GeofenceSettings, fix: Fix): GeofenceVerdict {
+  const distanceM = geoDistanceMeters(fence.center, fix.position)
+  const neededM = Math.min(fence.radiusM, fence.maxAccuracyM)
+  if (!(fix.accuracyM <= neededM))
+    return { kind: 'poor-accuracy', distanceM, accuracyM: fix.accuracyM, neededM }
+  if (distanceM <= fence.radiusM) return { kind: 'inside', distanceM, accuracyM: fix.accuracyM }
+  return {
+    kind: 'outside',
+    distanceM,
+    accuracyM: fix.accuracyM,
+    remainingM: (distanceM - fence.radiusM) as Meters,
+  }
+}

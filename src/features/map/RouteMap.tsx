@@ -1,0 +1,202 @@
+import {
+  AttributionControl,
+  type GeoJSONSource,
+  LngLatBounds,
+  Map as MapLibre,
+  Marker,
+  NavigationControl,
+  setWorkerUrl,
+} from 'maplibre-gl'
+import 'maplibre-gl/dist/maplibre-gl.css'
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
+import { useEffect, useRef, useState } from 'react'
+import type { Fix } from '../../domain/geo/geofence.ts'
+import { useLocalizedString, useStrings } from '../../i18n/i18n.tsx'
+import { browserGeolocation } from '../../platform/geolocation.ts'
+import type { StopWithSite } from '../routes/stops.ts'
+import { navigate, paths } from '../shell/router.tsx'
+import { baseStyle } from './base-style.ts'
+import { fenceCircles, routeLine, toDisplay } from './overlays.ts'
+import { readMapProvider } from './provider-config.ts'
+
+// The bundled worker must be named explicitly, or maplibre cannot find it after bundling.
+setWorkerUrl(workerUrl)
+
+const provider = readMapProvider()
+const RED = '#b0121b'
+
+function addOverlays(map: MapLibre, stops: readonly StopWithSite[]) {
+  const fences = stops.map((s) => ({ center: s.site.location, radiusM: s.site.checkin.radiusM }))
+  map.addSource('route', { type: 'geojson', data: routeLine(stops, provider.datum) })
+  map.addSource('fences', { type: 'geojson', data: fenceCircles(fences, provider.datum) })
+  map.addSource('me', { type: 'geojson', data: fenceCircles([], provider.datum) })
+  map.addLayer({
+    id: 'fence-fill',
+    type: 'fill',
+    source: 'fences',
+    paint: { 'fill-color': RED, 'fill-opacity': 0.15 },
+  })
+  map.addLayer({
+    id: 'fence-line',
+    type: 'line',
+    source: 'fences',
+    paint: { 'line-color': RED, 'line-width': 1.5 },
+  })
+  // Dashed: stops are joined by straight lines, not by the roads between them.
+  map.addLayer({
+    id: 'route-line',
+    type: 'line',
+    source: 'route',
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': RED, 'line-width': 4, 'line-dasharray': [2, 1.5] },
+  })
+  map.addLayer({
+    id: 'me-accuracy',
+    type: 'fill',
+    source: 'me',
+    paint: { 'fill-color': '#1f6fe0', 'fill-opacity': 0.15 },
+  })
+}
+
+function stopMarker(stop: StopWithSite, name: string, label: string): HTMLElement {
+  const a = document.createElement('a')
+  a.className = 'map-stop'
+  a.href = paths.site(stop.site.id)
+  a.addEventListener('click', (e) => {
+    e.preventDefault()
+    navigate(paths.site(stop.site.id))
+  })
+  const number = document.createElement('span')
+  number.className = 'map-stop-number'
+  number.textContent = String(stop.number)
+  const text = document.createElement('span')
+  text.className = 'map-stop-label'
+  text.textContent = name
+  // The visible number and name are hidden from assistive technology; it reads the full label
+  // instead, so the accessible name and the visible text never disagree.
+  number.setAttribute('aria-hidden', 'true')
+  text.setAttribute('aria-hidden', 'true')
+  const spoken = document.createElement('span')
+  spoken.className = 'visually-hidden'
+  spoken.textContent = label
+  a.append(number, text, spoken)
+  return a
+}
+
+type PositionState = { kind: 'off' } | { kind: 'locating' } | { kind: 'shown'; fix: Fix } | { kind: 'error' }
+
+export default function RouteMap({ stops, label }: { stops: readonly StopWithSite[]; label: string }) {
+  const t = useStrings()
+  const text = useLocalizedString()
+  const container = useRef<HTMLDivElement>(null)
+  const mapRef = useRef<MapLibre | null>(null)
+  const [ready, setReady] = useState(false)
+  const [position, setPosition] = useState<PositionState>({ kind: 'off' })
+
+  useEffect(() => {
+    if (!container.current) return
+    const map = new MapLibre({
+      container: container.current,
+      style: provider.kind === 'style' ? provider.url : baseStyle(provider),
+      attributionControl: false,
+      locale: {
+        'Map.Title': label,
+        'NavigationControl.ZoomIn': '放大',
+        'NavigationControl.ZoomOut': '缩小',
+        'NavigationControl.ResetBearing': '指北',
+        'AttributionControl.ToggleAttribution': '数据来源',
+      },
+      cooperativeGestures: false,
+      dragRotate: false,
+    })
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right')
+    map.addControl(new AttributionControl({ compact: true }), 'bottom-right')
+    const bounds = new LngLatBounds()
+    for (const s of stops) {
+      const p = toDisplay(s.site.location, provider.datum)
+      bounds.extend([p.lng, p.lat])
+    }
+    map.fitBounds(bounds, { padding: 48, maxZoom: 14, duration: 0 })
+    map.on('load', () => {
+      addOverlays(map, stops)
+      setReady(true)
+    })
+    mapRef.current = map
+    return () => {
+      mapRef.current = null
+      setReady(false)
+      map.remove()
+    }
+  }, [stops, label])
+
+  // Stop markers carry names in the current language, so they follow the language switch.
+  useEffect(() => {
+    const map = mapRef.current
+    if (!map || !ready) return
+    const markers = stops.map((stop) => {
+      const name = text(stop.site.name)
+      const p = toDisplay(stop.site.location, provider.datum)
+      return new Marker({
+        element: stopMarker(stop, name, t.mapStop(stop.number, name)),
+        anchor: 'left',
+        offset: [-16, 0],
+      })
+        .setLngLat([p.lng, p.lat])
+        .addTo(map)
+    })
+    return () => {
+      for (const m of markers) m.remove()
+    }
+  }, [stops, ready, text, t])
+
+  useEffect(() => {
+    const map = mapRef.current
+    if (!map || !ready || position.kind !== 'shown') return
+    const p = toDisplay(position.fix.position, provider.datum)
+    const dot = document.createElement('div')
+    dot.className = 'map-me'
+    dot.setAttribute('role', 'img')
+    dot.setAttribute('aria-label', t.myPosition)
+    const marker = new Marker({ element: dot }).setLngLat([p.lng, p.lat]).addTo(map)
+    ;(map.getSource('me') as GeoJSONSource | undefined)?.setData(
+      fenceCircles([{ center: position.fix.position, radiusM: position.fix.accuracyM }], provider.datum),
+    )
+    return () => {
+      marker.remove()
+    }
+  }, [position, ready, t])
+
+  // Watching starts when the member asks and stops when they turn it off or it fails.
+  const watching = position.kind === 'locating' || position.kind === 'shown'
+  useEffect(() => {
+    if (!watching) return
+    return browserGeolocation.watch(
+      (fix) => setPosition({ kind: 'shown', fix }),
+      () => setPosition({ kind: 'error' }),
+    )
+  }, [watching])
+
+  return (
+    <>
+      <div ref={container} className="route-map" data-testid="route-map" data-ready={ready} />
+      <div className="map-toolbar">
+        <button
+          type="button"
+          aria-pressed={position.kind === 'shown' || position.kind === 'locating'}
+          onClick={() =>
+            setPosition(
+              position.kind === 'off' || position.kind === 'error' ? { kind: 'locating' } : { kind: 'off' },
+            )
+          }
+        >
+          {t.showMyPosition}
+        </button>
+        {position.kind === 'error' && (
+          <span role="alert" className="hint">
+            {t.positionUnavailable}
+          </span>
+        )}
+      </div>
+    </>
+  )
+}

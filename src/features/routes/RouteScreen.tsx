@@ -1,0 +1,81 @@
+import { lazy, Suspense } from 'react'
+import type { Route } from '../../domain/content/pack.ts'
+import { routeMetrics } from '../../domain/content/route-metrics.ts'
+import { Localized, useLocalizedString, useStrings } from '../../i18n/i18n.tsx'
+import { formatDistance } from '../../ui/Distance.tsx'
+import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx'
+import { useContent } from '../shell/content-context.tsx'
+import { Link, paths } from '../shell/router.tsx'
+import { useScreenTitle } from '../shell/useScreenTitle.ts'
+import { stopsWithSites } from './stops.ts'
+
+// The map (maplibre-gl, ~300 KB gzip) loads only on this screen.
+const RouteMap = lazy(() => import('../map/RouteMap.tsx'))
+
+export function RouteScreen({ route }: { route: Route }) {
+  const t = useStrings()
+  const text = useLocalizedString()
+  const content = useContent()
+  const heading = useScreenTitle(`${text(route.title)} · ${t.appName}`)
+  const stops = stopsWithSites(route, content)
+  const metrics = routeMetrics(stops.map((s) => ({ site: s.site.id, location: s.site.location })))
+  const days = [...new Set(stops.map((s) => s.day))]
+
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1}>
+        <Localized text={route.title} />
+      </h1>
+      <p className="meta">
+        <Localized text={route.region} /> · {t.routeDays(route.days)} · {t.routeStops(stops.length)} ·{' '}
+        {t.routeLength(formatDistance(metrics.totalStraightM, t))}
+      </p>
+      <p className="lead">
+        <Localized text={route.summary} />
+      </p>
+
+      <section aria-label={t.mapTitle(text(route.title))} className="map-section">
+        <ErrorBoundary fallback={<p className="notice">{t.mapFailed}</p>}>
+          <Suspense fallback={<div className="map-placeholder">{t.mapLoading}</div>}>
+            <RouteMap stops={stops} label={t.mapTitle(text(route.title))} />
+          </Suspense>
+        </ErrorBoundary>
+      </section>
+
+      <section aria-labelledby="stops-heading">
+        <h2 id="stops-heading">{t.stopsTitle}</h2>
+        <p className="hint">{t.straightLineNote}</p>
+        {days.map((day) => (
+          <div key={day}>
+            {days.length > 1 && <h3>{t.dayLabel(day)}</h3>}
+            <ol className="stop-list">
+              {stops
+                .filter((s) => s.day === day)
+                .map((stop) => {
+                  const leg = metrics.legs[stop.number - 2]
+                  return (
+                    <li key={stop.site.id} value={stop.number} className="stop">
+                      <span className="stop-number" aria-hidden="true">
+                        {stop.number}
+                      </span>
+                      <div>
+                        <Link to={paths.site(stop.site.id)} className="stop-name">
+                          <Localized text={stop.site.name} />
+                        </Link>
+                        {leg && <p className="meta">{t.legFromPrevious(formatDistance(leg.straightM, t))}</p>}
+                        {stop.note && (
+                          <p>
+                            <Localized text={stop.note} />
+                          </p>
+                        )}
+                      </div>
+                    </li>
+                  )
+                })}
+            </ol>
+          </div>
+        ))}
+      </section>
+    </>
+  )
+}

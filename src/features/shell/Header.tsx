@@ -1,0 +1,50 @@
+import { usePreferences } from '../../i18n/i18n.tsx'
+import { Link, paths } from './router.tsx'
+
+export function Header() {
+  const { prefs, t, update } = usePreferences()
+  return (
+    <header className="app-header">
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <div className="brand">
+        <Link to={paths.routes()}>
+          <span className="brand-mark" aria-hidden="true">
+            ★
+          </span>
+          <span className="brand-name">{t.appName}</span>
+        </Link>
+        <span className="brand-tagline">{t.appTagline}</span>
+      </div>
+      <nav aria-label={t.mainNav}>
+        <Link to={paths.routes()}>{t.navRoutes}</Link>
+      </nav>
+      <fieldset className="display-settings">
+        <legend className="visually-hidden">{t.settings}</legend>
+        <button
+          type="button"
+          lang={prefs.lang === 'en' ? 'zh-CN' : 'en'}
+          aria-label={t.switchToOtherLabel}
+          onClick={() => update({ lang: prefs.lang === 'en' ? 'zh-CN' : 'en' })}
+        >
+          {t.switchToOther}
+        </button>
+        <button
+          type="button"
+          aria-pressed={prefs.largeText}
+          onClick={() => update({ largeText: !prefs.largeText })}
+        >
+          {t.largeText}
+        </button>
+        <button
+          type="button"
+          aria-pressed={prefs.highContrast}
+          onClick={() => update({ highContrast: !prefs.highContrast })}
+        >
+          {t.highContrast}
+        </button>
+      </fieldset>
+    </header>
+  )
+}

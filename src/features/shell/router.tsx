@@ -1,0 +1,70 @@
+import { type MouseEvent, type ReactNode, useEffect, useState } from 'react'
+
+/**
+ * A tiny history router: the app has a handful of screens, and deep links (a site's QR code
+ * opens /sites/<id>) must work from a cold start, offline, through the service worker's
+ * navigation fallback.
+ */
+
+export type AppRoute =
+  | { readonly name: 'routes' }
+  | { readonly name: 'route'; readonly id: string }
+  | { readonly name: 'site'; readonly id: string }
+  | { readonly name: 'not-found'; readonly path: string }
+
+export function parsePath(pathname: string): AppRoute {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponentSafe)
+  if (parts.length === 0) return { name: 'routes' }
+  if (parts.length === 2 && parts[0] === 'routes' && parts[1]) return { name: 'route', id: parts[1] }
+  if (parts.length === 2 && parts[0] === 'sites' && parts[1]) return { name: 'site', id: parts[1] }
+  return { name: 'not-found', path: pathname }
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return s
+  }
+}
+
+export const paths = {
+  routes: () => '/',
+  route: (id: string) => `/routes/${encodeURIComponent(id)}`,
+  site: (id: string) => `/sites/${encodeURIComponent(id)}`,
+}
+
+const NAVIGATE_EVENT = 'hongtu:navigate'
+
+export function navigate(path: string): void {
+  if (path === location.pathname) return
+  history.pushState(null, '', path)
+  window.dispatchEvent(new Event(NAVIGATE_EVENT))
+}
+
+export function useAppRoute(): AppRoute {
+  const [path, setPath] = useState(() => location.pathname)
+  useEffect(() => {
+    const sync = () => setPath(location.pathname)
+    window.addEventListener('popstate', sync)
+    window.addEventListener(NAVIGATE_EVENT, sync)
+    return () => {
+      window.removeEventListener('popstate', sync)
+      window.removeEventListener(NAVIGATE_EVENT, sync)
+    }
+  }, [])
+  return parsePath(path)
+}
+
+export function Link({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
+  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
+    e.preventDefault()
+    navigate(to)
+  }
+  return (
+    <a href={to} onClick={onClick} className={className}>
+      {children}
+    </a>
+  )
+}

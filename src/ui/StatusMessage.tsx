@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react'
+
+/** A full-width message for loading, empty and error states; errors say what to do next. */
+export function StatusMessage({
+  title,
+  children,
+  tone = 'info',
+  level = 2,
+}: {
+  title: string
+  children?: ReactNode
+  tone?: 'info' | 'error'
+  /** 1 when the message is the whole screen (not found), so the screen still has its h1. */
+  level?: 1 | 2
+}) {
+  const H = level === 1 ? 'h1' : 'h2'
+  return (
+    <section className={`status status-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+      <H>{title}</H>
+      {children}
+    </section>
+  )
+}

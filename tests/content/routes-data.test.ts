@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { describeIssues, loadContent } from '../../build/content-loader.ts'
+import { isInChinaBox } from '../../src/domain/geo/datum.ts'
+import { geoDistanceMeters } from '../../src/domain/geo/distance.ts'
+
+/** The shipped content: every file valid, and the geography of each route plausible. */
+const result = loadContent(process.cwd())
+const pack = result.pack
+
+describe('routes-data/', () => {
+  it('has no errors or warnings', () => {
+    expect(describeIssues(result.issues.filter((i) => i.severity !== 'notice'))).toBe('')
+    expect(pack).toBeDefined()
+  })
+
+  it('has at least three routes and fifteen sites, each with a lesson and a quiz of five or more', () => {
+    expect(pack?.routes.length).toBeGreaterThanOrEqual(3)
+    expect(pack?.sites.length).toBeGreaterThanOrEqual(15)
+    for (const site of pack?.sites ?? []) expect(site.lessons.length, site.id).toBeGreaterThanOrEqual(1)
+    for (const lesson of pack?.lessons ?? [])
+      expect(lesson.quiz.questions.length, lesson.id).toBeGreaterThanOrEqual(5)
+  })
+
+  it('puts every site in China and every stop of a route within 300 km of the others', () => {
+    for (const site of pack?.sites ?? []) expect(isInChinaBox(site.location), site.id).toBe(true)
+    for (const route of pack?.routes ?? []) {
+      const points = route.stops.map((s) => pack?.sites.find((x) => x.id === s.site)?.location)
+      for (const a of points)
+        for (const b of points) if (a && b) expect(geoDistanceMeters(a, b), route.id).toBeLessThan(300_000)
+    }
+  })
+
+  it('covers the three required regions', () => {
+    const names = pack?.sites.map((s) => s.name.zh).join('|') ?? ''
+    for (const required of [
+      '延安革命纪念馆',
+      '杨家岭',
+      '枣园',
+      '宝塔',
+      '王家坪',
+      '南泥湾',
+      '西北局',
+      '会宁',
+      '靖远',
+      '孟良崮',
+      '华东革命烈士陵园',
+      '沂蒙革命纪念馆',
+    ])
+      expect(names, required).toContain(required)
+  })
+})

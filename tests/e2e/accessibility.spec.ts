@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures.ts'
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+async function seriousViolations(page: Page) {
+  await page.addScriptTag({ content: axeSource })
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>
+        }
+      }
+    ).axe
+    const result = await axe.run(document)
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  })
+}
+
+const screens = [
+  { name: 'routes list', path: '/' },
+  { name: 'route with map', path: '/routes/yanan-two-day', map: true },
+  { name: 'site', path: '/sites/zaoyuan' },
+  { name: 'not found', path: '/nowhere' },
+]
+
+for (const screen of screens) {
+  for (const mode of ['default', 'english', 'large-high-contrast'] as const) {
+    test(`axe finds no serious or critical violation: ${screen.name}, ${mode}`, async ({ app, page }) => {
+      await page.goto('/')
+      if (mode === 'english') await app.switchLanguage()
+      if (mode === 'large-high-contrast') {
+        await page.getByRole('button', { name: '大字' }).click()
+        await page.getByRole('button', { name: '高对比' }).click()
+      }
+      await page.goto(screen.path)
+      await expect(app.heading()).toBeVisible()
+      if (screen.map) await app.waitForMap()
+      expect(await seriousViolations(page)).toEqual([])
+    })
+  }
+}

@@ -1,0 +1,57 @@
+import { expect, test } from './fixtures.ts'
+
+test('a member goes from the routes list to a route and on to a site', async ({ app, page }) => {
+  await app.openRoutes()
+  await expect(app.heading()).toHaveText('精品路线')
+  await expect(
+    page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) }),
+  ).toHaveCount(3)
+
+  await app.openRoute(/延安/)
+  await expect(page.getByText(/建议 2 天/).first()).toBeVisible()
+  await expect(page.getByRole('heading', { name: '站点顺序' })).toBeVisible()
+  await expect(page.getByText(/距上一站直线/).first()).toBeVisible()
+
+  await app.openStop(/枣园/)
+  await expect(page.getByRole('heading', { name: '历史沿革' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: '现场教学' })).toBeVisible()
+  await expect(page.getByText(/测验 \d+ 题/).first()).toBeVisible()
+
+  await page.goBack()
+  await expect(app.heading()).toContainText('延安')
+})
+
+test('a deep link opens a site directly, and an unknown path says so', async ({ app, page }) => {
+  await page.goto('/sites/yangjialing')
+  await expect(app.heading()).toContainText('杨家岭')
+  await page.goto('/sites/no-such-site')
+  await expect(page.getByRole('alert')).toContainText('没有找到这个页面')
+  await page.getByRole('link', { name: '返回路线列表' }).click()
+  await expect(app.heading()).toHaveText('精品路线')
+})
+
+test('the language switch changes the interface and is remembered', async ({ app, page }) => {
+  await app.openRoutes()
+  await app.switchLanguage()
+  await expect(app.heading()).toHaveText('Study routes')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await page.reload()
+  await expect(app.heading()).toHaveText('Study routes')
+  await app.switchLanguage()
+  await expect(app.heading()).toHaveText('精品路线')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
+})
+
+test('large text and high contrast are switches that are remembered', async ({ app, page }) => {
+  await app.openRoutes()
+  const large = page.getByRole('button', { name: '大字' })
+  const before = await app.heading().evaluate((h) => h.getBoundingClientRect().height)
+  await large.click()
+  await expect(large).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.locator('html')).toHaveClass(/large-text/)
+  expect(await app.heading().evaluate((h) => h.getBoundingClientRect().height)).toBeGreaterThan(before)
+  await page.getByRole('button', { name: '高对比' }).click()
+  await page.reload()
+  await expect(page.locator('html')).toHaveClass(/large-text/)
+  await expect(page.locator('html')).toHaveClass(/high-contrast/)
+})

@@ -1,0 +1,52 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
+import { basemapPlugin, contentPackPlugin } from './build/vite-plugins.ts'
+
+const root = import.meta.dirname
+
+export default defineConfig({
+  plugins: [
+    react(),
+    contentPackPlugin(root),
+    basemapPlugin(),
+    VitePWA({
+      // Never reload by itself: a new version waits until the member accepts (UpdatePrompt).
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: '红途 · 红色教育现场教学',
+        short_name: '红途',
+        description: '红色教育基地精品路线、现场教学与打卡，离线可用。',
+        lang: 'zh-CN',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#fffaf3',
+        theme_color: '#b0121b',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The shell, the content pack and the map code (its worker is an .mjs file).
+        globPatterns: ['**/*.{js,mjs,css,html,svg,png,json,woff,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        // The first install takes control at once so the first visit is already offline-ready;
+        // updates still wait for the member (no skipWaiting).
+        clientsClaim: true,
+      },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1200,
+  },
+  server: { port: 5173 },
+})

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'tests/content/**/*.test.ts',
+      'tests/server/**/*.test.ts',
+      'scenes/**/*.test.{ts,tsx}',
+    ],
+    environment: 'node',
+    testTimeout: 20000,
+  },
+})
