@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { QuizSchema } from '../content/schema.ts'
+import { attemptsLeft, scoreQuiz } from './quiz-scoring.ts'
+
+const quiz = QuizSchema.parse({
+  passMark: 0.6,
+  maxAttempts: 3,
+  questions: [
+    {
+      id: 'q1',
+      kind: 'single',
+      prompt: { zh: '一' },
+      choices: [
+        { id: 'a', text: { zh: '甲' } },
+        { id: 'b', text: { zh: '乙' } },
+      ],
+      answer: 'a',
+      explanation: { zh: '甲' },
+    },
+    {
+      id: 'q2',
+      kind: 'multiple',
+      prompt: { zh: '二' },
+      choices: [
+        { id: 'a', text: { zh: '甲' } },
+        { id: 'b', text: { zh: '乙' } },
+        { id: 'c', text: { zh: '丙' } },
+      ],
+      answer: ['a', 'c'],
+      explanation: { zh: '甲丙' },
+    },
+    { id: 'q3', kind: 'truefalse', prompt: { zh: '三' }, answer: false, explanation: { zh: '错' } },
+    { id: 'q4', kind: 'truefalse', prompt: { zh: '四' }, answer: true, explanation: { zh: '对' } },
+    { id: 'q5', kind: 'truefalse', prompt: { zh: '五' }, answer: true, explanation: { zh: '对' } },
+  ],
+})
+
+describe('scoreQuiz', () => {
+  it('scores a perfect quiz', () => {
+    const r = scoreQuiz(quiz, { q1: ['a'], q2: ['c', 'a'], q3: false, q4: true, q5: true })
+    expect(r).toMatchObject({ correct: 5, total: 5, share: 1, passed: true })
+  })
+
+  it('treats multiple choice as all or nothing', () => {
+    expect(scoreQuiz(quiz, { q2: ['a'] }).questions[1]?.correct).toBe(false)
+    expect(scoreQuiz(quiz, { q2: ['a', 'b', 'c'] }).questions[1]?.correct).toBe(false)
+  })
+
+  it('passes exactly at the pass mark (3 of 5 at 0.6) and fails below it', () => {
+    expect(scoreQuiz(quiz, { q1: ['a'], q3: false, q4: true }).passed).toBe(true)
+    expect(scoreQuiz(quiz, { q1: ['a'], q3: false }).passed).toBe(false)
+  })
+
+  it('counts unanswered questions as wrong and reports them', () => {
+    const r = scoreQuiz(quiz, { q3: true })
+    expect(r.correct).toBe(0)
+    expect(r.questions.filter((q) => !q.answered).map((q) => q.id)).toEqual(['q1', 'q2', 'q4', 'q5'])
+  })
+})
+
+describe('attemptsLeft', () => {
+  it('counts down from maxAttempts, and 0 means unlimited', () => {
+    expect(attemptsLeft({ maxAttempts: 3 }, 1)).toBe(2)
+    expect(attemptsLeft({ maxAttempts: 3 }, 5)).toBe(0)
+    expect(attemptsLeft({ maxAttempts: 0 }, 99)).toBe(Number.POSITIVE_INFINITY)
+  })
+})

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { projectProgress } from './progress.ts'
+import type { AnyRecord } from './record.ts'
+import { uuidv7 } from './uuidv7.ts'
+
+let seq = 0
+function rec<K extends AnyRecord['kind']>(
+  kind: K,
+  payload: Extract<AnyRecord, { kind: K }>['payload'],
+  at: string,
+  device = 'd1',
+): AnyRecord {
+  seq += 1
+  return {
+    id: uuidv7(),
+    kind,
+    v: 1,
+    memberId: 'm1',
+    deviceId: device,
+    seq,
+    occurredAt: at,
+    clockOffsetMs: null,
+    classId: null,
+    contentVersion: 'c',
+    payload,
+  } as AnyRecord
+}
+
+const phone = [
+  rec('checkin', { siteId: 'zaoyuan', method: 'gps', verdict: 'inside' }, '2026-05-01T09:00:00Z'),
+  rec(
+    'quiz.submitted',
+    { lessonId: 'l1', attempt: 1, mode: 'onsite', answers: {}, correct: 2, total: 5, passed: false },
+    '2026-05-01T09:30:00Z',
+  ),
+  rec('reflection', { lessonId: 'l1', text: '收获很大' }, '2026-05-01T09:40:00Z'),
+]
+const tablet = [
+  rec('checkin', { siteId: 'zaoyuan', method: 'qr', verdict: 'qr-valid' }, '2026-05-01T08:55:00Z', 'd2'),
+  rec(
+    'quiz.submitted',
+    { lessonId: 'l1', attempt: 1, mode: 'onsite', answers: {}, correct: 4, total: 5, passed: true },
+    '2026-05-01T09:35:00Z',
+    'd2',
+  ),
+  rec(
+    'lesson.completed',
+    { lessonId: 'l1', siteId: 'zaoyuan', mode: 'onsite', score: 0.8 },
+    '2026-05-01T09:36:00Z',
+    'd2',
+  ),
+]
+
+describe('projectProgress', () => {
+  it('merges two devices: earliest stamp, union of attempts, best score', () => {
+    const p = projectProgress([...phone, ...tablet])
+    expect(p.stamps.get('zaoyuan')).toMatchObject({ method: 'qr', at: '2026-05-01T08:55:00Z' })
+    expect(p.lessons.get('l1')).toMatchObject({
+      completed: true,
+      attempts: 2,
+      bestScore: 0.8,
+      passedAttempt: true,
+      reflections: 1,
+      modes: ['onsite'],
+    })
+  })
+
+  it('gives the same result in any order and with duplicates', () => {
+    const all = [...phone, ...tablet]
+    const reference = projectProgress(all)
+    for (let i = 0; i < 20; i++) {
+      const shuffled = [...all, ...all.slice(0, 3)].sort(() => Math.random() - 0.5)
+      expect(projectProgress(shuffled)).toEqual(reference)
+    }
+  })
+})

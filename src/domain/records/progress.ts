@@ -1,0 +1,102 @@
+import type { AnyRecord } from './record.ts'
+
+/**
+ * A member's progress as a pure projection of their records (DESIGN.md). The same function runs
+ * on the device and on the server. It is a commutative merge — earliest stamp, best score,
+ * union of attempts — over a set of records deduplicated by id, so the order in which records
+ * arrive never changes the result and two devices of one member converge.
+ */
+
+export interface Stamp {
+  readonly siteId: string
+  readonly at: string
+  readonly method: 'gps' | 'qr'
+  readonly recordId: string
+}
+
+export interface LessonProgress {
+  readonly lessonId: string
+  readonly completed: boolean
+  readonly completedAt?: string
+  readonly modes: readonly ('onsite' | 'remote' | 'vr')[]
+  readonly bestScore?: number
+  readonly attempts: number
+  readonly passedAttempt: boolean
+  readonly reflections: number
+}
+
+export interface Progress {
+  readonly stamps: ReadonlyMap<string, Stamp>
+  readonly lessons: ReadonlyMap<string, LessonProgress>
+  readonly recordCount: number
+}
+
+/** Orders two records of the same fact deterministically: earlier device time, then id. */
+const earlier = (a: { at: string; recordId: string }, b: { at: string; recordId: string }) =>
+  a.at < b.at || (a.at === b.at && a.recordId < b.recordId)
+
+export function projectProgress(records: Iterable<AnyRecord>): Progress {
+  const byId = new Map<string, AnyRecord>()
+  for (const r of records) byId.set(r.id, r)
+
+  const stamps = new Map<string, Stamp>()
+  type MutableLesson = { -readonly [K in keyof LessonProgress]: LessonProgress[K] } & {
+    modeSet: Set<'onsite' | 'remote' | 'vr'>
+  }
+  const lessons = new Map<string, MutableLesson>()
+  const lesson = (id: string) => {
+    let l = lessons.get(id)
+    if (!l) {
+      l = {
+        lessonId: id,
+        completed: false,
+        modes: [],
+        attempts: 0,
+        passedAttempt: false,
+        reflections: 0,
+        modeSet: new Set(),
+      }
+      lessons.set(id, l)
+    }
+    return l
+  }
+
+  for (const r of byId.values()) {
+    switch (r.kind) {
+      case 'checkin': {
+        const s: Stamp = {
+          siteId: r.payload.siteId,
+          at: r.occurredAt,
+          method: r.payload.method,
+          recordId: r.id,
+        }
+        const old = stamps.get(s.siteId)
+        if (!old || earlier(s, old)) stamps.set(s.siteId, s)
+        break
+      }
+      case 'lesson.completed': {
+        const l = lesson(r.payload.lessonId)
+        l.completed = true
+        if (!l.completedAt || r.occurredAt < l.completedAt) l.completedAt = r.occurredAt
+        l.modeSet.add(r.payload.mode)
+        if (r.payload.score !== undefined) l.bestScore = Math.max(l.bestScore ?? 0, r.payload.score)
+        break
+      }
+      case 'quiz.submitted': {
+        const l = lesson(r.payload.lessonId)
+        l.attempts += 1
+        l.passedAttempt ||= r.payload.passed
+        l.bestScore = Math.max(l.bestScore ?? 0, r.payload.correct / r.payload.total)
+        break
+      }
+      case 'reflection': {
+        if (r.payload.lessonId) lesson(r.payload.lessonId).reflections += 1
+        break
+      }
+    }
+  }
+
+  const done = new Map<string, LessonProgress>()
+  for (const [id, { modeSet, ...l }] of lessons) done.set(id, { ...l, modes: [...modeSet].sort() })
+  return { stamps, lessons: done, recordCount: byId.size }
+}

@@ -1,0 +1,132 @@
+import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { InvalidRecordError, StorageFullError } from './errors.ts'
+import { RecordLog } from './record-log.ts'
+
+/**
+ * The record log against a real IndexedDB implementation (fake-indexeddb runs the spec's
+ * transaction model in Node). Faults are injected at the edge we do not own: IDBObjectStore.
+ */
+
+beforeAll(() => {
+  // record-log.ts uses the global for key ranges, as in the browser.
+  globalThis.IDBKeyRange ??= IDBKeyRange as unknown as typeof globalThis.IDBKeyRange
+})
+afterEach(() => vi.restoreAllMocks())
+
+const ctx = { memberId: 'm1', contentVersion: 'c1' }
+const checkin = {
+  siteId: 'zaoyuan',
+  method: 'gps' as const,
+  verdict: 'inside' as const,
+  gps: { lat: 36.623, lng: 109.431, accuracyM: 12, distanceM: 40 },
+}
+
+async function freshLog() {
+  return RecordLog.open({ factory: new IDBFactory() })
+}
+
+function failAddTo(storeName: string, error: Error) {
+  const original = IDBObjectStore.prototype.add
+  vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, ...args) {
+    if (this.name === storeName) throw error
+    return original.apply(this, args as Parameters<typeof original>)
+  })
+}
+
+describe('RecordLog.append', () => {
+  it('commits the record and its outbox entry together, numbering per device', async () => {
+    const log = await freshLog()
+    const a = await log.append('checkin', checkin, ctx)
+    const b = await log.append('reflection', { lessonId: 'l1', text: '很受教育' }, ctx)
+    expect([a.seq, b.seq]).toEqual([1, 2])
+    expect(a.deviceId).toBe(b.deviceId)
+    expect((await log.records('m1')).map((r) => r.id)).toEqual([a.id, b.id])
+    expect((await log.outbox('m1')).map((e) => [e.recordId, e.state])).toEqual([
+      [a.id, 'pending'],
+      [b.id, 'pending'],
+    ])
+  })
+
+  it('writes neither the record nor the outbox entry when the outbox write throws', async () => {
+    const log = await freshLog()
+    failAddTo('outbox', new Error('boom between record and outbox'))
+    await expect(log.append('checkin', checkin, ctx)).rejects.toThrow('boom')
+    vi.restoreAllMocks()
+    expect(await log.counts()).toMatchObject({ records: 0, outbox: 0 })
+    // The sequence counter was not consumed either: the next record is number 1.
+    expect((await log.append('checkin', checkin, ctx)).seq).toBe(1)
+  })
+
+  it('turns QuotaExceededError into StorageFullError, writes nothing and keeps old data', async () => {
+    const log = await freshLog()
+    const kept = await log.append('checkin', checkin, ctx)
+    failAddTo('records', new DOMException('full', 'QuotaExceededError'))
+    await expect(log.append('reflection', { text: '写不进去' }, ctx)).rejects.toBeInstanceOf(StorageFullError)
+    vi.restoreAllMocks()
+    expect((await log.records('m1')).map((r) => r.id)).toEqual([kept.id])
+    expect(await log.counts()).toMatchObject({ records: 1, outbox: 1 })
+  })
+
+  it('refuses an invalid payload before touching storage', async () => {
+    const log = await freshLog()
+    await expect(
+      log.append('checkin', { ...checkin, gps: { ...checkin.gps, lat: 36.62345 } }, ctx),
+    ).rejects.toBeInstanceOf(InvalidRecordError)
+    expect(await log.counts()).toMatchObject({ records: 0, outbox: 0 })
+  })
+
+  it('keeps each member’s records apart', async () => {
+    const log = await freshLog()
+    await log.append('checkin', checkin, ctx)
+    await log.append('checkin', checkin, { ...ctx, memberId: 'm2' })
+    expect(await log.records('m1')).toHaveLength(1)
+    expect(await log.outbox('m2')).toHaveLength(1)
+  })
+})
+
+describe('drafts', () => {
+  it('autosaves, restores, and is cleared in the same transaction as the final record', async () => {
+    const log = await freshLog()
+    await log.saveDraft('m1', 'quiz:l1', { answers: { q1: ['a'] } })
+    expect((await log.loadDraft('m1', 'quiz:l1'))?.value).toEqual({ answers: { q1: ['a'] } })
+    expect(await log.draftCount('m1')).toBe(1)
+    expect(await log.draftCount('m2')).toBe(0)
+    await log.append('reflection', { lessonId: 'l1', text: '定稿' }, { ...ctx, clearsDraft: 'quiz:l1' })
+    expect(await log.loadDraft('m1', 'quiz:l1')).toBeUndefined()
+  })
+
+  it('keeps the draft when finalizing fails', async () => {
+    const log = await freshLog()
+    await log.saveDraft('m1', 'reflection:l1', '半句话')
+    failAddTo('outbox', new DOMException('full', 'QuotaExceededError'))
+    await expect(
+      log.append('reflection', { lessonId: 'l1', text: '半句话' }, { ...ctx, clearsDraft: 'reflection:l1' }),
+    ).rejects.toBeInstanceOf(StorageFullError)
+    vi.restoreAllMocks()
+    expect((await log.loadDraft('m1', 'reflection:l1'))?.value).toBe('半句话')
+  })
+})
+
+describe('database versions', () => {
+  it('closes when another tab opens a newer version, so the upgrade is never blocked', async () => {
+    const factory = new IDBFactory()
+    const onVersionChange = vi.fn()
+    const log = await RecordLog.open({ factory, onVersionChange })
+    await log.append('checkin', checkin, ctx)
+    const newer = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = factory.open('hongtu', 99)
+      req.onsuccess = () => resolve(req.result)
+      req.onerror = () => reject(req.error)
+      req.onblocked = () => reject(new Error('blocked'))
+    })
+    expect(onVersionChange).toHaveBeenCalledOnce()
+    // The data written before is still there for the new version.
+    const count = await new Promise<number>((resolve) => {
+      const r = newer.transaction('outbox').objectStore('outbox').count()
+      r.onsuccess = () => resolve(r.result)
+    })
+    expect(count).toBe(1)
+    newer.close()
+  })
+})

@@ -1,0 +1,239 @@
+import type { PayloadOf, RecordKind } from '../../domain/records/kinds.ts'
+import { RECORD_KINDS } from '../../domain/records/kinds.ts'
+import { type AnyRecord, parseRecord } from '../../domain/records/record.ts'
+import { defaultRandom, type RandomBytes, uuidv7 } from '../../domain/records/uuidv7.ts'
+import { InvalidRecordError, isQuotaError, StorageFullError } from './errors.ts'
+import { committed, openDatabase, request } from './idb.ts'
+import { ALL_STORES, DB_NAME, DB_VERSION, STORES, upgrade } from './schema.ts'
+
+/**
+ * The device's record log and outbox (DESIGN.md, notes/reliability.md P1–P4).
+ *
+ * Invariant: a record and its outbox entry are written in ONE readwrite transaction with
+ * strict durability, together with the device sequence number and (when finishing a draft)
+ * the draft's removal. `append` resolves only after that transaction has committed, so the
+ * caller may say "saved" exactly then. Any failure leaves none of them written.
+ */
+
+export interface OutboxEntry {
+  readonly recordId: string
+  readonly memberId: string
+  readonly enqueuedAt: string
+  readonly attempts: number
+  /** pending: will be sent; parked: the server refused it (conflict, invalid, forbidden) and the member must see why. */
+  readonly state: 'pending' | 'parked'
+  readonly reason?: string
+}
+
+export interface AppendContext {
+  readonly memberId: string
+  readonly contentVersion: string
+  readonly classId?: string | null
+  readonly clockOffsetMs?: number | null
+  /** A draft this record finalizes; it is removed in the same transaction. */
+  readonly clearsDraft?: string
+}
+
+export interface Clock {
+  now(): number
+}
+
+const systemClock: Clock = { now: () => Date.now() }
+const DEVICE_ID = 'deviceId'
+const SEQ = 'seq'
+
+export class RecordLog {
+  private listeners = new Set<() => void>()
+
+  private constructor(
+    private readonly db: IDBDatabase,
+    private readonly clock: Clock,
+    private readonly random: RandomBytes,
+  ) {}
+
+  /** Opens (and creates or upgrades) the device database. `onVersionChange` runs when another tab needs a newer version. */
+  static async open(
+    options: {
+      factory?: IDBFactory
+      clock?: Clock
+      random?: RandomBytes
+      name?: string
+      onVersionChange?: () => void
+    } = {},
+  ): Promise<RecordLog> {
+    const db = await openDatabase(options.factory ?? indexedDB, options.name ?? DB_NAME, DB_VERSION, upgrade)
+    // Another tab is upgrading: close at once so it is never blocked. Drafts are saved on every
+    // change, so closing loses nothing; the app then reloads into the new version.
+    db.onversionchange = () => {
+      db.close()
+      options.onVersionChange?.()
+    }
+    return new RecordLog(db, options.clock ?? systemClock, options.random ?? defaultRandom)
+  }
+
+  close() {
+    this.db.close()
+  }
+
+  /** Notified after every committed write (records, outbox, drafts). */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private changed() {
+    for (const l of this.listeners) l()
+  }
+
+  async deviceId(): Promise<string> {
+    const tx = this.db.transaction(STORES.meta, 'readwrite')
+    const meta = tx.objectStore(STORES.meta)
+    let id = (await request(meta.get(DEVICE_ID))) as string | undefined
+    if (!id) {
+      id = uuidv7(this.clock.now(), this.random)
+      meta.put(id, DEVICE_ID)
+    }
+    await committed(tx)
+    return id
+  }
+
+  async append<K extends RecordKind>(kind: K, payload: PayloadOf<K>, ctx: AppendContext): Promise<AnyRecord> {
+    const deviceId = await this.deviceId()
+    const now = this.clock.now()
+    const draft = {
+      id: uuidv7(now, this.random),
+      kind,
+      v: RECORD_KINDS[kind].version,
+      memberId: ctx.memberId,
+      deviceId,
+      seq: 1, // replaced inside the transaction
+      occurredAt: new Date(now).toISOString(),
+      clockOffsetMs: ctx.clockOffsetMs ?? null,
+      classId: ctx.classId ?? null,
+      contentVersion: ctx.contentVersion,
+      payload,
+    }
+    const parsed = parseRecord(draft)
+    if (!parsed.ok) throw new InvalidRecordError(parsed.problems)
+
+    const tx = this.db.transaction([STORES.records, STORES.outbox, STORES.meta, STORES.drafts], 'readwrite', {
+      durability: 'strict',
+    })
+    const done = committed(tx)
+    let record: AnyRecord
+    try {
+      const meta = tx.objectStore(STORES.meta)
+      const seq = (((await request(meta.get(SEQ))) as number | undefined) ?? 0) + 1
+      record = { ...parsed.record, seq }
+      meta.put(seq, SEQ)
+      tx.objectStore(STORES.records).add(record)
+      const entry: OutboxEntry = {
+        recordId: record.id,
+        memberId: record.memberId,
+        enqueuedAt: record.occurredAt,
+        attempts: 0,
+        state: 'pending',
+      }
+      tx.objectStore(STORES.outbox).add(entry)
+      if (ctx.clearsDraft) tx.objectStore(STORES.drafts).delete(draftKey(ctx.memberId, ctx.clearsDraft))
+    } catch (e) {
+      // A throw after some requests were queued must not let the transaction auto-commit
+      // a record without its outbox entry: abort it explicitly.
+      try {
+        tx.abort()
+      } catch {
+        // already finished
+      }
+      await done.catch(() => {})
+      throw asStorageError(e)
+    }
+    try {
+      await done
+    } catch (e) {
+      throw asStorageError(e)
+    }
+    this.changed()
+    return record
+  }
+
+  async records(memberId: string): Promise<AnyRecord[]> {
+    const tx = this.db.transaction(STORES.records, 'readonly')
+    const all = (await request(
+      tx.objectStore(STORES.records).index('byMember').getAll(memberId),
+    )) as unknown[]
+    const out: AnyRecord[] = []
+    for (const raw of all) {
+      // Older payload versions are migrated on read; a record this app cannot read is kept on disk untouched.
+      const parsed = parseRecord(raw)
+      if (parsed.ok) out.push(parsed.record)
+    }
+    return out.sort((a, b) =>
+      a.deviceId === b.deviceId ? a.seq - b.seq : a.occurredAt.localeCompare(b.occurredAt),
+    )
+  }
+
+  async outbox(memberId: string): Promise<OutboxEntry[]> {
+    const tx = this.db.transaction(STORES.outbox, 'readonly')
+    return (await request(tx.objectStore(STORES.outbox).index('byMember').getAll(memberId))) as OutboxEntry[]
+  }
+
+  async saveDraft(memberId: string, key: string, value: unknown): Promise<void> {
+    try {
+      const tx = this.db.transaction(STORES.drafts, 'readwrite', { durability: 'strict' })
+      tx.objectStore(STORES.drafts).put(
+        { value, savedAt: new Date(this.clock.now()).toISOString() },
+        draftKey(memberId, key),
+      )
+      await committed(tx)
+    } catch (e) {
+      throw isQuotaError(e) ? new StorageFullError(e) : e
+    }
+  }
+
+  async loadDraft<T>(memberId: string, key: string): Promise<{ value: T; savedAt: string } | undefined> {
+    const tx = this.db.transaction(STORES.drafts, 'readonly')
+    return (await request(tx.objectStore(STORES.drafts).get(draftKey(memberId, key)))) as
+      | { value: T; savedAt: string }
+      | undefined
+  }
+
+  async deleteDraft(memberId: string, key: string): Promise<void> {
+    const tx = this.db.transaction(STORES.drafts, 'readwrite')
+    tx.objectStore(STORES.drafts).delete(draftKey(memberId, key))
+    await committed(tx)
+    this.changed()
+  }
+
+  /** Number of drafts of a member: an update must not reload while any exists (P10). */
+  async draftCount(memberId: string): Promise<number> {
+    const tx = this.db.transaction(STORES.drafts, 'readonly')
+    const range = IDBKeyRange.bound(`${memberId}:`, `${memberId}:\uffff`)
+    return request(tx.objectStore(STORES.drafts).count(range))
+  }
+
+  async getMeta<T>(key: string): Promise<T | undefined> {
+    const tx = this.db.transaction(STORES.meta, 'readonly')
+    return (await request(tx.objectStore(STORES.meta).get(key))) as T | undefined
+  }
+
+  async setMeta(key: string, value: unknown): Promise<void> {
+    const tx = this.db.transaction(STORES.meta, 'readwrite', { durability: 'strict' })
+    tx.objectStore(STORES.meta).put(value, key)
+    await committed(tx)
+    this.changed()
+  }
+
+  /** For tests and diagnostics: how many rows each store holds. */
+  async counts(): Promise<Record<string, number>> {
+    const tx = this.db.transaction(ALL_STORES, 'readonly')
+    const out: Record<string, number> = {}
+    for (const s of ALL_STORES) out[s] = await request(tx.objectStore(s).count())
+    return out
+  }
+}
+
+const draftKey = (memberId: string, key: string) => `${memberId}:${key}`
+
+function asStorageError(e: unknown): unknown {
+  return isQuotaError(e) || isQuotaError((e as { cause?: unknown })?.cause) ? new StorageFullError(e) : e
+}
