@@ -1,9 +1,25 @@
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, loadEnv } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { basemapPlugin, contentPackPlugin } from './build/vite-plugins.ts'
 
 const root = import.meta.dirname
+
+/** Cache-first for the configured tile provider's host, if any (see .env.example). */
+function tileProviderCaching() {
+  const env = loadEnv('production', root, 'VITE_')
+  const template = env.VITE_MAP_TILE_URL
+  if (!template) return []
+  const host = new URL(template.replace('{s}', '0').replace(/\{[xyz]\}/g, '0')).host
+  return [
+    {
+      // A RegExp, not a closure: workbox serializes the pattern into the service worker.
+      urlPattern: new RegExp(`^https?://${host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`),
+      handler: 'CacheFirst' as const,
+      options: { cacheName: 'hongtu-offline-v1', cacheableResponse: { statuses: [200] } },
+    },
+  ]
+}
 
 export default defineConfig({
   plugins: [
@@ -37,6 +53,16 @@ export default defineConfig({
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // Files a member downloaded for a route (src/platform/offline-download.ts) are served
+        // from that cache first; tiles of a configured provider too.
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/media/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'hongtu-offline-v1' },
+          },
+          ...tileProviderCaching(),
+        ],
         // The first install takes control at once so the first visit is already offline-ready;
         // updates still wait for the member (no skipWaiting).
         clientsClaim: true,

@@ -1,19 +1,25 @@
 /**
- * `npm run bench`: measures, and writes bench/results.json. For now: the gzip JS each screen
- * loads on a cold visit, against the budgets in DESIGN.md and notes/performance.md.
+ * `npm run bench`: measures, and writes bench/results.json: the gzip JS each screen loads on a
+ * cold visit, and tap-to-durably-saved latency, against the budgets in DESIGN.md and
+ * notes/performance.md.
  * Run after `vite build` (the npm script does both).
  */
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { serve } from '@hono/node-server'
 import { chromium } from '@playwright/test'
 import { createApp } from '../server/app.ts'
+import type { ContentPack } from '../src/domain/content/pack.ts'
 import {
   FIRST_SCREEN_JS_BUDGET_BYTES,
   MAP_SCREEN_JS_GOAL_BYTES,
   measureScreenJs,
   SCREENS,
 } from './measure-js.ts'
+import { measureCheckinSave } from './save-latency.ts'
+
+/** DESIGN.md: a save p95 ≤ 16 ms from tap to durably committed. */
+const SAVE_P95_GOAL_MS = 16
 
 const server = serve({ fetch: createApp({ distDir: 'dist' }).fetch, port: 0, hostname: '127.0.0.1' })
 await new Promise((r) => server.once('listening', r))
@@ -37,6 +43,14 @@ for (const screen of SCREENS) {
   const { scriptBodies: _bodies, ...m } = await measureScreenJs(browser, baseURL, screen)
   screens.push(m)
 }
+
+const pack = JSON.parse(readFileSync('dist/content/pack.json', 'utf8')) as ContentPack
+const sites = pack.sites.map((s) => ({ id: s.id, lat: s.location.lat, lng: s.location.lng }))
+const saveLatency = []
+for (const cpuSlowdown of [1, 4]) {
+  const checkin = await measureCheckinSave(browser, baseURL, sites, { cpuSlowdown, rounds: 2 })
+  saveLatency.push({ action: 'check-in', cpuSlowdown, ...checkin })
+}
 await browser.close()
 server.close()
 
@@ -53,6 +67,7 @@ const results = {
     node: process.version,
   },
   jsPerScreen: screens.map((s) => ({ ...s, goalBytes: goals[s.screen] ?? null })),
+  saveLatencyMs: saveLatency.map((s) => ({ ...s, goalP95: SAVE_P95_GOAL_MS })),
 }
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`)
 
@@ -67,4 +82,9 @@ for (const s of results.jsPerScreen) {
   for (const f of s.files)
     console.log(`      ${f.name.padEnd(50)} ${(f.gzipBytes / 1000).toFixed(1).padStart(7)} KB`)
 }
+console.log(`\nTap to durably saved (ms; goal p95 ≤ ${SAVE_P95_GOAL_MS} at 4× CPU):`)
+for (const s of results.saveLatencyMs)
+  console.log(
+    `  ${s.action.padEnd(12)} ${s.cpuSlowdown}× CPU  p50 ${s.p50.toFixed(1).padStart(6)}  p95 ${s.p95.toFixed(1).padStart(6)}  max ${s.max.toFixed(1).padStart(6)}  (${s.samples} samples)`,
+  )
 console.log('wrote bench/results.json')

@@ -6,8 +6,8 @@ import { type ContentIssue, formatContentIssue } from '../src/domain/content/err
 import { buildContent, type ContentPack, type RawContentFile } from '../src/domain/content/pack.ts'
 
 /**
- * Reads routes-data/ from disk, parses YAML and front matter, and hands the data to the pure
- * validator in src/domain. File names in issues are relative to `projectRoot`, so messages
+ * Reads routes-data/ from disk, parses YAML, JSON and front matter, and hands the data to the
+ * pure validator in src/domain. File names in issues are relative to `projectRoot`, so messages
  * read `routes-data/sites/zaoyuan.md: …`.
  */
 
@@ -15,7 +15,23 @@ const FOLDERS = [
   { folder: 'sites', kind: 'site', ext: /\.md$/ },
   { folder: 'lessons', kind: 'lesson', ext: /\.ya?ml$/ },
   { folder: 'routes', kind: 'route', ext: /\.ya?ml$/ },
+  { folder: 'keys', kind: 'key', ext: /\.json$/ },
 ] as const
+
+/**
+ * Public keys of the test key pair (tests/fixtures/keys/), whose private half is in the
+ * repository. They join the key ring only when the build is told to trust them.
+ */
+export const TEST_KEYS_DIR = 'tests/fixtures/keys'
+export const TRUST_TEST_KEYS_ENV = 'HONGTU_TRUST_TEST_KEYS'
+
+export interface LoadOptions {
+  /**
+   * Add the test keys to the key ring (e2e tests sign QR codes with them). Default: the
+   * environment variable HONGTU_TRUST_TEST_KEYS is `1`. Never set for a build that is deployed.
+   */
+  readonly trustTestKeys?: boolean
+}
 
 export interface LoadResult {
   readonly pack?: ContentPack
@@ -44,12 +60,32 @@ function splitFrontMatter(text: string): { yaml: string; body: string } | undefi
   return match ? { yaml: match[1] ?? '', body: match[2] ?? '' } : undefined
 }
 
-export function loadContent(projectRoot: string, contentDir = join(projectRoot, 'routes-data')): LoadResult {
+function parseJson(file: string, text: string, issues: ContentIssue[]): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch (e) {
+    const rule = `is not valid JSON: ${e instanceof Error ? e.message : String(e)}`
+    issues.push({ file, path: '', value: undefined, rule, severity: 'error' })
+    return undefined
+  }
+}
+
+export function loadContent(
+  projectRoot: string,
+  contentDir = join(projectRoot, 'routes-data'),
+  options: LoadOptions = {},
+): LoadResult {
+  const trustTestKeys = options.trustTestKeys ?? process.env[TRUST_TEST_KEYS_ENV] === '1'
   const issues: ContentIssue[] = []
   const raw: RawContentFile[] = []
   const files: string[] = []
-  for (const { folder, kind, ext } of FOLDERS) {
-    const dir = join(contentDir, folder)
+  const folders = [
+    ...FOLDERS.map((f) => ({ ...f, dir: join(contentDir, f.folder) })),
+    ...(trustTestKeys
+      ? [{ kind: 'key', ext: /\.json$/, dir: join(projectRoot, TEST_KEYS_DIR) } as const]
+      : []),
+  ]
+  for (const { dir, kind, ext } of folders) {
     if (!existsSync(dir)) continue
     for (const name of readdirSync(dir).sort()) {
       if (!ext.test(name)) continue
@@ -57,7 +93,10 @@ export function loadContent(projectRoot: string, contentDir = join(projectRoot, 
       const file = relative(projectRoot, abs)
       files.push(abs)
       const text = readFileSync(abs, 'utf8')
-      if (kind === 'site') {
+      if (kind === 'key') {
+        const data = parseJson(file, text, issues)
+        if (data !== undefined) raw.push({ file, kind, data })
+      } else if (kind === 'site') {
         const parts = splitFrontMatter(text)
         if (!parts) {
           issues.push({
@@ -80,6 +119,15 @@ export function loadContent(projectRoot: string, contentDir = join(projectRoot, 
   const mediaExists = (src: string) => existsSync(join(projectRoot, 'public', src))
   const built = buildContent(raw, { mediaExists })
   issues.push(...built.issues)
+  for (const r of raw)
+    if (r.kind === 'key' && r.file.startsWith(TEST_KEYS_DIR))
+      issues.push({
+        file: r.file,
+        path: '',
+        value: undefined,
+        rule: `is a TEST key, trusted because ${TRUST_TEST_KEYS_ENV}=1: anyone can sign codes with it, never deploy this build`,
+        severity: 'notice',
+      })
   if (!built.body || issues.some((i) => i.severity === 'error')) return { issues, files }
   const version = createHash('sha256').update(JSON.stringify(built.body)).digest('hex').slice(0, 16)
   return { pack: { version, ...built.body }, issues, files }

@@ -5,8 +5,8 @@ import type { Context } from 'hono'
 /**
  * Serves the built app from `distDir`. Hashed assets are cached for a year; the service
  * worker, the manifest and index.html are revalidated on every load, so an update is seen
- * as soon as the network is back. Unknown paths that look like app pages get index.html,
- * so deep links such as /sites/zaoyuan open the app.
+ * as soon as the network is back. Page navigations that match no file get index.html, so
+ * deep links such as /sites/zaoyuan or a QR code's /q/<token> open the app.
  */
 
 const TYPES: Record<string, string> = {
@@ -60,8 +60,11 @@ export function createStaticHandler(distDir: string) {
             : 'public, max-age=0, must-revalidate',
       })
     }
-    // A page of the app (no file extension): let the client router handle it.
-    if (extname(path) === '' && existsSync(indexPath)) {
+    // A page of the app: let the client router handle it. Browsers mark page loads as
+    // navigations; a path may still contain dots (a QR link /q/HT1.<claims>.<sig>).
+    const navigation =
+      c.req.header('sec-fetch-mode') === 'navigate' || (c.req.header('accept') ?? '').includes('text/html')
+    if ((navigation || extname(path) === '') && existsSync(indexPath)) {
       return c.body(readFileSync(indexPath), 200, {
         'Content-Type': TYPES['.html'] ?? '',
         'Cache-Control': 'no-cache',

@@ -31,3 +31,34 @@ export const browserGeolocation: GeolocationPort = {
     return () => navigator.geolocation.clearWatch(id)
   },
 }
+
+/**
+ * A scripted adapter for tests and demos: delivers the given fixes (or errors) in order, one
+ * per microtask. `drained` resolves after the last one.
+ */
+export function scriptedGeolocation(
+  script: readonly (Fix | GeolocationError)[],
+): GeolocationPort & { drained: Promise<void> } {
+  let resolveDrained: () => void = () => {}
+  const drained = new Promise<void>((r) => {
+    resolveDrained = r
+  })
+  return {
+    drained,
+    watch(onFix, onError) {
+      let stopped = false
+      void (async () => {
+        for (const step of script) {
+          await Promise.resolve()
+          if (stopped) break
+          if (typeof step === 'string') onError(step)
+          else onFix({ ...step, at: Date.now() })
+        }
+        resolveDrained()
+      })()
+      return () => {
+        stopped = true
+      }
+    },
+  }
+}

@@ -11,6 +11,9 @@ test('a member goes from the routes list to a route and on to a site', async ({ 
   await expect(page.getByText(/建议 2 天/).first()).toBeVisible()
   await expect(page.getByRole('heading', { name: '站点顺序' })).toBeVisible()
   await expect(page.getByText(/距上一站直线/).first()).toBeVisible()
+  // No media and no tile provider in this build: nothing more to download, and it says so.
+  await expect(page.getByRole('heading', { name: '离线下载' })).toBeVisible()
+  await expect(page.getByText(/不需要另外下载/)).toBeVisible()
 
   await app.openStop(/枣园/)
   await expect(page.getByRole('heading', { name: '历史沿革' })).toBeVisible()

@@ -30,7 +30,10 @@ for (const route of [/延安/, /会宁/, /沂蒙/]) {
     const canvas = page.locator('.route-map canvas')
     await expect(canvas).toBeVisible()
     // Hide the DOM markers so only the WebGL drawing is measured.
-    await page.addStyleTag({ content: '.maplibregl-marker{visibility:hidden}' })
+    await page.evaluate(() => {
+      for (const m of document.querySelectorAll<HTMLElement>('.maplibregl-marker'))
+        m.style.visibility = 'hidden'
+    })
     const { red, distinct } = countRoutePixels(await canvas.screenshot())
     expect(distinct, 'the canvas is not blank').toBeGreaterThan(3)
     expect(red, 'route line and geofence pixels').toBeGreaterThan(50)

@@ -4,6 +4,8 @@ import type { LessonId, RouteId, SiteId } from '../ids.ts'
 import { type ContentIssue, issuesFromZod } from './errors.ts'
 import { COORDINATE_CONFIDENCE_AIM_M } from './quality.ts'
 import {
+  type KeyFile,
+  KeyFileSchema,
   type LessonFile,
   LessonFileSchema,
   type RouteFile,
@@ -23,11 +25,15 @@ export interface Site extends Omit<SiteFrontMatter, 'location' | 'datum'> {
 }
 export type Lesson = LessonFile
 export type Route = RouteFile
+/** A trusted public key for site QR codes (routes-data/keys/<kid>.json). */
+export type SiteKey = KeyFile
 
 export interface ContentBody {
   readonly routes: readonly Route[]
   readonly sites: readonly Site[]
   readonly lessons: readonly Lesson[]
+  /** The QR key ring, sorted by kid. */
+  readonly keys: readonly SiteKey[]
 }
 
 /** The validated content the app ships; `version` is a hash of it (DESIGN.md: contentVersion). */
@@ -38,7 +44,7 @@ export interface ContentPack extends ContentBody {
 /** One content file after its text has been parsed (YAML or front matter), before validation. */
 export interface RawContentFile {
   readonly file: string
-  readonly kind: 'site' | 'lesson' | 'route'
+  readonly kind: 'site' | 'lesson' | 'route' | 'key'
   readonly data: unknown
   /** The Markdown body, for sites. */
   readonly body?: string
@@ -49,7 +55,13 @@ export interface PackOptions {
   readonly mediaExists: (src: string) => boolean
 }
 
-const baseName = (file: string) => (file.split('/').pop() ?? file).replace(/\.(md|ya?ml)$/, '')
+const baseName = (file: string) => (file.split('/').pop() ?? file).replace(/\.(md|ya?ml|json)$/, '')
+
+/** True when a key file carries a private key part; its value must never be echoed. */
+const hasPrivatePart = (data: unknown) => {
+  const publicKey = (data as { publicKey?: unknown } | null)?.publicKey
+  return typeof publicKey === 'object' && publicKey !== null && 'd' in publicKey
+}
 
 /**
  * Validates every file and their cross-references, and assembles the content. Returns every
@@ -71,6 +83,7 @@ export function buildContent(
   const sites = new Map<SiteId, { file: string; site: Site }>()
   const lessons = new Map<LessonId, { file: string; lesson: Lesson }>()
   const routes = new Map<RouteId, { file: string; route: Route }>()
+  const keys = new Map<string, SiteKey>()
 
   for (const raw of [...files].sort((a, b) => a.file.localeCompare(b.file))) {
     if (raw.kind === 'site') {
@@ -105,6 +118,23 @@ export function buildContent(
       }
       if (!checkId(raw.file, parsed.data.id, lessons.has(parsed.data.id))) continue
       lessons.set(parsed.data.id, { file: raw.file, lesson: parsed.data })
+    } else if (raw.kind === 'key') {
+      if (hasPrivatePart(raw.data)) {
+        err(
+          raw.file,
+          'publicKey.d',
+          undefined,
+          'is a PRIVATE key part: remove the file, keep private keys in data/keys/ only, and make a new key pair (npm run qr:keygen)',
+        )
+        continue
+      }
+      const parsed = KeyFileSchema.safeParse(raw.data)
+      if (!parsed.success) {
+        issues.push(...issuesFromZod(raw.file, raw.data, parsed.error))
+        continue
+      }
+      if (!checkId(raw.file, parsed.data.kid, keys.has(parsed.data.kid), 'kid')) continue
+      keys.set(parsed.data.kid, parsed.data)
     } else {
       const parsed = RouteFileSchema.safeParse(raw.data)
       if (!parsed.success) {
@@ -116,12 +146,12 @@ export function buildContent(
     }
   }
 
-  function checkId(file: string, id: string, taken: boolean): boolean {
+  function checkId(file: string, id: string, taken: boolean, field = 'id'): boolean {
     if (taken) {
-      err(file, 'id', id, 'is a duplicate id: another file of this kind already uses it')
+      err(file, field, id, `is a duplicate ${field}: another file of this kind already uses it`)
       return false
     }
-    if (baseName(file) !== id) err(file, 'id', id, `does not match the file name (${baseName(file)})`)
+    if (baseName(file) !== id) err(file, field, id, `does not match the file name (${baseName(file)})`)
     return true
   }
 
@@ -158,6 +188,7 @@ export function buildContent(
       routes: [...routes.values()].map((r) => r.route).sort(byId),
       sites: [...sites.values()].map((s) => s.site).sort(byId),
       lessons: [...lessons.values()].map((l) => l.lesson).sort(byId),
+      keys: [...keys.values()].sort((a, b) => a.kid.localeCompare(b.kid)),
     },
   }
 }

@@ -240,4 +240,28 @@ export const RouteFileSchema = z
   })
 export type RouteFile = z.infer<typeof RouteFileSchema>
 
+/** One P-256 curve coordinate: 32 bytes as unpadded base64url. */
+const jwkCoordinate = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, { error: 'is not a P-256 coordinate (43 base64url characters)' })
+
+/**
+ * A public key of the QR key ring, `routes-data/keys/<kid>.json`. Only ES256 site keys exist
+ * (the verifier's algorithm allowlist). A private key part (`d`) is refused before this schema
+ * runs (buildContent), so that its value never appears in a build log.
+ */
+export const KeyFileSchema = z.strictObject({
+  kid: contentId<string>().refine((s) => s.length <= 64, { error: 'is longer than 64 characters' }),
+  use: z.literal('site', { error: 'is not site (the only key use so far: site check-in codes)' }),
+  alg: z.literal('ES256', { error: 'is not ES256 (the only algorithm accepted)' }),
+  publicKey: z.strictObject({
+    kty: z.literal('EC', { error: 'is not EC' }),
+    crv: z.literal('P-256', { error: 'is not P-256' }),
+    x: jwkCoordinate,
+    y: jwkCoordinate,
+  }),
+  note: z.string().trim().min(1).max(500).optional(),
+})
+export type KeyFile = z.infer<typeof KeyFileSchema>
+
 export type { ChoiceId, LessonId, QuestionId, RouteId, SiteId }

@@ -16,6 +16,7 @@ import { browserGeolocation } from '../../platform/geolocation.ts'
 import type { StopWithSite } from '../routes/stops.ts'
 import { navigate, paths } from '../shell/router.tsx'
 import { baseStyle } from './base-style.ts'
+import { visibleLabels } from './label-collision.ts'
 import { fenceCircles, routeLine, toDisplay } from './overlays.ts'
 import { readMapProvider } from './provider-config.ts'
 
@@ -144,7 +145,22 @@ export default function RouteMap({ stops, label }: { stops: readonly StopWithSit
         .setLngLat([p.lng, p.lat])
         .addTo(map)
     })
+    // Names of nearby stops collide at low zoom; the numbers always stay, and the list below names them.
+    const declutter = () => {
+      const labels = markers.map((m) => m.getElement().querySelector<HTMLElement>('.map-stop-label'))
+      const boxes = labels.map((l) => {
+        const r = l?.getBoundingClientRect()
+        return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : { x: 0, y: 0, width: 0, height: 0 }
+      })
+      for (const l of labels) l?.style.removeProperty('visibility')
+      visibleLabels(boxes).forEach((show, i) => {
+        if (!show) labels[i]?.style.setProperty('visibility', 'hidden')
+      })
+    }
+    declutter()
+    map.on('moveend', declutter)
     return () => {
+      map.off('moveend', declutter)
       for (const m of markers) m.remove()
     }
   }, [stops, ready, text, t])

@@ -7,6 +7,7 @@ import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx'
 import { useContent } from '../shell/content-context.tsx'
 import { Link, paths } from '../shell/router.tsx'
 import { useScreenTitle } from '../shell/useScreenTitle.ts'
+import { RouteOffline } from './RouteOffline.tsx'
 import { stopsWithSites } from './stops.ts'
 
 // The map (maplibre-gl, ~300 KB gzip) loads only on this screen.
@@ -41,6 +42,8 @@ export function RouteScreen({ route }: { route: Route }) {
           </Suspense>
         </ErrorBoundary>
       </section>
+
+      <RouteOffline route={route} />
 
       <section aria-labelledby="stops-heading">
         <h2 id="stops-heading">{t.stopsTitle}</h2>

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react'
 import { PreferencesProvider, useStrings } from '../../i18n/i18n.tsx'
 import { StatusMessage } from '../../ui/StatusMessage.tsx'
 import { RouteScreen } from '../routes/RouteScreen.tsx'
@@ -5,8 +6,16 @@ import { RoutesListScreen } from '../routes/RoutesListScreen.tsx'
 import { SiteScreen } from '../sites/SiteScreen.tsx'
 import { ContentProvider, useContent, useContentState } from './content-context.tsx'
 import { Header } from './Header.tsx'
+import { RecordsProvider, useRecords } from './records-context.tsx'
 import { Link, paths, useAppRoute } from './router.tsx'
 import { UpdatePrompt } from './UpdatePrompt.tsx'
+
+// Screens past the first load their own code (and the record validators) on demand.
+const CheckinScreen = lazy(() => import('../checkin/CheckinScreen.tsx'))
+const LessonScreen = lazy(() => import('../lesson/LessonScreen.tsx'))
+const PassportScreen = lazy(() => import('../passport/PassportScreen.tsx'))
+const QrLinkScreen = lazy(() => import('../qr/QrLinkScreen.tsx'))
+const ScanScreen = lazy(() => import('../qr/ScanScreen.tsx'))
 
 function NotFound() {
   const t = useStrings()
@@ -32,9 +41,37 @@ function Screen() {
       const s = content.site(route.id)
       return s ? <SiteScreen key={s.id} site={s} /> : <NotFound />
     }
+    case 'checkin': {
+      const s = content.site(route.siteId)
+      return s ? <CheckinScreen key={s.id} site={s} /> : <NotFound />
+    }
+    case 'lesson': {
+      const l = content.lesson(route.id)
+      return l ? <LessonScreen key={l.id} lesson={l} /> : <NotFound />
+    }
+    case 'passport':
+      return <PassportScreen />
+    case 'qr':
+      return <QrLinkScreen key={route.token} token={route.token} />
+    case 'scan':
+      return <ScanScreen />
     case 'not-found':
       return <NotFound />
   }
+}
+
+/** The device database is shared by every tab: say plainly when it is unavailable here. */
+function StorageNotice() {
+  const t = useStrings()
+  const { state } = useRecords()
+  if (state.status === 'closed-for-update') return <StatusMessage title={t.storageClosedForUpdate} />
+  if (state.status === 'error')
+    return (
+      <StatusMessage title={t.storageUnavailableTitle} tone="error">
+        <p>{t.storageUnavailableBody}</p>
+      </StatusMessage>
+    )
+  return null
 }
 
 function Main() {
@@ -42,6 +79,7 @@ function Main() {
   const { state, retry } = useContentState()
   return (
     <main id="main">
+      <StorageNotice />
       {state.status === 'loading' && <StatusMessage title={t.loading} />}
       {state.status === 'error' && (
         <StatusMessage title={t.loadFailedTitle} tone="error">
@@ -51,7 +89,11 @@ function Main() {
           </button>
         </StatusMessage>
       )}
-      {state.status === 'ready' && <Screen />}
+      {state.status === 'ready' && (
+        <Suspense fallback={<StatusMessage title={t.loading} />}>
+          <Screen />
+        </Suspense>
+      )}
     </main>
   )
 }
@@ -60,9 +102,11 @@ export function App() {
   return (
     <PreferencesProvider>
       <ContentProvider>
-        <Header />
-        <Main />
-        <UpdatePrompt />
+        <RecordsProvider>
+          <Header />
+          <Main />
+          <UpdatePrompt />
+        </RecordsProvider>
       </ContentProvider>
     </PreferencesProvider>
   )

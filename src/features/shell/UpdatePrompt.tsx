@@ -19,7 +19,18 @@ export function UpdatePrompt() {
     void import('virtual:pwa-register').then(({ registerSW }) => {
       if (cancelled) return
       const update = registerSW({
-        onNeedRefresh: () => setState({ kind: 'update-ready', apply: () => update(true) }),
+        onNeedRefresh: () =>
+          setState({
+            kind: 'update-ready',
+            apply: async () => {
+              // workbox-window reloads only when this page was controlled at load; on the very
+              // first visit it was not, so reload ourselves once the new version takes control.
+              navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), {
+                once: true,
+              })
+              await update(true)
+            },
+          }),
         onOfflineReady: () => setState({ kind: 'offline-ready' }),
       })
     })

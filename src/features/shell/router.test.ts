@@ -7,6 +7,11 @@ describe('parsePath', () => {
     expect(parsePath(paths.route('yanan-two-day'))).toEqual({ name: 'route', id: 'yanan-two-day' })
     expect(parsePath(paths.site('zaoyuan'))).toEqual({ name: 'site', id: 'zaoyuan' })
     expect(parsePath('/sites/zaoyuan/')).toEqual({ name: 'site', id: 'zaoyuan' })
+    expect(parsePath(paths.checkin('zaoyuan'))).toEqual({ name: 'checkin', siteId: 'zaoyuan' })
+    expect(parsePath(paths.lesson('zaoyuan-lesson'))).toEqual({ name: 'lesson', id: 'zaoyuan-lesson' })
+    expect(parsePath(paths.passport())).toEqual({ name: 'passport' })
+    expect(parsePath(paths.qr('HT1.abc.def'))).toEqual({ name: 'qr', token: 'HT1.abc.def' })
+    expect(parsePath(paths.scan())).toEqual({ name: 'scan' })
   })
 
   it('sends anything else to not-found', () => {

@@ -10,6 +10,11 @@ export type AppRoute =
   | { readonly name: 'routes' }
   | { readonly name: 'route'; readonly id: string }
   | { readonly name: 'site'; readonly id: string }
+  | { readonly name: 'checkin'; readonly siteId: string }
+  | { readonly name: 'lesson'; readonly id: string }
+  | { readonly name: 'passport' }
+  | { readonly name: 'qr'; readonly token: string }
+  | { readonly name: 'scan' }
   | { readonly name: 'not-found'; readonly path: string }
 
 export function parsePath(pathname: string): AppRoute {
@@ -17,6 +22,12 @@ export function parsePath(pathname: string): AppRoute {
   if (parts.length === 0) return { name: 'routes' }
   if (parts.length === 2 && parts[0] === 'routes' && parts[1]) return { name: 'route', id: parts[1] }
   if (parts.length === 2 && parts[0] === 'sites' && parts[1]) return { name: 'site', id: parts[1] }
+  if (parts.length === 3 && parts[0] === 'sites' && parts[1] && parts[2] === 'checkin')
+    return { name: 'checkin', siteId: parts[1] }
+  if (parts.length === 2 && parts[0] === 'lessons' && parts[1]) return { name: 'lesson', id: parts[1] }
+  if (parts.length === 1 && parts[0] === 'passport') return { name: 'passport' }
+  if (parts.length === 2 && parts[0] === 'q' && parts[1]) return { name: 'qr', token: parts[1] }
+  if (parts.length === 1 && parts[0] === 'scan') return { name: 'scan' }
   return { name: 'not-found', path: pathname }
 }
 
@@ -32,6 +43,11 @@ export const paths = {
   routes: () => '/',
   route: (id: string) => `/routes/${encodeURIComponent(id)}`,
   site: (id: string) => `/sites/${encodeURIComponent(id)}`,
+  checkin: (siteId: string) => `/sites/${encodeURIComponent(siteId)}/checkin`,
+  lesson: (id: string) => `/lessons/${encodeURIComponent(id)}`,
+  passport: () => '/passport',
+  qr: (token: string) => `/q/${encodeURIComponent(token)}`,
+  scan: () => '/scan',
 }
 
 const NAVIGATE_EVENT = 'hongtu:navigate'

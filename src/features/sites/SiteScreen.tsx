@@ -3,7 +3,9 @@ import { COORDINATE_CONFIDENCE_AIM_M } from '../../domain/content/quality.ts'
 import { Localized, useLocalizedString, usePreferences, useStrings } from '../../i18n/i18n.tsx'
 import { formatDistance } from '../../ui/Distance.tsx'
 import { Markdown } from '../../ui/Markdown.tsx'
+import { LessonCardActions } from '../lesson/LessonCardActions.tsx'
 import { useContent } from '../shell/content-context.tsx'
+import { useRecords } from '../shell/records-context.tsx'
 import { Link, paths } from '../shell/router.tsx'
 import { useScreenTitle } from '../shell/useScreenTitle.ts'
 
@@ -16,6 +18,7 @@ export function SiteScreen({ site }: { site: Site }) {
   const routes = content.routesThrough(site.id)
   const lessons = site.lessons.flatMap((id) => content.lesson(id) ?? [])
   const englishHistory = prefs.lang === 'en' && site.historyEn
+  const stamp = useRecords().progress.stamps.get(site.id)
 
   return (
     <>
@@ -63,6 +66,11 @@ export function SiteScreen({ site }: { site: Site }) {
       <p className="lead">
         <Localized text={site.summary} />
       </p>
+      <p className="actions">
+        <Link to={paths.checkin(site.id)} className="button-link primary">
+          {stamp ? t.checkinAlreadyShort : t.checkinAction}
+        </Link>
+      </p>
       <p className="meta">{t.checkinRadius(site.checkin.radiusM)}</p>
       {site.locationSource.confidenceM > COORDINATE_CONFIDENCE_AIM_M && (
         <p className="notice">{t.locationUncertain(formatDistance(site.locationSource.confidenceM, t))}</p>
@@ -80,6 +88,7 @@ export function SiteScreen({ site }: { site: Site }) {
                 {t.lessonMinutes(lesson.durationMin)} · {t.lessonQuestions(lesson.quiz.questions.length)}
                 {lesson.modes.includes('remote') && ` · ${t.lessonRemote}`}
               </p>
+              <LessonCardActions lesson={lesson} />
               <h4>{t.lessonObjectives}</h4>
               <ul>
                 {lesson.objectives.map((o) => (

@@ -68,7 +68,11 @@ export class RecordLog {
       db.close()
       options.onVersionChange?.()
     }
-    return new RecordLog(db, options.clock ?? systemClock, options.random ?? defaultRandom)
+    const log = new RecordLog(db, options.clock ?? systemClock, options.random ?? defaultRandom)
+    // Read (or create) the device id now, so the first save is a single transaction.
+    await log.deviceId()
+    warmUpValidators()
+    return log
   }
 
   close() {
@@ -85,7 +89,11 @@ export class RecordLog {
     for (const l of this.listeners) l()
   }
 
+  private cachedDeviceId: string | undefined
+
+  /** This device's id: created once, then constant (cached, so a save costs one transaction). */
   async deviceId(): Promise<string> {
+    if (this.cachedDeviceId) return this.cachedDeviceId
     const tx = this.db.transaction(STORES.meta, 'readwrite')
     const meta = tx.objectStore(STORES.meta)
     let id = (await request(meta.get(DEVICE_ID))) as string | undefined
@@ -94,6 +102,7 @@ export class RecordLog {
       meta.put(id, DEVICE_ID)
     }
     await committed(tx)
+    this.cachedDeviceId = id
     return id
   }
 
@@ -233,6 +242,31 @@ export class RecordLog {
 }
 
 const draftKey = (memberId: string, key: string) => `${memberId}:${key}`
+
+/**
+ * zod compiles each schema on its first use, which costs several milliseconds on a phone.
+ * Pay that while the member is still reading the screen, not on their first tap on "save".
+ */
+function warmUpValidators() {
+  const run = () => {
+    // A valid envelope with an empty payload runs (and fails) every payload schema once.
+    const envelope = {
+      id: '00000000-0000-7000-8000-000000000000',
+      v: 1,
+      memberId: 'warm-up',
+      deviceId: 'warm-up',
+      seq: 1,
+      occurredAt: new Date(0).toISOString(),
+      clockOffsetMs: null,
+      classId: null,
+      contentVersion: 'warm-up',
+      payload: {},
+    }
+    for (const kind of Object.keys(RECORD_KINDS)) parseRecord({ ...envelope, kind })
+  }
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 })
+  else setTimeout(run, 0)
+}
 
 function asStorageError(e: unknown): unknown {
   return isQuotaError(e) || isQuotaError((e as { cause?: unknown })?.cause) ? new StorageFullError(e) : e

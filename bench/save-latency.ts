@@ -1,0 +1,97 @@
+import type { Browser, Page } from '@playwright/test'
+
+/**
+ * Tap-to-durably-saved latency, as the member experiences it: from the tap's event timestamp to
+ * the moment the screen says "saved" — which the app shows only after the IndexedDB
+ * transaction holding the record and its outbox entry has committed with strict durability.
+ * Measured in headless Chromium, optionally with CDP CPU throttling (4× ≈ a mid-range phone).
+ */
+export interface LatencyStats {
+  readonly samples: number
+  readonly p50: number
+  readonly p95: number
+  readonly max: number
+}
+
+export function stats(values: number[]): LatencyStats {
+  const sorted = [...values].sort((a, b) => a - b)
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN
+  return { samples: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? Number.NaN }
+}
+
+/** Arms a one-shot probe: the tap's timestamp, and when `savedText` first appears in the DOM. */
+async function armProbe(page: Page, savedText: string) {
+  await page.evaluate((text) => {
+    const w = window as unknown as { __probe: { tap?: number; saved?: number } }
+    w.__probe = {}
+    document.addEventListener('click', (e) => (w.__probe.tap = e.timeStamp), { capture: true, once: true })
+    const observer = new MutationObserver(() => {
+      if (document.body.textContent?.includes(text)) {
+        w.__probe.saved = performance.now()
+        observer.disconnect()
+      }
+    })
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true })
+  }, savedText)
+}
+
+async function readProbe(page: Page): Promise<number> {
+  await page.waitForFunction(
+    () => (window as unknown as { __probe: { saved?: number } }).__probe.saved !== undefined,
+  )
+  return page.evaluate(() => {
+    const p = (window as unknown as { __probe: { tap: number; saved: number } }).__probe
+    return p.saved - p.tap
+  })
+}
+
+export interface BenchSite {
+  readonly id: string
+  readonly lat: number
+  readonly lng: number
+}
+
+/**
+ * Checks in at every given site in turn on one device database (as a member does along a
+ * route), `rounds` times over with a fresh database per round.
+ */
+export async function measureCheckinSave(
+  browser: Browser,
+  baseURL: string,
+  sites: readonly BenchSite[],
+  options: { cpuSlowdown: number; rounds: number },
+): Promise<LatencyStats> {
+  const values: number[] = []
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block', permissions: ['geolocation'] })
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  for (let round = 0; round < options.rounds; round++) {
+    // Deleted from a page of the origin that does not run the app, so no open connection blocks it.
+    await page.goto('/api/health')
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const r = indexedDB.deleteDatabase('hongtu')
+          r.onsuccess = r.onerror = () => resolve()
+        }),
+    )
+    for (const site of sites) {
+      await context.setGeolocation({ latitude: site.lat, longitude: site.lng, accuracy: 10 })
+      await page.goto(`/sites/${site.id}/checkin`)
+      await page.getByRole('button', { name: '定位打卡' }).click()
+      const confirm = page.getByRole('button', { name: '确认打卡' })
+      await confirm.waitFor()
+      // A member reads the screen before tapping; a tap within milliseconds of the button
+      // appearing would measure start-up work no person waits for.
+      await page.waitForTimeout(1000)
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuSlowdown })
+      await armProbe(page, '已保存')
+      await confirm.click()
+      values.push(await readProbe(page))
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+    }
+  }
+  await context.close()
+  return stats(values)
+}

@@ -1,0 +1,137 @@
+import { useEffect, useReducer, useState } from 'react'
+import type { Site } from '../../domain/content/pack.ts'
+import { COORDINATE_CONFIDENCE_AIM_M } from '../../domain/content/quality.ts'
+import { coarse } from '../../domain/records/record.ts'
+import { Localized, useLocalizedString, usePreferences } from '../../i18n/i18n.tsx'
+import { browserGeolocation, type GeolocationPort } from '../../platform/geolocation.ts'
+import { requestPersistence } from '../../platform/persistence.ts'
+import { StorageFullError } from '../../platform/storage/errors.ts'
+import { formatDistance } from '../../ui/Distance.tsx'
+import { formatDateTime } from '../../ui/format.ts'
+import { useRecords } from '../shell/records-context.tsx'
+import { Link, paths } from '../shell/router.tsx'
+import { useScreenTitle } from '../shell/useScreenTitle.ts'
+import { CheckinStatus } from './CheckinStatus.tsx'
+import { checkinReducer, initialCheckinState, isWatching } from './checkin-machine.ts'
+import { QrFallback } from './QrFallback.tsx'
+
+export default function CheckinScreen({
+  site,
+  geolocation = browserGeolocation,
+}: {
+  site: Site
+  geolocation?: GeolocationPort
+}) {
+  const { t, prefs } = usePreferences()
+  const text = useLocalizedString()
+  const { progress, append, state: recordsState } = useRecords()
+  const heading = useScreenTitle(`${t.checkinTitle(text(site.name))} · ${t.appName}`)
+  const fence = {
+    center: site.location,
+    radiusM: site.checkin.radiusM,
+    maxAccuracyM: site.checkin.maxAccuracyM,
+  }
+  const [state, dispatch] = useReducer(checkinReducer(fence), initialCheckinState)
+  const [showQr, setShowQr] = useState(false)
+  const stamp = progress.stamps.get(site.id)
+  const watching = isWatching(state)
+
+  useEffect(() => {
+    if (!watching) return
+    return geolocation.watch(
+      (fix) => dispatch({ type: 'fix', fix }),
+      (error) => dispatch({ type: 'geo-error', error }),
+    )
+  }, [watching, geolocation])
+
+  // Saved straight from the tap, not from an effect after the next paint: the member waits
+  // for this. "已保存" appears only once the record and its outbox entry have committed.
+  const save = () => {
+    if ((state.kind !== 'judged' && state.kind !== 'save-failed') || state.verdict.kind !== 'inside') return
+    const { fix, verdict } = state
+    dispatch({ type: 'save' })
+    append(
+      'checkin',
+      {
+        siteId: site.id,
+        method: 'gps',
+        verdict: 'inside',
+        gps: {
+          lat: coarse(fix.position.lat),
+          lng: coarse(fix.position.lng),
+          accuracyM: Math.round(fix.accuracyM),
+          distanceM: Math.round(verdict.distanceM),
+        },
+      },
+      {},
+    ).then(
+      (record) => {
+        dispatch({ type: 'saved', recordId: record.id })
+        void requestPersistence()
+      },
+      (e: unknown) =>
+        dispatch({ type: 'save-failed', reason: e instanceof StorageFullError ? 'storage-full' : 'other' }),
+    )
+  }
+
+  const lessonId = site.lessons[0]
+  const uncertain =
+    site.locationSource.confidenceM > Math.max(site.checkin.radiusM, COORDINATE_CONFIDENCE_AIM_M)
+
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1}>
+        {t.checkinTitle(text(site.name))}
+      </h1>
+      {stamp && state.kind !== 'saved' ? (
+        <p className="notice" role="status">
+          {t.checkinAlready(
+            text(site.name),
+            formatDateTime(stamp.at, prefs.lang),
+            stamp.method === 'gps' ? t.methodGps : t.methodQr,
+          )}
+        </p>
+      ) : (
+        <>
+          <p className="lead">{t.checkinIntro}</p>
+          {uncertain && <p className="notice">{t.checkinUncertainSite}</p>}
+          <CheckinStatus
+            site={site}
+            state={state}
+            ready={recordsState.status === 'ready'}
+            onStart={() => dispatch({ type: 'start' })}
+            onSave={save}
+            distance={(m) => formatDistance(m, t)}
+          />
+        </>
+      )}
+      {(stamp || state.kind === 'saved') && (
+        <p className="actions">
+          {lessonId && (
+            <Link to={paths.lesson(lessonId)} className="button-link primary">
+              {t.checkinStartLesson}
+            </Link>
+          )}
+          <Link to={paths.site(site.id)} className="button-link">
+            {t.checkinBackToSite}
+          </Link>
+        </p>
+      )}
+      {!stamp && state.kind !== 'saved' && state.kind !== 'saving' && (
+        <section aria-labelledby="qr-heading" className="qr-fallback">
+          <h2 id="qr-heading">{t.checkinUseQr}</h2>
+          {showQr ? (
+            <QrFallback site={site} />
+          ) : (
+            <button type="button" onClick={() => setShowQr(true)}>
+              {t.checkinUseQr}
+            </button>
+          )}
+        </section>
+      )}
+      <p className="meta">
+        <Localized text={site.name} /> · {t.checkinRadius(site.checkin.radiusM)}
+      </p>
+    </>
+  )
+}

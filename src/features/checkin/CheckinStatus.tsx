@@ -1,0 +1,100 @@
+import type { Site } from '../../domain/content/pack.ts'
+import { useLocalizedString, useStrings } from '../../i18n/i18n.tsx'
+import type { CheckinState } from './checkin-machine.ts'
+
+/** What the member sees for each state of the GPS check-in: always what happened and what to do next. */
+export function CheckinStatus({
+  site,
+  state,
+  ready,
+  onStart,
+  onSave,
+  distance,
+}: {
+  site: Site
+  state: CheckinState
+  ready: boolean
+  onStart: () => void
+  onSave: () => void
+  distance: (m: number) => string
+}) {
+  const t = useStrings()
+  const name = useLocalizedString()(site.name)
+  switch (state.kind) {
+    case 'idle':
+      return (
+        <button type="button" className="primary big" onClick={onStart} disabled={!ready}>
+          {t.checkinLocate}
+        </button>
+      )
+    case 'locating':
+      return (
+        <p role="status" className="status-line">
+          {t.checkinLocating}
+        </p>
+      )
+    case 'judged': {
+      const v = state.verdict
+      if (v.kind === 'inside')
+        return (
+          <div role="status" className="status-line ok">
+            <p>{t.checkinInside(name, Math.round(v.distanceM), Math.round(v.accuracyM))}</p>
+            <button type="button" className="primary big" onClick={onSave}>
+              {t.checkinConfirm}
+            </button>
+          </div>
+        )
+      if (v.kind === 'outside')
+        return (
+          <div role="status" className="status-line warn">
+            <p>{t.checkinOutside(name, distance(v.remainingM))}</p>
+            <p className="hint">{t.checkinOutsideHint}</p>
+          </div>
+        )
+      return (
+        <div role="status" className="status-line warn">
+          <p>{t.checkinPoorAccuracy(Math.round(v.accuracyM), v.neededM)}</p>
+          <p className="hint">{t.checkinPoorAccuracyHint}</p>
+        </div>
+      )
+    }
+    case 'geo-error':
+      return (
+        <div role="alert" className="status-line warn">
+          <p>
+            {state.error === 'denied'
+              ? t.checkinDenied
+              : state.error === 'unsupported'
+                ? t.checkinUnsupported
+                : t.checkinGeoError}
+          </p>
+          {state.error !== 'unsupported' && (
+            <button type="button" onClick={onStart}>
+              {t.checkinRetry}
+            </button>
+          )}
+        </div>
+      )
+    case 'saving':
+      return (
+        <p role="status" className="status-line">
+          {t.checkinSaving}
+        </p>
+      )
+    case 'saved':
+      return (
+        <p role="status" className="status-line ok">
+          {t.checkinSaved(name)}
+        </p>
+      )
+    case 'save-failed':
+      return (
+        <div role="alert" className="status-line warn">
+          <p>{state.reason === 'storage-full' ? t.checkinStorageFull : t.checkinSaveFailed}</p>
+          <button type="button" className="primary big" onClick={onSave}>
+            {t.checkinRetry}
+          </button>
+        </div>
+      )
+  }
+}

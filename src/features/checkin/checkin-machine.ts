@@ -1,0 +1,62 @@
+import { type Fix, type GeofenceSettings, type GeofenceVerdict, judgeFix } from '../../domain/geo/geofence.ts'
+import type { GeolocationError } from '../../platform/geolocation.ts'
+
+/**
+ * The GPS check-in lifecycle as a named state union (STYLE.md §8), kept apart from rendering.
+ * Fixes keep arriving while the screen is open, so a poor first fix can improve into "inside".
+ * Saving is only offered from `inside`; a saved check-in is final for this screen.
+ */
+export type CheckinState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'locating' }
+  | { readonly kind: 'judged'; readonly fix: Fix; readonly verdict: GeofenceVerdict }
+  | { readonly kind: 'geo-error'; readonly error: GeolocationError }
+  | { readonly kind: 'saving'; readonly fix: Fix; readonly verdict: GeofenceVerdict & { kind: 'inside' } }
+  | { readonly kind: 'saved'; readonly recordId: string }
+  | {
+      readonly kind: 'save-failed'
+      readonly reason: 'storage-full' | 'other'
+      readonly fix: Fix
+      readonly verdict: GeofenceVerdict & { kind: 'inside' }
+    }
+
+export type CheckinEvent =
+  | { readonly type: 'start' }
+  | { readonly type: 'fix'; readonly fix: Fix }
+  | { readonly type: 'geo-error'; readonly error: GeolocationError }
+  | { readonly type: 'save' }
+  | { readonly type: 'saved'; readonly recordId: string }
+  | { readonly type: 'save-failed'; readonly reason: 'storage-full' | 'other' }
+  | { readonly type: 'stop' }
+
+export const initialCheckinState: CheckinState = { kind: 'idle' }
+
+/** Whether the screen should be watching the position in this state. */
+export const isWatching = (s: CheckinState) => s.kind === 'locating' || s.kind === 'judged'
+
+export function checkinReducer(fence: GeofenceSettings) {
+  return (state: CheckinState, event: CheckinEvent): CheckinState => {
+    switch (event.type) {
+      case 'start':
+        return state.kind === 'saving' || state.kind === 'saved' ? state : { kind: 'locating' }
+      case 'stop':
+        return state.kind === 'saving' || state.kind === 'saved' ? state : { kind: 'idle' }
+      case 'fix':
+        // Late fixes must not disturb a save in progress or a saved check-in.
+        if (!isWatching(state)) return state
+        return { kind: 'judged', fix: event.fix, verdict: judgeFix(fence, event.fix) }
+      case 'geo-error':
+        return isWatching(state) ? { kind: 'geo-error', error: event.error } : state
+      case 'save':
+        if ((state.kind === 'judged' || state.kind === 'save-failed') && state.verdict.kind === 'inside')
+          return { kind: 'saving', fix: state.fix, verdict: state.verdict }
+        return state
+      case 'saved':
+        return state.kind === 'saving' ? { kind: 'saved', recordId: event.recordId } : state
+      case 'save-failed':
+        return state.kind === 'saving'
+          ? { kind: 'save-failed', reason: event.reason, fix: state.fix, verdict: state.verdict }
+          : state
+    }
+  }
+}

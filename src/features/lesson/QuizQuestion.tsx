@@ -1,0 +1,74 @@
+import type { Question } from '../../domain/content/schema.ts'
+import type { Answer } from '../../domain/lesson/quiz-scoring.ts'
+import { Localized, useLocalizedString } from '../../i18n/i18n.tsx'
+import { type LessonStrings, useLessonStrings } from './strings.ts'
+
+export interface ChoiceView {
+  readonly id: string
+  /** A, B, C…: members and trainers talk about "选 A". */
+  readonly letter?: string
+  readonly label: string
+}
+
+/** The choices of a question as shown; a true/false question has 正确 and 错误. */
+export function choicesOf(
+  q: Question,
+  s: LessonStrings,
+  text: ReturnType<typeof useLocalizedString>,
+): ChoiceView[] {
+  if (q.kind === 'truefalse')
+    return [
+      { id: 'true', label: s.trueLabel },
+      { id: 'false', label: s.falseLabel },
+    ]
+  return q.choices.map((c, i) => ({ id: c.id, letter: String.fromCharCode(65 + i), label: text(c.text) }))
+}
+
+export function isChosen(answer: Answer | undefined, choiceId: string): boolean {
+  if (typeof answer === 'boolean') return answer === (choiceId === 'true')
+  return answer?.includes(choiceId) ?? false
+}
+
+export const choiceText = (c: ChoiceView) => (c.letter ? `${c.letter}. ${c.label}` : c.label)
+
+/** One question while answering: radios for single choice and true/false, checkboxes for 多选. */
+export function QuizQuestion({
+  question,
+  number,
+  answer,
+  groupName,
+  onPick,
+}: {
+  question: Question
+  number: number
+  answer: Answer | undefined
+  /** Unique in the page, so two lessons' radios never share a group. */
+  groupName: string
+  onPick: (choiceId: string) => void
+}) {
+  const s = useLessonStrings()
+  const text = useLocalizedString()
+  const type = question.kind === 'multiple' ? 'checkbox' : 'radio'
+  return (
+    <fieldset className="lesson-question">
+      <legend>
+        <span className="lesson-question-number">{s.questionLabel(number, question.kind)}</span>
+        <Localized text={question.prompt} />
+      </legend>
+      <div className="lesson-choices">
+        {choicesOf(question, s, text).map((c) => (
+          <label key={c.id} className="lesson-choice">
+            <input
+              type={type}
+              name={groupName}
+              value={c.id}
+              checked={isChosen(answer, c.id)}
+              onChange={() => onPick(c.id)}
+            />
+            <span>{choiceText(c)}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  )
+}

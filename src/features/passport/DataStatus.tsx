@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react'
+import { usePreferences } from '../../i18n/i18n.tsx'
+import {
+  type PersistenceState,
+  persistenceState,
+  requestPersistence,
+  storageEstimate,
+} from '../../platform/persistence.ts'
+import { formatAge } from '../../ui/format.ts'
+import { useRecords } from '../shell/records-context.tsx'
+import { exportUnsynced } from './export-unsynced.ts'
+
+/** Safari deletes a site's storage after 7 days without a visit (ITP): warn well before. */
+const STALE_MS = 3 * 24 * 3_600_000
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+
+/** P8: storage risk is visible — pending count, oldest pending, persistence, and an export. */
+export function DataStatus() {
+  const { t, prefs } = usePreferences()
+  const { outbox, records, member } = useRecords()
+  const [persist, setPersist] = useState<PersistenceState | null>(null)
+  const [usage, setUsage] = useState<{ usage: number; quota: number }>()
+  useEffect(() => {
+    void persistenceState().then(setPersist)
+    void storageEstimate().then(setUsage)
+  }, [])
+  const pending = outbox.filter((e) => e.state === 'pending')
+  const parked = outbox.filter((e) => e.state === 'parked')
+  const oldest = pending.map((e) => e.enqueuedAt).sort()[0]
+  return (
+    <section aria-labelledby="passport-data">
+      <h2 id="passport-data">{t.passportData}</h2>
+      <ul className="data-status">
+        <li data-testid="pending-count">
+          {pending.length > 0 ? t.passportPending(pending.length) : t.passportAllSynced}
+        </li>
+        {oldest && <li>{t.passportOldest(formatAge(oldest, prefs.lang))}</li>}
+        {oldest && Date.now() - Date.parse(oldest) > STALE_MS && (
+          <li role="alert" className="warn-text">
+            {t.passportStale}
+          </li>
+        )}
+        {parked.length > 0 && <li>{t.passportParked(parked.length)}</li>}
+        <li>
+          {t.passportLastSync}: {t.passportNeverSynced}
+        </li>
+        <li data-testid="persistence">
+          {persist === 'persisted'
+            ? t.passportPersisted
+            : persist === 'not-persisted'
+              ? t.passportNotPersisted
+              : persist === 'unsupported'
+                ? t.passportPersistUnsupported
+                : '…'}
+        </li>
+        {usage && usage.quota > 0 && <li>{t.passportUsage(mb(usage.usage), mb(usage.quota))}</li>}
+      </ul>
+      <p className="actions">
+        {persist === 'not-persisted' && (
+          <button type="button" onClick={() => void requestPersistence().then(setPersist)}>
+            {t.passportRequestPersist}
+          </button>
+        )}
+        {pending.length > 0 && member && (
+          <button type="button" onClick={() => exportUnsynced(member.memberId, records, outbox)}>
+            {t.passportExport}
+          </button>
+        )}
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,27 @@
+import { useStrings } from '../../i18n/i18n.tsx'
+import { useRecords } from '../shell/records-context.tsx'
+import { useScreenTitle } from '../shell/useScreenTitle.ts'
+import { DataStatus } from './DataStatus.tsx'
+import { LessonScores } from './LessonScores.tsx'
+import { MemberName } from './MemberName.tsx'
+import { RouteStamps } from './RouteStamps.tsx'
+
+/** 红色足迹: the member's own progress, and the plain state of their data on this device. */
+export default function PassportScreen() {
+  const t = useStrings()
+  const heading = useScreenTitle(`${t.passportTitle} · ${t.appName}`)
+  const { records } = useRecords()
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1}>
+        {t.passportTitle}
+      </h1>
+      <p className="lead">{t.passportIntro}</p>
+      <MemberName />
+      <RouteStamps />
+      <LessonScores />
+      <DataStatus />
+      <p className="meta">{t.passportRecords(records.length)}</p>
+    </>
+  )
+}

@@ -1,0 +1,55 @@
+import { Localized, usePreferences } from '../../i18n/i18n.tsx'
+import { formatDate } from '../../ui/format.ts'
+import { useContent } from '../shell/content-context.tsx'
+import { useRecords } from '../shell/records-context.tsx'
+import { Link, paths } from '../shell/router.tsx'
+
+export function RouteStamps() {
+  const { t, prefs } = usePreferences()
+  const content = useContent()
+  const { progress } = useRecords()
+  return (
+    <section aria-labelledby="passport-routes">
+      <h2 id="passport-routes">{t.passportRoutes}</h2>
+      <ul className="card-list">
+        {content.pack.routes.map((route) => {
+          const stamped = route.stops.filter((s) => progress.stamps.has(s.site)).length
+          return (
+            <li key={route.id} className="card">
+              <h3>
+                <Link to={paths.route(route.id)}>
+                  <Localized text={route.title} />
+                </Link>
+              </h3>
+              <p className="meta">
+                <span className="stamp-meter">
+                  <meter min={0} max={route.stops.length} value={stamped} aria-hidden="true" />
+                </span>{' '}
+                {t.passportStamps(stamped, route.stops.length)}
+              </p>
+              <ol className="stamp-list">
+                {route.stops.map((stop) => {
+                  const site = content.site(stop.site)
+                  const stamp = progress.stamps.get(stop.site)
+                  if (!site) return null
+                  return (
+                    <li key={stop.site} className={stamp ? 'stamped' : undefined}>
+                      <Link to={paths.site(site.id)}>
+                        <Localized text={site.name} />
+                      </Link>{' '}
+                      <span className="meta">
+                        {stamp
+                          ? `✓ ${formatDate(stamp.at, prefs.lang)} · ${stamp.method === 'gps' ? t.methodGps : t.methodQr}`
+                          : t.passportNotStamped}
+                      </span>
+                    </li>
+                  )
+                })}
+              </ol>
+            </li>
+          )
+        })}
+      </ul>
+    </section>
+  )
+}

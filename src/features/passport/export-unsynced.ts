@@ -1,0 +1,26 @@
+import type { AnyRecord } from '../../domain/records/record.ts'
+import type { OutboxEntry } from '../../platform/storage/record-log.ts'
+
+/**
+ * Saves the member's unsynced records as a JSON file (P8: a way out when storage is at risk).
+ * Records keep their ids, so importing the file later is idempotent on the server.
+ */
+export function exportUnsynced(
+  memberId: string,
+  records: readonly AnyRecord[],
+  outbox: readonly OutboxEntry[],
+) {
+  const unsynced = new Set(outbox.map((e) => e.recordId))
+  const body = {
+    format: 'hongtu.records.v1',
+    exportedAt: new Date().toISOString(),
+    memberId,
+    records: records.filter((r) => unsynced.has(r.id)),
+  }
+  const url = URL.createObjectURL(new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = `hongtu-unsynced-${body.exportedAt.slice(0, 10)}.json`
+  a.click()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}

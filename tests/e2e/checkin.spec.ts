@@ -1,0 +1,146 @@
+import QRCode from 'qrcode'
+import { northOf, site } from './content.ts'
+import { expect, test } from './fixtures.ts'
+import { readStore } from './idb.ts'
+import { siteToken } from './qr-driver.ts'
+
+const zaoyuan = site('zaoyuan')
+
+test.describe('GPS check-in', () => {
+  test.use({ permissions: ['geolocation'] })
+
+  test('at the site: saved with its outbox entry, coordinates kept coarse', async ({ page, context }) => {
+    await context.setGeolocation({ ...northOf(zaoyuan.location, 30), accuracy: 15 })
+    await page.goto('/sites/zaoyuan')
+    await page.getByRole('link', { name: '打卡', exact: true }).click()
+    await page.getByRole('button', { name: '定位打卡' }).click()
+    await expect(page.getByText(/你已在枣园革命旧址打卡范围内/)).toBeVisible()
+    await page.getByRole('button', { name: '确认打卡' }).click()
+    await expect(page.getByText('已保存：你已在枣园革命旧址打卡。')).toBeVisible()
+    await expect(page.getByTestId('pending-badge')).toHaveText('1 条待同步')
+
+    const records = await readStore<{
+      id: string
+      kind: string
+      payload: { gps: { lat: number; lng: number } }
+    }>(page, 'records')
+    const outbox = await readStore<{ recordId: string; state: string }>(page, 'outbox')
+    expect(records).toHaveLength(1)
+    expect(records[0]?.kind).toBe('checkin')
+    expect(outbox).toEqual([expect.objectContaining({ recordId: records[0]?.id, state: 'pending' })])
+    const { lat, lng } = records[0]!.payload.gps
+    expect(Math.round(lat * 1000) / 1000).toBe(lat)
+    expect(Math.round(lng * 1000) / 1000).toBe(lng)
+
+    // Checking in again is harmless: the screen says so and adds nothing.
+    await page.goto('/sites/zaoyuan/checkin')
+    await expect(page.getByText(/你已于 .* 在枣园革命旧址打卡（定位）/)).toBeVisible()
+    await expect(page.getByRole('button', { name: '定位打卡' })).toHaveCount(0)
+    expect(await readStore(page, 'records')).toHaveLength(1)
+  })
+
+  test('400 m beyond the radius: refused with the distance still to go', async ({ page, context }) => {
+    await context.setGeolocation({
+      ...northOf(zaoyuan.location, zaoyuan.checkin.radiusM + 400),
+      accuracy: 15,
+    })
+    await page.goto('/sites/zaoyuan/checkin')
+    await page.getByRole('button', { name: '定位打卡' }).click()
+    await expect(page.getByText('你距离枣园革命旧址还有 400 米。')).toBeVisible()
+    await expect(page.getByRole('button', { name: '确认打卡' })).toHaveCount(0)
+    await expect(page.getByRole('button', { name: '扫码打卡' })).toBeVisible()
+    expect(await readStore(page, 'records')).toHaveLength(0)
+  })
+
+  test('accuracy 180 m: refused for accuracy, QR offered', async ({ page, context }) => {
+    await context.setGeolocation({ ...northOf(zaoyuan.location, 0), accuracy: 180 })
+    await page.goto('/sites/zaoyuan/checkin')
+    await page.getByRole('button', { name: '定位打卡' }).click()
+    await expect(
+      page.getByText(
+        `定位精度 180 米，不足以确认（需要 ${Math.min(zaoyuan.checkin.radiusM, zaoyuan.checkin.maxAccuracyM)} 米以内）。`,
+      ),
+    ).toBeVisible()
+    await expect(page.getByRole('button', { name: '扫码打卡' })).toBeVisible()
+  })
+
+  test('with the network off after the first visit, a check-in still saves', async ({
+    app,
+    page,
+    context,
+  }) => {
+    await context.setGeolocation({ ...northOf(zaoyuan.location, 10), accuracy: 10 })
+    await app.openRoutes()
+    await app.waitForOfflineReady()
+    await context.setOffline(true)
+    await page.goto('/sites/zaoyuan/checkin')
+    await page.getByRole('button', { name: '定位打卡' }).click()
+    await page.getByRole('button', { name: '确认打卡' }).click()
+    await expect(page.getByText('已保存：你已在枣园革命旧址打卡。')).toBeVisible()
+    await page.reload()
+    await expect(page.getByText(/你已于 .* 在枣园革命旧址打卡/)).toBeVisible()
+    await context.setOffline(false)
+  })
+
+  test('a full disk: the check-in is not saved, the member is told, old data stays', async ({
+    page,
+    context,
+  }) => {
+    await context.setGeolocation({ ...northOf(zaoyuan.location, 10), accuracy: 10 })
+    await page.addInitScript(() => {
+      const add = IDBObjectStore.prototype.add
+      IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<typeof add>) {
+        if ((globalThis as { __diskFull?: boolean }).__diskFull && this.name === 'records')
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+        return add.apply(this, args)
+      }
+    })
+    await page.goto('/sites/zaoyuan/checkin')
+    await page.evaluate(() => {
+      ;(globalThis as { __diskFull?: boolean }).__diskFull = true
+    })
+    await page.getByRole('button', { name: '定位打卡' }).click()
+    await page.getByRole('button', { name: '确认打卡' }).click()
+    await expect(page.getByRole('alert')).toContainText('手机存储空间已满，打卡没有保存')
+    expect(await readStore(page, 'records')).toHaveLength(0)
+    expect(await readStore(page, 'outbox')).toHaveLength(0)
+    // Space freed: the retry saves.
+    await page.evaluate(() => {
+      ;(globalThis as { __diskFull?: boolean }).__diskFull = false
+    })
+    await page.getByRole('button', { name: '重试' }).click()
+    await expect(page.getByText('已保存：你已在枣园革命旧址打卡。')).toBeVisible()
+    expect(await readStore(page, 'outbox')).toHaveLength(1)
+  })
+})
+
+test('without location permission: says it was denied and offers the QR code', async ({ page }) => {
+  await page.goto('/sites/zaoyuan/checkin')
+  await page.getByRole('button', { name: '定位打卡' }).click()
+  await expect(page.getByRole('alert')).toContainText('定位权限被拒绝')
+  await expect(page.getByRole('button', { name: '扫码打卡' })).toBeVisible()
+})
+
+test('the QR fallback of a site’s check-in: a plaque photo checks in; another site’s plaque is refused', async ({
+  page,
+}) => {
+  await page.goto('/sites/zaoyuan/checkin')
+  await page.getByRole('button', { name: '扫码打卡' }).click()
+  const other = await QRCode.toBuffer(
+    `https://hongtu.example.org/q/${await siteToken({ site: 'yangjialing' })}`,
+  )
+  await page
+    .getByLabel('从相册选择二维码图片')
+    .setInputFiles({ name: 'other.png', mimeType: 'image/png', buffer: other })
+  await expect(page.getByRole('alert')).toContainText(/杨家岭/)
+  expect(await readStore(page, 'records')).toHaveLength(0)
+
+  const right = await QRCode.toBuffer(`https://hongtu.example.org/q/${await siteToken({ site: 'zaoyuan' })}`)
+  await page
+    .getByLabel('从相册选择二维码图片')
+    .setInputFiles({ name: 'plaque.png', mimeType: 'image/png', buffer: right })
+  await expect(page).toHaveURL(/\/q\/HT1\./)
+  await page.getByRole('button', { name: '确认打卡' }).click()
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible()
+  expect(await readStore(page, 'records')).toHaveLength(1)
+})

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs'
+import type { ContentPack } from '../../src/domain/content/pack.ts'
+import { geoDistanceMeters } from '../../src/domain/geo/distance.ts'
+import type { LngLat } from '../../src/domain/geo/types.ts'
+
+/** The content pack of the build under test, so tests use each site's real position and radius. */
+export const pack = JSON.parse(readFileSync('dist/content/pack.json', 'utf8')) as ContentPack
+
+export function site(id: string) {
+  const s = pack.sites.find((x) => x.id === id)
+  if (!s) throw new Error(`no site ${id} in the build`)
+  return s
+}
+
+/** The point `metres` due north of `p`, found by bisection on the real geodesic distance. */
+export function northOf(p: LngLat, metres: number): { latitude: number; longitude: number } {
+  let lo = p.lat
+  let hi = p.lat + metres / 100_000 + 0.01
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2
+    if (geoDistanceMeters(p, { lng: p.lng, lat: mid }) < metres) lo = mid
+    else hi = mid
+  }
+  return { latitude: (lo + hi) / 2, longitude: p.lng }
+}

@@ -1,0 +1,234 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures.ts'
+
+/**
+ * The lesson player as a member uses it: from a site's lesson card through the steps, the
+ * quiz (a failed attempt, its explanations, a retry that passes) and the reflection, online
+ * and offline. The lesson is 枣园 (zaoyuan-lesson): 4 steps, 6 questions, pass mark 60 %
+ * (4 right), 3 attempts, remote study allowed. These tests never check in, so every lesson
+ * here is taken remotely.
+ */
+
+/** The right answer to each question of zaoyuan-lesson, as the member sees the choices. */
+const RIGHT: Record<number, string[]> = {
+  1: ['A. 延园'],
+  2: ['A. 张思德'],
+  3: ['正确'],
+  4: [
+    'A. “为人民利益而死，就比泰山还重”',
+    'B. “只要你说得对，我们就改正”',
+    'C. “我们都是来自五湖四海，为了一个共同的革命目标，走到一起来了”',
+  ],
+  5: ['错误'],
+  6: ['A. 中央警卫团'],
+}
+
+/** A page object for the lesson screen, in the member's words. */
+class LessonDriver {
+  constructor(readonly page: Page) {}
+
+  async openFromSite(siteId: string) {
+    await this.page.goto(`/sites/${siteId}`)
+    await this.page.getByRole('link', { name: '开始学习' }).click()
+    await expect(this.page.getByRole('heading', { level: 1 })).toContainText('为人民服务')
+  }
+
+  lessonCardStatus() {
+    return this.page.locator('.card').filter({ hasText: '为人民服务' })
+  }
+
+  async studyRemotely() {
+    await expect(this.page.getByRole('heading', { name: '怎样学习本课？' })).toBeVisible()
+    await this.page.getByRole('button', { name: '远程学习' }).click()
+    await expect(this.page.getByText('本课记为远程学习')).toBeVisible()
+  }
+
+  async readAllSteps() {
+    for (let n = 1; n <= 3; n++) {
+      await expect(this.page.getByRole('heading', { level: 2 })).toContainText(`第 ${n} 步 / 共 4 步`)
+      await this.page.getByRole('button', { name: '下一步' }).click()
+    }
+    await expect(this.page.getByRole('heading', { level: 2 })).toContainText('第 4 步 / 共 4 步讨论')
+    await expect(this.page.getByText(/请每人回忆最近一次群众/)).toBeVisible()
+    await this.page.getByRole('button', { name: '开始测验' }).click()
+    await expect(this.page.getByRole('heading', { name: '测验', level: 2 })).toBeFocused()
+  }
+
+  question(n: number) {
+    return this.page.getByRole('group', { name: new RegExp(`^第 ${n} 题`) })
+  }
+
+  /** Picks the given choices of question n (for 多选, each one is ticked). */
+  async answer(n: number, choices: string[]) {
+    for (const c of choices) await this.question(n).getByLabel(c, { exact: true }).check()
+  }
+
+  async answerAllRight() {
+    for (const [n, choices] of Object.entries(RIGHT)) await this.answer(Number(n), choices)
+  }
+
+  async submit() {
+    await this.page.getByRole('button', { name: '提交答案' }).click()
+  }
+
+  reviewOf(n: number) {
+    return this.page.getByRole('listitem').filter({ hasText: new RegExp(`^第 ${n} 题 ·`) })
+  }
+
+  async openPart(name: '学习内容' | '测验' | '心得体会') {
+    await this.page.getByRole('navigation', { name: '课程环节' }).getByRole('button', { name }).click()
+  }
+
+  reflectionBox() {
+    return this.page.getByRole('textbox', { name: '我的心得体会' })
+  }
+}
+
+test('a member takes a lesson remotely, fails, reads the explanations, retries and passes', async ({
+  page,
+}) => {
+  const lesson = new LessonDriver(page)
+  await page.goto('/sites/zaoyuan')
+  await expect(lesson.lessonCardStatus()).toContainText('未开始')
+  await lesson.openFromSite('zaoyuan')
+  await lesson.studyRemotely()
+  await lesson.readAllSteps()
+
+  await expect(page.getByText('共 6 题，答对 4 题（60%）及格。')).toBeVisible()
+  await lesson.answer(1, ['B. 王家坪'])
+  await lesson.answer(2, RIGHT[2] ?? [])
+  await lesson.answer(4, ['A. “为人民利益而死，就比泰山还重”', 'D. “星星之火，可以燎原”'])
+  await expect(lesson.question(4)).toContainText('多选')
+  await expect(page.getByText(/已答 3 \/ 6 题/)).toBeVisible()
+  await lesson.submit()
+  await expect(page.getByRole('alert')).toContainText('还有 3 题没有作答')
+  await page.getByRole('button', { name: '继续答题' }).click()
+  await expect(lesson.question(3).getByLabel('正确')).toBeFocused()
+  await lesson.submit()
+  await page.getByRole('button', { name: '仍然提交' }).click()
+
+  await expect(page.getByRole('heading', { name: '第 1 次作答结果' })).toBeVisible()
+  await expect(page.getByText('答对 1 / 6 题，得分 17%。')).toContainText('未通过（及格线 60%）')
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible()
+  await expect(page.getByText('还有 2 次作答机会。')).toBeVisible()
+  await expect(lesson.reviewOf(1)).toContainText('✗ 回答错误')
+  await expect(lesson.reviewOf(1)).toContainText('你的答案：B. 王家坪')
+  await expect(lesson.reviewOf(1)).toContainText('正确答案：A. 延园')
+  await expect(lesson.reviewOf(1)).toContainText('解析：枣园原为私人庄园')
+  await expect(lesson.reviewOf(2)).toContainText('✓ 回答正确')
+  await expect(lesson.reviewOf(3)).toContainText('✗ 没有作答')
+  await expect(lesson.reviewOf(4)).toContainText('星星之火，可以燎原”出自毛泽东1930年的一封信')
+
+  await page.getByRole('button', { name: '重新答题' }).click()
+  await expect(lesson.question(1).getByRole('radio', { checked: true })).toHaveCount(0)
+  await lesson.answerAllRight()
+  await lesson.submit()
+  await expect(page.getByRole('heading', { name: '第 2 次作答结果' })).toBeVisible()
+  await expect(page.getByText('答对 6 / 6 题，得分 100%。')).toContainText('已通过')
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toContainText('本课已完成（远程学习）')
+  await expect(page.getByText('还有 1 次作答机会。')).toBeVisible()
+
+  await page.getByRole('link', { name: '返回枣园革命旧址' }).click()
+  await expect(lesson.lessonCardStatus()).toContainText('已完成 · 最高分 100%')
+  // Reopening shows the latest result and remembers the remote choice.
+  await lesson.lessonCardStatus().getByRole('link', { name: '复习本课' }).click()
+  await lesson.openPart('测验')
+  await expect(page.getByRole('heading', { name: '第 2 次作答结果' })).toBeVisible()
+})
+
+test('when every attempt is used up the quiz says so and offers no retry', async ({ page }) => {
+  const lesson = new LessonDriver(page)
+  await lesson.openFromSite('zaoyuan')
+  await lesson.studyRemotely()
+  await lesson.openPart('测验')
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await lesson.answer(1, ['B. 王家坪'])
+    await lesson.submit()
+    await page.getByRole('button', { name: '仍然提交' }).click()
+    await expect(page.getByRole('heading', { name: `第 ${attempt} 次作答结果` })).toBeVisible()
+    if (attempt < 3) await page.getByRole('button', { name: '重新答题' }).click()
+  }
+  await expect(page.getByText('3 次作答机会已经用完。')).toBeVisible()
+  await expect(page.getByRole('button', { name: '重新答题' })).toHaveCount(0)
+  await page.reload()
+  await expect(page.getByText('3 次作答机会已经用完。')).toBeVisible()
+})
+
+test('a full disk at submit keeps every answer, says what to do, and the retry saves', async ({ page }) => {
+  // Simulates a full disk for new records only (notes/reliability.md P9): drafts still save.
+  await page.addInitScript(() => {
+    const add = IDBObjectStore.prototype.add
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<typeof add>) {
+      if (this.name === 'records' && sessionStorage.getItem('test.diskFull'))
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+      return add.apply(this, args)
+    }
+  })
+  const lesson = new LessonDriver(page)
+  await lesson.openFromSite('zaoyuan')
+  await lesson.studyRemotely()
+  await lesson.openPart('测验')
+  await lesson.answerAllRight()
+  await page.evaluate(() => sessionStorage.setItem('test.diskFull', '1'))
+  await lesson.submit()
+  await expect(page.getByRole('alert')).toContainText('存储空间已满，没能保存。请清理手机空间后重试')
+  await expect(page.getByText('已保存')).toHaveCount(0)
+  await expect(lesson.question(6).getByLabel('A. 中央警卫团')).toBeChecked()
+
+  await page.evaluate(() => sessionStorage.removeItem('test.diskFull'))
+  await lesson.submit()
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toContainText('本课已完成（远程学习）')
+})
+
+test('a reflection is autosaved while typed, restored after a reload, then submitted and listed', async ({
+  page,
+}) => {
+  const lesson = new LessonDriver(page)
+  await lesson.openFromSite('zaoyuan')
+  await lesson.studyRemotely()
+  await lesson.openPart('心得体会')
+  const text = '要把“只要你说得对，我们就改正”落实到接待群众来访中。'
+  await lesson.reflectionBox().fill(text)
+  await expect(page.getByText(`已写 ${text.length} 字，最多 5000 字`)).toBeVisible()
+  await expect(page.getByText('已自动保存')).toBeVisible()
+
+  await page.reload()
+  await expect(page.getByText('已恢复上次没写完的心得体会。')).toBeVisible()
+  await expect(lesson.reflectionBox()).toHaveValue(text)
+
+  await page.getByRole('button', { name: '提交心得体会' }).click()
+  await expect(page.getByRole('status').filter({ hasText: '心得体会已保存。' })).toBeVisible()
+  await expect(lesson.reflectionBox()).toHaveValue('')
+  const past = page.getByRole('list').filter({ hasText: text })
+  await expect(past.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/)
+
+  await page.reload()
+  await expect(page.getByText('已恢复上次没写完的心得体会。')).toHaveCount(0)
+  await expect(lesson.reflectionBox()).toHaveValue('')
+  await expect(page.getByRole('heading', { name: '我写过的心得体会' })).toBeVisible()
+  await expect(page.getByText(text)).toBeVisible()
+})
+
+test('after one visit the whole lesson works offline', async ({ app, page, context }) => {
+  const lesson = new LessonDriver(page)
+  await app.openRoutes()
+  await app.waitForOfflineReady()
+  await context.setOffline(true)
+
+  // A cold start on the site's deep link, served by the service worker.
+  await lesson.openFromSite('zaoyuan')
+  await lesson.studyRemotely()
+  await lesson.readAllSteps()
+  await lesson.answerAllRight()
+  await lesson.submit()
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toContainText('本课已完成（远程学习）')
+
+  await page.getByRole('button', { name: '写心得体会' }).click()
+  await lesson.reflectionBox().fill('离线也能学习和记录。')
+  await page.getByRole('button', { name: '提交心得体会' }).click()
+  await expect(page.getByRole('status').filter({ hasText: '心得体会已保存。' })).toBeVisible()
+
+  await page.getByRole('link', { name: '返回枣园革命旧址' }).click()
+  await expect(lesson.lessonCardStatus()).toContainText('已完成 · 最高分 100%')
+  await context.setOffline(false)
+})

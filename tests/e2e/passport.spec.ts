@@ -1,0 +1,35 @@
+import { northOf, site } from './content.ts'
+import { expect, test } from './fixtures.ts'
+
+test('the passport shows stamps per route, the pending count, and asks for persistent storage', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['geolocation'])
+  const yangjialing = site('yangjialing')
+  await context.setGeolocation({ ...northOf(yangjialing.location, 5), accuracy: 10 })
+  await page.goto('/sites/yangjialing/checkin')
+  await page.getByRole('button', { name: '定位打卡' }).click()
+  await page.getByRole('button', { name: '确认打卡' }).click()
+  await expect(page.getByText(/已保存/)).toBeVisible()
+
+  await page.getByRole('link', { name: '红色足迹' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('红色足迹')
+  const yanan = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: /延安/ }) })
+    .first()
+  await expect(yanan).toContainText(/已打卡 1\/\d+ 站/)
+  await expect(page.getByTestId('pending-count')).toHaveText('1 条记录等待同步')
+  await expect(page.getByTestId('persistence')).not.toHaveText('…')
+})
+
+test('when the browser refuses persistent storage, the passport says so plainly', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator.storage, 'persist', { value: async () => false })
+    Object.defineProperty(navigator.storage, 'persisted', { value: async () => false })
+  })
+  await page.goto('/passport')
+  await expect(page.getByTestId('persistence')).toContainText('浏览器未允许持久保存')
+  await expect(page.getByRole('button', { name: '申请持久保存' })).toBeVisible()
+})
