@@ -33,3 +33,22 @@ test('when the browser refuses persistent storage, the passport says so plainly'
   await expect(page.getByTestId('persistence')).toContainText('浏览器未允许持久保存')
   await expect(page.getByRole('button', { name: '申请持久保存' })).toBeVisible()
 })
+
+test('a record unsynced for more than 3 days brings a warning and the export offer', async ({ page, context }) => {
+  await context.grantPermissions(['geolocation'])
+  await context.setGeolocation({ ...northOf(site('zaoyuan').location, 5), accuracy: 10 })
+  await page.goto('/sites/zaoyuan/checkin')
+  await page.getByRole('button', { name: '定位打卡' }).click()
+  await page.getByRole('button', { name: '确认打卡' }).click()
+  await expect(page.getByText(/已保存/)).toBeVisible()
+  await page.goto('/passport')
+  await expect(page.getByText(/超过 3 天没有同步/)).toHaveCount(0)
+
+  await page.clock.install({ time: Date.now() + 4 * 24 * 3_600_000 })
+  await page.reload()
+  await expect(page.getByRole('alert')).toContainText('有记录超过 3 天没有同步')
+  await expect(page.getByText('最早的未同步记录：4 天前')).toBeVisible()
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: '导出未同步记录' }).click()
+  expect((await download).suggestedFilename()).toMatch(/^hongtu-unsynced-\d{4}-\d\d-\d\d\.json$/)
+})
