@@ -34,7 +34,10 @@ test('when the browser refuses persistent storage, the passport says so plainly'
   await expect(page.getByRole('button', { name: '申请持久保存' })).toBeVisible()
 })
 
-test('a record unsynced for more than 3 days brings a warning and the export offer', async ({ page, context }) => {
+test('a record unsynced for more than 3 days brings a warning and the export offer', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['geolocation'])
   await context.setGeolocation({ ...northOf(site('zaoyuan').location, 5), accuracy: 10 })
   await page.goto('/sites/zaoyuan/checkin')
