@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { defineConfig } from '@playwright/test'
 
 /**
@@ -5,6 +8,8 @@ import { defineConfig } from '@playwright/test'
  * Chromium (no browser downloads here). `npm test` builds first; run alone, build first.
  */
 const PORT = Number(process.env.E2E_PORT ?? 4173)
+/** A fresh SQLite database (with the demo accounts) for every run. */
+const DATA_DIR = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'hongtu-e2e-'))
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -33,7 +38,14 @@ export default defineConfig({
   },
   webServer: {
     command: 'node_modules/.bin/tsx server/main.ts',
-    env: { PORT: String(PORT), HOST: '127.0.0.1', HONGTU_DIST_DIR: 'dist' },
+    // The e2e build trusts the test QR key (scripts/test-all.ts), so the server must too.
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      HONGTU_DIST_DIR: 'dist',
+      HONGTU_DATA_DIR: DATA_DIR,
+      HONGTU_TRUST_TEST_KEYS: '1',
+    },
     url: `http://localhost:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -1,20 +1,87 @@
 import { Hono } from 'hono'
-import type { ServerConfig } from './config.ts'
+import { bodyLimit } from 'hono/body-limit'
+import { adminRoutes } from './admin/routes.ts'
+import { authenticate, sameOriginWrites } from './auth/middleware.ts'
+import { authRoutes } from './auth/routes.ts'
+import { classRoutes } from './classes/routes.ts'
+import type { AppEnv, AppServices } from './context.ts'
+import { ApiError, errorBody, errorResponse } from './http/errors.ts'
+import { buildOpenApi } from './http/openapi.ts'
+import { ApiRegistry } from './http/registry.ts'
+import { securityHeaders } from './http/security-headers.ts'
+import { consoleLogger } from './log.ts'
 import { createStaticHandler } from './static-files.ts'
+import { PUSH_MAX_BYTES, syncRoutes } from './sync/routes.ts'
 
-/** The HTTP app: the API under /api, and the built PWA for everything else. */
-export function createApp(config: Pick<ServerConfig, 'distDir'>) {
-  const app = new Hono()
+/** Bodies of every endpoint but the sync push are small (a login, a new user). */
+const DEFAULT_MAX_BODY_BYTES = 16 * 1024
+
+export interface AppOptions {
+  readonly distDir: string
+  /**
+   * Storage, content and clock for the API. Without them only the built app and /api/health
+   * are served: enough for tests of the static app and for the bundle benchmark.
+   */
+  readonly services?: AppServices
+}
+
+/** The HTTP app: the API under /api, and the built PWA for everything else, on one port. */
+export function createApp(options: AppOptions) {
+  const app = new Hono<AppEnv>()
+  const s = options.services
+  const log = s?.log ?? consoleLogger
+  const trustProxy = s?.config.trustProxy ?? false
 
   app.use('*', async (c, next) => {
+    const started = performance.now()
     await next()
-    c.header('X-Content-Type-Options', 'nosniff')
-    c.header('Referrer-Policy', 'no-referrer')
+    // The path only: query strings (cursors today, who knows what tomorrow) stay out of logs.
+    if (c.req.path.startsWith('/api/'))
+      log('http', {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+        user: c.get('user')?.id,
+      })
+  })
+  app.use(
+    '*',
+    securityHeaders({
+      extraOrigins: s?.config.cspExtraOrigins ?? [],
+      isHttps: (c) =>
+        new URL(c.req.url).protocol === 'https:' ||
+        (trustProxy && c.req.header('x-forwarded-proto') === 'https'),
+    }),
+  )
+  app.use('/api/*', (c, next) =>
+    bodyLimit({
+      maxSize: c.req.path === '/api/sync/push' ? PUSH_MAX_BYTES : DEFAULT_MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody('too_large', 'the request body is too large'), 413),
+    })(c, next),
+  )
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return errorResponse(c, err)
+    log('error', { path: c.req.path, name: err.name, message: err.message.slice(0, 200) })
+    return c.json(errorBody('internal', 'something went wrong on the server; try again later'), 500)
   })
 
   app.get('/api/health', (c) => c.json({ ok: true, time: new Date().toISOString() }))
-  app.all('/api/*', (c) => c.json({ error: { code: 'not_found', path: new URL(c.req.url).pathname } }, 404))
-  app.get('*', createStaticHandler(config.distDir))
 
+  if (s) {
+    app.use('/api/*', sameOriginWrites(trustProxy))
+    app.use('/api/*', authenticate(s))
+    const api = new ApiRegistry(app)
+    authRoutes(api, s)
+    classRoutes(api, s)
+    syncRoutes(api, s)
+    adminRoutes(api, s)
+    const doc = buildOpenApi(api.routes, s.content.version)
+    app.get('/api/openapi.json', (c) => c.json(doc))
+  }
+
+  app.all('/api/*', (c) => c.json(errorBody('not_found', 'no such endpoint', c.req.path), 404))
+  app.get('*', createStaticHandler(options.distDir))
   return app
 }

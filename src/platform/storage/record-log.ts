@@ -186,6 +186,49 @@ export class RecordLog {
     return (await request(tx.objectStore(STORES.outbox).index('byMember').getAll(memberId))) as OutboxEntry[]
   }
 
+  /** The member's pending outbox entries with their records, oldest first (device order). */
+  async pending(memberId: string): Promise<{ entry: OutboxEntry; record: unknown }[]> {
+    const tx = this.db.transaction([STORES.outbox, STORES.records], 'readonly')
+    const entries = (
+      (await request(tx.objectStore(STORES.outbox).index('byMember').getAll(memberId))) as OutboxEntry[]
+    ).filter((e) => e.state === 'pending')
+    const records = tx.objectStore(STORES.records)
+    const out: { entry: OutboxEntry; record: { seq?: number; deviceId?: string } }[] = []
+    for (const entry of entries) {
+      const record = (await request(records.get(entry.recordId))) as
+        | { seq?: number; deviceId?: string }
+        | undefined
+      // An outbox entry without its record cannot be sent; it stays, and shows in the count.
+      if (record) out.push({ entry, record })
+    }
+    return out.sort(
+      (a, b) =>
+        a.entry.enqueuedAt.localeCompare(b.entry.enqueuedAt) || (a.record.seq ?? 0) - (b.record.seq ?? 0),
+    )
+  }
+
+  /**
+   * Applies the server's answers in one transaction: acknowledged entries leave the outbox
+   * (their records stay, as the member's history); refused ones are parked with the reason, for
+   * the member to see. Entries the server did not answer are left exactly as they were.
+   */
+  async settle(
+    acked: readonly string[],
+    parked: readonly { recordId: string; reason: string }[],
+  ): Promise<void> {
+    if (acked.length === 0 && parked.length === 0) return
+    const tx = this.db.transaction(STORES.outbox, 'readwrite', { durability: 'strict' })
+    const done = committed(tx)
+    const outbox = tx.objectStore(STORES.outbox)
+    for (const id of acked) outbox.delete(id)
+    for (const p of parked) {
+      const entry = (await request(outbox.get(p.recordId))) as OutboxEntry | undefined
+      if (entry) outbox.put({ ...entry, state: 'parked', reason: p.reason, attempts: entry.attempts + 1 })
+    }
+    await done
+    this.changed()
+  }
+
   async saveDraft(memberId: string, key: string, value: unknown): Promise<void> {
     try {
       const tx = this.db.transaction(STORES.drafts, 'readwrite', { durability: 'strict' })

@@ -1,0 +1,45 @@
+/**
+ * `npm run admin:roster -- roster.csv [--dry-run] [--out credentials.csv]`: creates or updates
+ * accounts from a roster (花名册) CSV with the columns name, member_number, branch, role (or
+ * 姓名, 党员编号, 党支部, 角色). The member number becomes the login name. Every row is checked
+ * first and nothing is written if any is wrong. New accounts get a generated password, written
+ * once to --out (created with mode 600) or printed; hand them out and delete the file.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { runCommand, UsageError, withDatabase } from '../server/admin/cli.ts'
+import { applyRoster, readRoster } from '../server/admin/roster.ts'
+
+const USAGE = 'usage: npm run admin:roster -- roster.csv [--dry-run] [--out credentials.csv]'
+
+await runCommand(USAGE, async () => {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean' }, out: { type: 'string' } },
+  })
+  const file = positionals[0]
+  if (!file) throw new UsageError('name the roster CSV file')
+  const { rows, problems } = readRoster(readFileSync(file, 'utf8'))
+  if (problems.length > 0) {
+    for (const p of problems) console.error(`${file}:${p.line}: ${p.column}: ${p.message}`)
+    throw new Error(`${problems.length} problem(s); nothing was imported`)
+  }
+  if (values['dry-run']) {
+    console.log(`${rows.length} row(s) are valid; nothing was written (--dry-run)`)
+    return
+  }
+  const outcome = await withDatabase(({ db }) => applyRoster(db, rows, new Date()))
+  const credentials = [
+    'username,name,password',
+    ...outcome.created.map((c) => [c.username, `"${c.name.replace(/"/g, '""')}"`, c.password].join(',')),
+  ].join('\n')
+  if (outcome.created.length > 0) {
+    if (values.out) {
+      writeFileSync(values.out, `${credentials}\n`, { mode: 0o600 })
+      console.log(`initial passwords written to ${values.out}`)
+    } else console.log(credentials)
+  }
+  console.log(
+    `${outcome.created.length} created, ${outcome.updated.length} updated, ${outcome.unchanged.length} unchanged`,
+  )
+})

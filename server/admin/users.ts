@@ -1,0 +1,157 @@
+import { hashPassword, passwordProblem, type ScryptParams } from '../auth/passwords.ts'
+import { revokeAllSessions } from '../auth/sessions.ts'
+import { newId } from '../auth/tokens.ts'
+import type { UserView } from '../auth/user-view.ts'
+import type { Db, Role } from '../db/tables.ts'
+
+/**
+ * Accounts: creating, listing, disabling. Used by the admin API, the admin commands
+ * (scripts/admin-*.ts) and the demo seed, so all three apply the same rules.
+ */
+
+/** Usernames are compared lower-case, after Unicode normalisation, without surrounding spaces. */
+export const normaliseUsername = (name: string) => name.normalize('NFKC').trim().toLowerCase()
+export const USERNAME_PATTERN = /^[\p{L}\p{N}._-]{2,64}$/u
+
+export interface NewUser {
+  readonly username: string
+  readonly displayName: string
+  readonly role: Role
+  readonly branchName?: string | null
+  readonly memberNumber?: string | null
+  readonly password: string
+  /** Fixed id (demo seed); a random UUID otherwise. */
+  readonly id?: string
+}
+
+export class UserInputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`)
+  }
+}
+
+/** The branch (党支部) with this name, created when new. */
+export async function ensureBranch(db: Db, name: string, now: Date): Promise<string> {
+  const trimmed = name.normalize('NFKC').trim()
+  const found = await db.selectFrom('branches').select('id').where('name', '=', trimmed).executeTakeFirst()
+  if (found) return found.id
+  const id = newId()
+  await db
+    .insertInto('branches')
+    .values({ id, name: trimmed, created_at: now.toISOString() })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute()
+  const row = await db
+    .selectFrom('branches')
+    .select('id')
+    .where('name', '=', trimmed)
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function createUser(db: Db, input: NewUser, now: Date, scrypt?: ScryptParams): Promise<string> {
+  const username = normaliseUsername(input.username)
+  if (!USERNAME_PATTERN.test(username))
+    throw new UserInputError('username', 'must be 2–64 letters, digits, dots, dashes or underscores')
+  const problem = passwordProblem(input.password)
+  if (problem) throw new UserInputError('password', problem)
+  const displayName = input.displayName.normalize('NFKC').trim()
+  if (displayName.length < 1 || displayName.length > 80)
+    throw new UserInputError('displayName', 'must be 1–80 characters')
+  if (input.role === 'member' && !input.branchName)
+    throw new UserInputError('branch', 'a member must belong to a branch (党支部)')
+  const taken = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()
+  if (taken) throw new UserInputError('username', 'is already taken')
+  const branchId = input.branchName ? await ensureBranch(db, input.branchName, now) : null
+  const id = input.id ?? newId()
+  await db
+    .insertInto('users')
+    .values({
+      id,
+      username,
+      display_name: displayName,
+      member_number: input.memberNumber?.trim() || null,
+      branch_id: branchId,
+      role: input.role,
+      password_hash: await hashPassword(input.password, scrypt),
+      disabled_at: null,
+      created_at: now.toISOString(),
+    })
+    .execute()
+  return id
+}
+
+function usersQuery(db: Db) {
+  return db
+    .selectFrom('users')
+    .leftJoin('branches', 'branches.id', 'users.branch_id')
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.member_number',
+      'users.disabled_at',
+      'branches.id as branch_id',
+      'branches.name as branch_name',
+    ])
+}
+
+type UserRow = Awaited<ReturnType<ReturnType<typeof usersQuery>['executeTakeFirstOrThrow']>>
+
+const toView = (r: UserRow): UserView => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  role: r.role,
+  branch: r.branch_id && r.branch_name ? { id: r.branch_id, name: r.branch_name } : null,
+  memberNumber: r.member_number,
+  disabled: r.disabled_at !== null,
+})
+
+export async function findUser(db: Db, id: string): Promise<UserView | undefined> {
+  const r = await usersQuery(db).where('users.id', '=', id).executeTakeFirst()
+  return r ? toView(r) : undefined
+}
+
+export async function findUserByUsername(db: Db, username: string): Promise<UserView | undefined> {
+  const r = await usersQuery(db).where('users.username', '=', normaliseUsername(username)).executeTakeFirst()
+  return r ? toView(r) : undefined
+}
+
+export async function listUsers(db: Db): Promise<UserView[]> {
+  return (await usersQuery(db).orderBy('users.username').execute()).map(toView)
+}
+
+/** Disabling a user ends all of their sessions at once (fault row 29). Returns false for an unknown id. */
+export async function setDisabled(db: Db, userId: string, disabled: boolean, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('users')
+    .set({ disabled_at: disabled ? now.toISOString() : null })
+    .where('id', '=', userId)
+    .executeTakeFirst()
+  if (Number(r.numUpdatedRows) === 0) return false
+  if (disabled) await revokeAllSessions(db, userId, now)
+  return true
+}
+
+/** A new password ends every session of the user. */
+export async function setPassword(
+  db: Db,
+  userId: string,
+  password: string,
+  now: Date,
+  scrypt?: ScryptParams,
+): Promise<void> {
+  const problem = passwordProblem(password)
+  if (problem) throw new UserInputError('password', problem)
+  await db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(password, scrypt) })
+    .where('id', '=', userId)
+    .execute()
+  await revokeAllSessions(db, userId, now)
+}

@@ -1,0 +1,157 @@
+import {
+  type ColumnDefinitionBuilder,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  Migrator,
+  sql,
+} from 'kysely'
+import type { Db, Dialect } from './tables.ts'
+
+/**
+ * Schema migrations, shared by SQLite and PostgreSQL; the only difference is how an
+ * auto-incrementing key is spelt. Migrations are append-only: never edit one that has shipped,
+ * add the next instead (a database records which have run in kysely_migration).
+ */
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was, not as it is now
+type AnyDb = Kysely<any>
+
+/** An auto-incrementing integer primary key, in each dialect's spelling. */
+function serialKey(dialect: Dialect) {
+  return dialect === 'postgres'
+    ? { type: 'bigserial' as const, build: (c: ColumnDefinitionBuilder) => c.primaryKey() }
+    : { type: 'integer' as const, build: (c: ColumnDefinitionBuilder) => c.primaryKey().autoIncrement() }
+}
+
+function initial(dialect: Dialect): Migration {
+  const serial = serialKey(dialect)
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('meta')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema
+        .createTable('branches')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('username', 'text', (c) => c.notNull().unique())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('member_number', 'text', (c) => c.unique())
+        .addColumn('branch_id', 'text', (c) => c.references('branches.id'))
+        .addColumn('role', 'text', (c) => c.notNull().check(sqlIn('role', ['member', 'trainer', 'admin'])))
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('disabled_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .addColumn('label', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute()
+      await db.schema
+        .createTable('login_failures')
+        .addColumn('id', serial.type, serial.build)
+        .addColumn('account', 'text', (c) => c.notNull())
+        .addColumn('ip', 'text', (c) => c.notNull())
+        .addColumn('device', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema
+        .createIndex('login_failures_account')
+        .on('login_failures')
+        .columns(['account', 'at'])
+        .execute()
+      await db.schema
+        .createTable('trusted_devices')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema
+        .createTable('classes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('route_id', 'text', (c) => c.notNull())
+        .addColumn('starts_on', 'text', (c) => c.notNull())
+        .addColumn('ends_on', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute()
+      for (const table of ['class_trainers', 'class_members']) {
+        await db.schema
+          .createTable(table)
+          .addColumn('class_id', 'text', (c) => c.notNull().references('classes.id'))
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+          .addPrimaryKeyConstraint(`${table}_pk`, ['class_id', 'user_id'])
+          .execute()
+        await db.schema.createIndex(`${table}_user`).on(table).column('user_id').execute()
+      }
+      await db.schema
+        .createTable('records')
+        .addColumn('server_seq', serial.type, serial.build)
+        .addColumn('member_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('v', 'integer', (c) => c.notNull())
+        .addColumn('device_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'bigint', (c) => c.notNull())
+        .addColumn('occurred_at', 'text', (c) => c.notNull())
+        .addColumn('occurred_at_corrected', 'text', (c) => c.notNull())
+        .addColumn('clock_offset_ms', 'bigint')
+        .addColumn('class_id', 'text')
+        .addColumn('content_version', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('payload_hash', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sqlIn('status', ['accepted', 'held', 'deleted'])),
+        )
+        .addColumn('held_for', 'text')
+        .addColumn('flags', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('deleted_at', 'text')
+        .addColumn('deleted_by', 'text')
+        .addUniqueConstraint('records_member_id', ['member_id', 'id'])
+        .execute()
+      await db.schema
+        .createIndex('records_member_time')
+        .on('records')
+        .columns(['member_id', 'kind', 'occurred_at_corrected'])
+        .execute()
+      await db.schema.createIndex('records_class').on('records').columns(['class_id', 'server_seq']).execute()
+      await db.schema.createIndex('records_held').on('records').columns(['member_id', 'held_for']).execute()
+    },
+  }
+}
+
+/** `column IN ('a', 'b')` for a CHECK constraint; the values are constants of this file. */
+function sqlIn(column: string, values: readonly string[]) {
+  return sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`)
+}
+
+export function migrationsFor(dialect: Dialect): Record<string, Migration> {
+  return { '0001_initial': initial(dialect) }
+}
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(db: Db, dialect: Dialect): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) }
+  const migrator = new Migrator({ db, provider })
+  const { error, results } = await migrator.migrateToLatest()
+  const failed = results?.find((r) => r.status === 'Error')
+  if (error) throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`)
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

@@ -1,0 +1,34 @@
+/**
+ * Verification flags, stored beside a record (never a reason to reject offline work; see
+ * DESIGN.md "Records"). They are stable strings: reports and clients switch on them.
+ */
+export const FLAG = {
+  /** Check-in: the recomputed distance exceeds the site's radius plus the rounding allowance. */
+  geofenceOutside: 'geofence-outside',
+  /** Check-in: the fix's accuracy is worse than min(radius, max accuracy) of the site. */
+  geofenceAccuracy: 'geofence-accuracy',
+  /** A GPS check-in without its fix. */
+  gpsMissing: 'gps-missing',
+  /** A QR check-in without its token. */
+  qrMissing: 'qr-missing',
+  /** The site or lesson is not in the server's content pack. */
+  unknownSite: 'unknown-site',
+  unknownLesson: 'unknown-lesson',
+  /** The quiz answers, re-scored against the content, do not give the submitted result. */
+  quizScoreMismatch: 'quiz-score-mismatch',
+  /** Faster than 300 km/h from the member's previous or to their next check-in. */
+  impossibleTravel: 'impossible-travel',
+  /** The device clock was known to be more than 24 h off (clockOffsetMs); the corrected time is used. */
+  clockSkew: 'clock-skew',
+  /** The corrected time is more than 24 h after the server received it, or more than 90 days before. */
+  clockSuspect: 'clock-suspect',
+  /** Made with another content version than the server's. */
+  contentOutdated: 'content-outdated',
+  /** Tagged with a class, but it happened outside the class's dates. */
+  outsideClassWindow: 'outside-class-window',
+  /** Was held for a parent record that did not arrive within 5 days; released without it. */
+  parentMissing: 'parent-missing',
+} as const
+
+/** QR verdicts from src/domain/qr/verify.ts become `qr-<reason>`: qr-bad-signature, qr-expired, … */
+export const qrFlag = (reason: string) => `qr-${reason}`

@@ -1,0 +1,131 @@
+import { type AnyRecord, coarse, parseRecord } from '../../src/domain/records/record.ts'
+import { classesOfUser } from '../classes/access.ts'
+import type { AppServices, SessionUser } from '../context.ts'
+import { contentHash } from './canonical.ts'
+import { FLAG } from './flags.ts'
+import { type CheckinPoint, checkinPoint, isImpossibleTravel, TRAVEL_HORIZON_MS } from './travel.ts'
+import { classFlags, clockFlags, contentFlags, correctedTimeMs } from './verify.ts'
+
+/**
+ * The first half of a push, outside any transaction: validate each record, check that it is
+ * the session member's and names a class of theirs, and compute its verification flags. The
+ * second half (ingest.ts) writes what survives, in one transaction.
+ */
+
+export type Rejection = {
+  readonly index: number
+  readonly id: string | null
+  readonly result: 'invalid' | 'forbidden'
+  readonly error: { code: string; message: string; path: string }
+}
+
+export interface Candidate {
+  readonly index: number
+  readonly record: AnyRecord
+  /** sha256 of the canonical record: equal content, equal hash. */
+  readonly hash: string
+  readonly flags: string[]
+  /** occurredAt corrected by clockOffsetMs, ISO UTC. */
+  readonly correctedAt: string
+}
+
+const idOf = (item: unknown): string | null => {
+  const id = (item as { id?: unknown } | null)?.id
+  return typeof id === 'string' ? id.slice(0, 80) : null
+}
+
+/** Coordinates at rest are rounded to 3 decimals (≈ 100 m), whatever the schema let through. */
+function coarsened(r: AnyRecord): AnyRecord {
+  if (r.kind !== 'checkin' || !r.payload.gps) return r
+  const gps = { ...r.payload.gps, lat: coarse(r.payload.gps.lat), lng: coarse(r.payload.gps.lng) }
+  return { ...r, payload: { ...r.payload, gps } }
+}
+
+export async function prepareBatch(
+  s: AppServices,
+  user: SessionUser,
+  items: readonly unknown[],
+  receivedAtMs: number,
+): Promise<{ candidates: Candidate[]; rejections: Rejection[] }> {
+  const rejections: Rejection[] = []
+  const candidates: Candidate[] = []
+  const classes = await classesOfUser(s.db, user.id)
+
+  for (const [index, item] of items.entries()) {
+    const parsed = parseRecord(item)
+    if (!parsed.ok) {
+      const first = parsed.problems[0]
+      rejections.push({
+        index,
+        id: idOf(item),
+        result: 'invalid',
+        error: { code: 'invalid', message: first?.message ?? 'is invalid', path: first?.path ?? '' },
+      })
+      continue
+    }
+    const record = coarsened(parsed.record)
+    // The member comes from the session. A record of someone else is refused, never re-owned.
+    if (record.memberId !== user.id) {
+      rejections.push({
+        index,
+        id: record.id,
+        result: 'forbidden',
+        error: { code: 'member_mismatch', message: 'is not the logged-in member', path: 'memberId' },
+      })
+      continue
+    }
+    if (record.classId !== null && !classes.has(record.classId)) {
+      rejections.push({
+        index,
+        id: record.id,
+        result: 'forbidden',
+        error: { code: 'not_in_class', message: 'names a class this member is not in', path: 'classId' },
+      })
+      continue
+    }
+    const flags = [
+      ...clockFlags(record, receivedAtMs),
+      ...(await contentFlags(record, s.content)),
+      ...classFlags(record, record.classId === null ? undefined : classes.get(record.classId)),
+    ]
+    const correctedAt = new Date(correctedTimeMs(record)).toISOString()
+    candidates.push({ index, record, hash: contentHash(record), flags, correctedAt })
+  }
+
+  await flagImpossibleTravel(s, user.id, candidates)
+  return { candidates, rejections }
+}
+
+/** Adds `impossible-travel` to check-ins of the batch that are too far, too soon from a neighbour. */
+async function flagImpossibleTravel(
+  s: AppServices,
+  memberId: string,
+  candidates: Candidate[],
+): Promise<void> {
+  const batch = new Map<Candidate, CheckinPoint>()
+  for (const c of candidates) {
+    if (c.record.kind !== 'checkin') continue
+    const p = checkinPoint(c.record.id, Date.parse(c.correctedAt), c.record.payload, s.content)
+    if (p) batch.set(c, p)
+  }
+  if (batch.size === 0) return
+  // Only check-ins near the batch in time can be too far to reach: see TRAVEL_HORIZON_MS.
+  const times = [...batch.values()].map((p) => p.t)
+  const stored = await s.db
+    .selectFrom('records')
+    .select(['id', 'occurred_at_corrected', 'payload'])
+    .where('member_id', '=', memberId)
+    .where('kind', '=', 'checkin')
+    .where('status', '!=', 'deleted')
+    .where('occurred_at_corrected', '>=', new Date(Math.min(...times) - TRAVEL_HORIZON_MS).toISOString())
+    .where('occurred_at_corrected', '<=', new Date(Math.max(...times) + TRAVEL_HORIZON_MS).toISOString())
+    .execute()
+  const points = new Map<string, CheckinPoint>()
+  for (const row of stored) {
+    const p = checkinPoint(row.id, Date.parse(row.occurred_at_corrected), JSON.parse(row.payload), s.content)
+    if (p) points.set(row.id, p)
+  }
+  for (const p of batch.values()) if (!points.has(p.recordId)) points.set(p.recordId, p)
+  const timeline = [...points.values()].sort((a, b) => a.t - b.t)
+  for (const [c, p] of batch) if (isImpossibleTravel(p, timeline)) c.flags.push(FLAG.impossibleTravel)
+}

@@ -1,0 +1,25 @@
+/**
+ * Per-member limit on sync pushes (notes/reliability.md P19): at most `perMinute` in any
+ * sliding minute. Kept in memory: with several server processes each enforces its own share,
+ * which is enough to stop one runaway device from starving the others.
+ */
+export class PushLimiter {
+  private readonly recent = new Map<string, number[]>()
+
+  constructor(private readonly perMinute: number) {}
+
+  /** Seconds to wait, or undefined when this push may go ahead (and is then counted). */
+  take(memberId: string, nowMs: number): number | undefined {
+    const since = nowMs - 60_000
+    const times = (this.recent.get(memberId) ?? []).filter((t) => t > since)
+    if (times.length >= this.perMinute) {
+      this.recent.set(memberId, times)
+      return Math.max(1, Math.ceil(((times[0] ?? nowMs) + 60_000 - nowMs) / 1000))
+    }
+    times.push(nowMs)
+    this.recent.set(memberId, times)
+    if (this.recent.size > 10_000)
+      for (const [k, v] of this.recent) if ((v.at(-1) ?? 0) <= since) this.recent.delete(k)
+    return undefined
+  }
+}
