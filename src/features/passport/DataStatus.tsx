@@ -6,9 +6,10 @@ import {
   requestPersistence,
   storageEstimate,
 } from '../../platform/persistence.ts'
-import { formatAge } from '../../ui/format.ts'
+import { formatAge, formatDateTime } from '../../ui/format.ts'
 import { useRecords } from '../shell/records-context.tsx'
 import { exportUnsynced } from './export-unsynced.ts'
+import { ImportBackup } from './ImportBackup.tsx'
 
 /** Safari deletes a site's storage after 7 days without a visit (ITP): warn well before. */
 const STALE_MS = 3 * 24 * 3_600_000
@@ -18,7 +19,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 /** P8: storage risk is visible — pending count, oldest pending, persistence, and an export. */
 export function DataStatus() {
   const { t, prefs } = usePreferences()
-  const { outbox, records, member } = useRecords()
+  const { outbox, records, member, session, lastSyncAt, syncNow, sync } = useRecords()
   const [persist, setPersist] = useState<PersistenceState | null>(null)
   const [usage, setUsage] = useState<{ usage: number; quota: number }>()
   useEffect(() => {
@@ -41,9 +42,23 @@ export function DataStatus() {
             {t.passportStale}
           </li>
         )}
-        {parked.length > 0 && <li>{t.passportParked(parked.length)}</li>}
-        <li>
-          {t.passportLastSync}: {t.passportNeverSynced}
+        {parked.length > 0 && (
+          <li>
+            {t.passportParked(parked.length)}
+            <ul>
+              {parked.map((e) => (
+                <li key={e.recordId}>{t.parkedReason(e.reason ?? '')}</li>
+              ))}
+            </ul>
+          </li>
+        )}
+        <li data-testid="last-sync">
+          {t.passportLastSync}:{' '}
+          {lastSyncAt
+            ? formatDateTime(lastSyncAt, prefs.lang)
+            : session
+              ? t.passportNotYetSynced
+              : t.passportNotLoggedIn}
         </li>
         <li data-testid="persistence">
           {persist === 'persisted'
@@ -62,6 +77,12 @@ export function DataStatus() {
             {t.passportRequestPersist}
           </button>
         )}
+        {pending.length > 0 && session && (
+          <button type="button" className="primary" onClick={syncNow} disabled={sync.kind === 'syncing'}>
+            {t.syncNow}
+          </button>
+        )}
+        {member && <ImportBackup />}
         {pending.length > 0 && member && (
           <button type="button" onClick={() => exportUnsynced(member.memberId, records, outbox)}>
             {t.passportExport}

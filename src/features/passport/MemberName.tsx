@@ -1,20 +1,62 @@
 import { useId, useState } from 'react'
 import { useStrings } from '../../i18n/i18n.tsx'
+import { LogoutControl } from '../account/LogoutControl.tsx'
+import { useAccountStrings } from '../account/strings.ts'
 import { useRecords } from '../shell/records-context.tsx'
 
 export function MemberName() {
-  const t = useStrings()
-  const { member, rename } = useRecords()
+  const a = useAccountStrings()
+  const { member, session, localMember, rename } = useRecords()
   const [draft, setDraft] = useState<string | null>(null)
+  const [loggedOut, setLoggedOut] = useState(false)
   const id = useId()
-  if (!member) return null
-  const value = draft ?? member.displayName
+  if (session)
+    return (
+      <section aria-label={a.account}>
+        <p className="status-line ok">{a.loggedInAs(session.displayName, session.username)}</p>
+        <LogoutControl onLoggedOut={() => setLoggedOut(true)} />
+      </section>
+    )
+  if (!member || !localMember) return null
+  const value = draft ?? localMember.displayName
+  return (
+    <>
+      {loggedOut && (
+        <p role="status" className="status-line ok">
+          {a.logoutDone}
+        </p>
+      )}
+      <MemberNameForm
+        id={id}
+        value={value}
+        onChange={setDraft}
+        changed={draft !== null}
+        onSave={() => void rename(value).then(() => setDraft(null))}
+      />
+    </>
+  )
+}
+
+function MemberNameForm({
+  id,
+  value,
+  changed,
+  onChange,
+  onSave,
+}: {
+  id: string
+  value: string
+  changed: boolean
+  onChange: (v: string) => void
+  onSave: () => void
+}) {
+  const t = useStrings()
   return (
     <form
       className="member-name"
       onSubmit={(e) => {
         e.preventDefault()
-        void rename(value).then(() => setDraft(null))
+        onSave()
       }}
     >
       <label htmlFor={id}>{t.passportName}</label>
@@ -23,9 +65,9 @@ export function MemberName() {
         value={value}
         placeholder={t.passportNamePlaceholder}
         maxLength={40}
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => onChange(e.target.value)}
       />
-      <button type="submit" disabled={draft === null}>
+      <button type="submit" disabled={!changed}>
         {t.passportSaveName}
       </button>
     </form>

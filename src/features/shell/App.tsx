@@ -16,6 +16,7 @@ const LessonScreen = lazy(() => import('../lesson/LessonScreen.tsx'))
 const PassportScreen = lazy(() => import('../passport/PassportScreen.tsx'))
 const QrLinkScreen = lazy(() => import('../qr/QrLinkScreen.tsx'))
 const ScanScreen = lazy(() => import('../qr/ScanScreen.tsx'))
+const LoginScreen = lazy(() => import('../account/LoginScreen.tsx'))
 
 function NotFound() {
   const t = useStrings()
@@ -55,6 +56,8 @@ function Screen() {
       return <QrLinkScreen key={route.token} token={route.token} />
     case 'scan':
       return <ScanScreen />
+    case 'login':
+      return <LoginScreen />
     case 'not-found':
       return <NotFound />
   }

@@ -1,17 +1,6 @@
 import { usePreferences } from '../../i18n/i18n.tsx'
-import { useRecords } from './records-context.tsx'
 import { Link, paths } from './router.tsx'
-
-/** The number of records waiting to sync, visible on every screen. */
-function PendingBadge() {
-  const { t } = usePreferences()
-  const pending = useRecords().outbox.filter((e) => e.state === 'pending').length
-  return pending > 0 ? (
-    <span className="pending-badge" data-testid="pending-badge">
-      {t.pendingBadge(pending)}
-    </span>
-  ) : null
-}
+import { SyncBadge } from './SyncBadge.tsx'
 
 export function Header() {
   const { prefs, t, update } = usePreferences()
@@ -30,8 +19,8 @@ export function Header() {
         <span className="brand-tagline">{t.appTagline}</span>
       </div>
       <nav aria-label={t.mainNav}>
-        <Link to={paths.routes()}>{t.navRoutes}</Link> <Link to={paths.passport()}>{t.navPassport}</Link>
-        <PendingBadge />
+        <Link to={paths.routes()}>{t.navRoutes}</Link> <Link to={paths.passport()}>{t.navPassport}</Link>{' '}
+        <SyncBadge />
       </nav>
       <fieldset className="display-settings">
         <legend className="visually-hidden">{t.settings}</legend>

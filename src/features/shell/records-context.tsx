@@ -3,12 +3,16 @@ import type { PayloadOf, RecordKind } from '../../domain/records/kinds.ts'
 import { type Progress, projectProgress } from '../../domain/records/progress.ts'
 import type { AnyRecord } from '../../domain/records/record.ts'
 import type { LocalMember } from '../../platform/member.ts'
+import type { SessionInfo } from '../../platform/session.ts'
 import type { AppendContext, OutboxEntry, RecordLog } from '../../platform/storage/record-log.ts'
+import type { SyncState } from '../../platform/sync/outbox-sync.ts'
 import { useContentState } from './content-context.tsx'
+import { useOutboxSync } from './use-outbox-sync.ts'
 
 /**
- * The record log as the screens see it: the member, their records and progress (a projection
- * recomputed after every committed write, in this tab or another), and `append`.
+ * The record log as the screens see it: who records (the logged-in member, or this device's
+ * local member before anyone logs in), their records and progress (recomputed after every
+ * committed write, in this tab or another), the sync state, and `append`.
  */
 export type RecordsState =
   | { readonly status: 'opening' }
@@ -16,45 +20,62 @@ export type RecordsState =
   | { readonly status: 'error'; readonly error: string }
   | { readonly status: 'closed-for-update' }
 
+export interface Member {
+  readonly memberId: string
+  readonly displayName: string
+  readonly kind: 'account' | 'local'
+}
+
 interface RecordsContextValue {
   readonly state: RecordsState
   readonly log: RecordLog | null
-  readonly member: LocalMember | null
+  readonly member: Member | null
+  readonly session: SessionInfo | null
+  readonly localMember: LocalMember | null
   readonly records: readonly AnyRecord[]
   readonly outbox: readonly OutboxEntry[]
   readonly progress: Progress
+  readonly sync: SyncState
+  readonly lastSyncAt?: string
   readonly append: <K extends RecordKind>(
     kind: K,
     payload: PayloadOf<K>,
     ctx: Omit<AppendContext, 'memberId' | 'contentVersion'>,
   ) => Promise<AnyRecord>
   readonly rename: (name: string) => Promise<void>
+  readonly syncNow: () => void
+  readonly setSession: (session: SessionInfo | null) => Promise<void>
+  readonly authRequired: () => void
 }
 
 const RecordsContext = createContext<RecordsContextValue | null>(null)
 const CHANNEL = 'hongtu-records'
 const EMPTY = projectProgress([])
+const SESSION = 'session'
 
 export function RecordsProvider({ children }: { children: ReactNode }) {
   const { state: contentState } = useContentState()
   const contentVersion = contentState.status === 'ready' ? contentState.content.pack.version : null
   const [state, setState] = useState<RecordsState>({ status: 'opening' })
   const [log, setLog] = useState<RecordLog | null>(null)
-  const [member, setMember] = useState<LocalMember | null>(null)
+  const [localMember, setLocalMember] = useState<LocalMember | null>(null)
+  const [session, setSessionState] = useState<SessionInfo | null>(null)
   const [records, setRecords] = useState<readonly AnyRecord[]>([])
   const [outbox, setOutbox] = useState<readonly OutboxEntry[]>([])
+
+  const member = useMemo<Member | null>(() => {
+    if (session) return { memberId: session.userId, displayName: session.displayName, kind: 'account' }
+    return localMember ? { ...localMember, kind: 'local' } : null
+  }, [session, localMember])
+  const sync = useOutboxSync(log, session?.userId ?? null)
 
   useEffect(() => {
     let live = true
     let opened: RecordLog | null = null
     // Loaded lazily: the record log brings the record validators (zod), which the first
     // screen does not need.
-    const modules = Promise.all([
-      import('../../platform/storage/record-log.ts'),
-      import('../../platform/member.ts'),
-    ])
-    modules
-      .then(([{ RecordLog }]) =>
+    void import('../../platform/storage/record-log.ts')
+      .then(({ RecordLog }) =>
         RecordLog.open({
           onVersionChange: () => {
             setState({ status: 'closed-for-update' })
@@ -66,10 +87,14 @@ export function RecordsProvider({ children }: { children: ReactNode }) {
       .then(async (l) => {
         opened = l
         const { loadOrCreateLocalMember } = await import('../../platform/member.ts')
-        const m = await loadOrCreateLocalMember(l)
+        const [local, saved] = await Promise.all([
+          loadOrCreateLocalMember(l),
+          l.getMeta<SessionInfo>(SESSION),
+        ])
         if (!live) return l.close()
         setLog(l)
-        setMember(m)
+        setLocalMember(local)
+        setSessionState(saved ?? null)
         setState({ status: 'ready' })
       })
       .catch(
@@ -82,12 +107,13 @@ export function RecordsProvider({ children }: { children: ReactNode }) {
     }
   }, [])
 
+  const memberId = member?.memberId
   const refresh = useCallback(async () => {
-    if (!log || !member) return
-    const [r, o] = await Promise.all([log.records(member.memberId), log.outbox(member.memberId)])
+    if (!log || !memberId) return
+    const [r, o] = await Promise.all([log.records(memberId), log.outbox(memberId)])
     setRecords(r)
     setOutbox(o)
-  }, [log, member])
+  }, [log, memberId])
 
   useEffect(() => {
     if (!log) return
@@ -104,27 +130,93 @@ export function RecordsProvider({ children }: { children: ReactNode }) {
     }
   }, [log, refresh])
 
+  const { syncNow, clockOffsetMs } = sync
   const append = useCallback<RecordsContextValue['append']>(
     async (kind, payload, ctx) => {
       if (!log || !member || !contentVersion) throw new Error('record log not open')
-      return log.append(kind, payload, { ...ctx, memberId: member.memberId, contentVersion })
+      const record = await log.append(kind, payload, {
+        clockOffsetMs,
+        ...ctx,
+        memberId: member.memberId,
+        contentVersion,
+      })
+      syncNow()
+      return record
     },
-    [log, member, contentVersion],
+    [log, member, contentVersion, clockOffsetMs, syncNow],
   )
 
   const rename = useCallback(
     async (name: string) => {
-      if (!log || !member) return
+      if (!log || !localMember) return
       const { renameLocalMember } = await import('../../platform/member.ts')
-      setMember(await renameLocalMember(log, member, name))
+      setLocalMember(await renameLocalMember(log, localMember, name))
     },
-    [log, member],
+    [log, localMember],
   )
+
+  const setSession = useCallback(
+    async (next: SessionInfo | null) => {
+      if (!log) return
+      await log.setMeta(SESSION, next ?? undefined)
+      setSessionState(next)
+    },
+    [log],
+  )
+
+  // At start, when online: is the remembered session still valid on the server?
+  const { authRequired } = sync
+  const sessionUser = session?.userId
+  useEffect(() => {
+    if (!log || !sessionUser) return
+    let live = true
+    void import('../../platform/session.ts').then(async ({ whoAmI }) => {
+      const answer = await whoAmI()
+      if (!live) return
+      if (answer === 'expired' || (typeof answer === 'object' && answer.userId !== sessionUser))
+        authRequired()
+    })
+    return () => {
+      live = false
+    }
+  }, [log, sessionUser, authRequired])
 
   const progress = useMemo(() => (records.length ? projectProgress(records) : EMPTY), [records])
   const value = useMemo(
-    () => ({ state, log, member, records, outbox, progress, append, rename }),
-    [state, log, member, records, outbox, progress, append, rename],
+    () => ({
+      state,
+      log,
+      member,
+      session,
+      localMember,
+      records,
+      outbox,
+      progress,
+      sync: sync.state,
+      lastSyncAt: sync.lastSyncAt,
+      append,
+      rename,
+      syncNow,
+      setSession,
+      authRequired: sync.authRequired,
+    }),
+    [
+      state,
+      log,
+      member,
+      session,
+      localMember,
+      records,
+      outbox,
+      progress,
+      sync.state,
+      sync.lastSyncAt,
+      sync.authRequired,
+      append,
+      rename,
+      syncNow,
+      setSession,
+    ],
   )
   return <RecordsContext.Provider value={value}>{children}</RecordsContext.Provider>
 }

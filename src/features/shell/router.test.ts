@@ -12,6 +12,7 @@ describe('parsePath', () => {
     expect(parsePath(paths.passport())).toEqual({ name: 'passport' })
     expect(parsePath(paths.qr('HT1.abc.def'))).toEqual({ name: 'qr', token: 'HT1.abc.def' })
     expect(parsePath(paths.scan())).toEqual({ name: 'scan' })
+    expect(parsePath(paths.login())).toEqual({ name: 'login' })
   })
 
   it('sends anything else to not-found', () => {

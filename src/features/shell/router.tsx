@@ -15,6 +15,7 @@ export type AppRoute =
   | { readonly name: 'passport' }
   | { readonly name: 'qr'; readonly token: string }
   | { readonly name: 'scan' }
+  | { readonly name: 'login' }
   | { readonly name: 'not-found'; readonly path: string }
 
 export function parsePath(pathname: string): AppRoute {
@@ -28,6 +29,7 @@ export function parsePath(pathname: string): AppRoute {
   if (parts.length === 1 && parts[0] === 'passport') return { name: 'passport' }
   if (parts.length === 2 && parts[0] === 'q' && parts[1]) return { name: 'qr', token: parts[1] }
   if (parts.length === 1 && parts[0] === 'scan') return { name: 'scan' }
+  if (parts.length === 1 && parts[0] === 'login') return { name: 'login' }
   return { name: 'not-found', path: pathname }
 }
 
@@ -48,6 +50,7 @@ export const paths = {
   passport: () => '/passport',
   qr: (token: string) => `/q/${encodeURIComponent(token)}`,
   scan: () => '/scan',
+  login: () => '/login',
 }
 
 const NAVIGATE_EVENT = 'hongtu:navigate'

@@ -130,3 +130,47 @@ describe('database versions', () => {
     newer.close()
   })
 })
+
+describe('member data on a shared device', () => {
+  it('imports synced records without outbox entries, skipping other members and duplicates', async () => {
+    const source = await freshLog()
+    const a = await source.append('checkin', checkin, ctx)
+    const b = await source.append('checkin', checkin, { ...ctx, memberId: 'm2' })
+    const log = await freshLog()
+    expect(await log.importSynced([a, b, a], 'm1')).toBe(1)
+    expect((await log.records('m1')).map((r) => r.id)).toEqual([a.id])
+    expect(await log.outbox('m1')).toHaveLength(0)
+  })
+
+  it('imports an export file idempotently, each new record queued for sending', async () => {
+    const source = await freshLog()
+    const a = await source.append('reflection', { text: '导出' }, ctx)
+    const log = await freshLog()
+    expect(await log.importUnsynced([a], 'm1')).toBe(1)
+    expect(await log.importUnsynced([a], 'm1')).toBe(0)
+    expect((await log.outbox('m1')).map((e) => e.recordId)).toEqual([a.id])
+  })
+
+  it('moves unsent records of the local member to the member who logged in', async () => {
+    const log = await freshLog()
+    const r = await log.append('checkin', checkin, { ...ctx, memberId: 'local-d' })
+    expect(await log.reassignUnsent('local-d', 'u1')).toBe(1)
+    expect((await log.records('u1')).map((x) => x.id)).toEqual([r.id])
+    expect(await log.outbox('u1')).toHaveLength(1)
+    expect(await log.records('local-d')).toHaveLength(0)
+  })
+
+  it('forgets one member entirely and leaves the others', async () => {
+    const log = await freshLog()
+    await log.append('checkin', checkin, ctx)
+    await log.saveDraft('m1', 'quiz:l1', { a: 1 })
+    await log.append('checkin', checkin, { ...ctx, memberId: 'm2' })
+    await log.saveDraft('m2', 'quiz:l1', { a: 2 })
+    await log.forgetMember('m1')
+    expect(await log.records('m1')).toHaveLength(0)
+    expect(await log.outbox('m1')).toHaveLength(0)
+    expect(await log.loadDraft('m1', 'quiz:l1')).toBeUndefined()
+    expect(await log.records('m2')).toHaveLength(1)
+    expect((await log.loadDraft('m2', 'quiz:l1'))?.value).toEqual({ a: 2 })
+  })
+})

@@ -229,6 +229,97 @@ export class RecordLog {
     this.changed()
   }
 
+  /**
+   * Adds records that are already on the server (a pull), without outbox entries. Records of
+   * another member, or that this app cannot read, are skipped. Returns how many were new.
+   */
+  async importSynced(records: readonly unknown[], memberId: string): Promise<number> {
+    return this.importRecords(records, memberId, false)
+  }
+
+  /**
+   * Adds records from an export file made on a device that could not sync: each new one gets
+   * an outbox entry, so it is sent; ids already here are skipped, so importing twice is harmless.
+   */
+  async importUnsynced(records: readonly unknown[], memberId: string): Promise<number> {
+    return this.importRecords(records, memberId, true)
+  }
+
+  private async importRecords(
+    records: readonly unknown[],
+    memberId: string,
+    enqueue: boolean,
+  ): Promise<number> {
+    const valid = records.flatMap((raw) => {
+      const parsed = parseRecord(raw)
+      return parsed.ok && parsed.record.memberId === memberId ? [parsed.record] : []
+    })
+    if (valid.length === 0) return 0
+    const tx = this.db.transaction([STORES.records, STORES.outbox], 'readwrite', { durability: 'strict' })
+    const done = committed(tx)
+    let added = 0
+    for (const record of valid) {
+      if ((await request(tx.objectStore(STORES.records).getKey(record.id))) !== undefined) continue
+      tx.objectStore(STORES.records).add(record)
+      if (enqueue) {
+        const entry: OutboxEntry = {
+          recordId: record.id,
+          memberId,
+          enqueuedAt: record.occurredAt,
+          attempts: 0,
+          state: 'pending',
+        }
+        tx.objectStore(STORES.outbox).put(entry)
+      }
+      added++
+    }
+    await done
+    this.changed()
+    return added
+  }
+
+  /**
+   * Moves records made before logging in (under this device's local member) to the member
+   * who just logged in and said they are theirs. Only records never sent can be moved: the
+   * server has never seen them, so this edits no history anyone else holds.
+   */
+  async reassignUnsent(fromMemberId: string, toMemberId: string): Promise<number> {
+    const tx = this.db.transaction([STORES.records, STORES.outbox, STORES.drafts], 'readwrite', {
+      durability: 'strict',
+    })
+    const done = committed(tx)
+    const outbox = tx.objectStore(STORES.outbox)
+    const records = tx.objectStore(STORES.records)
+    const entries = (await request(outbox.index('byMember').getAll(fromMemberId))) as OutboxEntry[]
+    for (const entry of entries) {
+      const record = (await request(records.get(entry.recordId))) as Record<string, unknown> | undefined
+      if (record) records.put({ ...record, memberId: toMemberId })
+      outbox.put({ ...entry, memberId: toMemberId })
+    }
+    await done
+    this.changed()
+    return entries.length
+  }
+
+  /**
+   * Removes everything of one member from this device (logout on a shared device, P11): records,
+   * outbox entries and drafts, in one transaction. The caller has made sure nothing unsynced is
+   * lost without the member's explicit word.
+   */
+  async forgetMember(memberId: string): Promise<void> {
+    const tx = this.db.transaction([STORES.records, STORES.outbox, STORES.drafts], 'readwrite', {
+      durability: 'strict',
+    })
+    const done = committed(tx)
+    for (const store of [STORES.records, STORES.outbox] as const) {
+      const keys = await request(tx.objectStore(store).index('byMember').getAllKeys(memberId))
+      for (const key of keys) tx.objectStore(store).delete(key)
+    }
+    tx.objectStore(STORES.drafts).delete(IDBKeyRange.bound(`${memberId}:`, `${memberId}:\uffff`))
+    await done
+    this.changed()
+  }
+
   async saveDraft(memberId: string, key: string, value: unknown): Promise<void> {
     try {
       const tx = this.db.transaction(STORES.drafts, 'readwrite', { durability: 'strict' })

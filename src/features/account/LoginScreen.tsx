@@ -1,0 +1,121 @@
+import { type FormEvent, useId, useState } from 'react'
+import { type LoginResult, login } from '../../platform/session.ts'
+import { pullAll } from '../../platform/sync/pull.ts'
+import { useRecords } from '../shell/records-context.tsx'
+import { Link, paths } from '../shell/router.tsx'
+import { useScreenTitle } from '../shell/useScreenTitle.ts'
+import { ClaimPrompt } from './ClaimPrompt.tsx'
+import { LogoutControl } from './LogoutControl.tsx'
+import { useAccountStrings } from './strings.ts'
+
+type Step =
+  | { kind: 'form'; problem?: Exclude<LoginResult, { kind: 'ok' }> }
+  | { kind: 'submitting' }
+  | { kind: 'claim'; count: number }
+  | { kind: 'done'; message?: string }
+
+/** Logging in: the form, then (once) the question whether records made before are the member's. */
+export default function LoginScreen() {
+  const s = useAccountStrings()
+  const heading = useScreenTitle(s.title)
+  const { log, session, localMember, setSession, syncNow } = useRecords()
+  const [step, setStep] = useState<Step>({ kind: 'form' })
+  const [username, setUsername] = useState('')
+  const [password, setPassword] = useState('')
+  const ids = { user: useId(), pass: useId(), problem: useId() }
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    if (!log) return
+    setStep({ kind: 'submitting' })
+    const result = await login(username.trim(), password)
+    if (result.kind !== 'ok') return setStep({ kind: 'form', problem: result })
+    setPassword('')
+    await setSession(result.session)
+    // A second device, or one whose storage was cleared: bring the member's records back.
+    let restored = 0
+    if ((await log.records(result.session.userId)).length === 0)
+      restored = await pullAll(log, result.session.userId).catch(() => 0)
+    const unclaimed = localMember ? (await log.outbox(localMember.memberId)).length : 0
+    if (unclaimed > 0) return setStep({ kind: 'claim', count: unclaimed })
+    syncNow()
+    setStep({ kind: 'done', message: restored > 0 ? s.restored(restored) : undefined })
+  }
+
+  const problem = step.kind === 'form' ? step.problem : undefined
+  const problemText =
+    problem?.kind === 'invalid-credentials'
+      ? s.invalid
+      : problem?.kind === 'rate-limited'
+        ? s.rateLimited
+        : problem?.kind === 'offline'
+          ? s.offline
+          : problem?.kind === 'error'
+            ? s.error(problem.status)
+            : undefined
+
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1}>
+        {s.title}
+      </h1>
+      {step.kind === 'claim' && session && localMember ? (
+        <ClaimPrompt
+          count={step.count}
+          from={localMember.memberId}
+          to={session.userId}
+          onDone={(message) => setStep({ kind: 'done', message })}
+        />
+      ) : session && step.kind !== 'submitting' ? (
+        <>
+          <p role="status" className="status-line ok">
+            {s.loggedInAs(session.displayName, session.username)}
+          </p>
+          {step.kind === 'done' && step.message && <p role="status">{step.message}</p>}
+          <p className="actions">
+            <Link to={paths.passport()} className="button-link primary">
+              {s.continue}
+            </Link>
+          </p>
+          <LogoutControl onLoggedOut={() => setStep({ kind: 'done', message: s.logoutDone })} />
+        </>
+      ) : (
+        <form
+          className="login-form"
+          onSubmit={(e) => void submit(e)}
+          aria-describedby={problemText ? ids.problem : undefined}
+        >
+          {step.kind === 'done' && step.message && <p role="status">{step.message}</p>}
+          <p className="lead">{s.intro}</p>
+          {problemText && (
+            <p id={ids.problem} role="alert" className="status-line warn">
+              {problemText}
+            </p>
+          )}
+          <label htmlFor={ids.user}>{s.username}</label>
+          <input
+            id={ids.user}
+            name="username"
+            autoComplete="username"
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+          <label htmlFor={ids.pass}>{s.password}</label>
+          <input
+            id={ids.pass}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <button type="submit" className="primary big" disabled={step.kind === 'submitting'}>
+            {step.kind === 'submitting' ? s.submitting : s.submit}
+          </button>
+        </form>
+      )}
+    </>
+  )
+}

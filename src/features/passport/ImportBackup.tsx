@@ -1,0 +1,42 @@
+import { useId, useState } from 'react'
+import { useStrings } from '../../i18n/i18n.tsx'
+import { useRecords } from '../shell/records-context.tsx'
+
+/** Imports an export of unsynced records (P8/row 17): ids are kept, so a second import adds nothing. */
+export function ImportBackup() {
+  const t = useStrings()
+  const { log, member } = useRecords()
+  const [message, setMessage] = useState<string | null>(null)
+  const id = useId()
+  if (!log || !member) return null
+  const onFile = async (file: File) => {
+    let body: { format?: unknown; records?: unknown }
+    try {
+      body = JSON.parse(await file.text()) as typeof body
+    } catch {
+      return setMessage(t.importBad)
+    }
+    if (body.format !== 'hongtu.records.v1' || !Array.isArray(body.records)) return setMessage(t.importBad)
+    const added = await log.importUnsynced(body.records, member.memberId)
+    setMessage(added > 0 ? t.importDone(added) : t.importNone)
+  }
+  return (
+    <span>
+      <label htmlFor={id} className="button-link">
+        {t.importBackup}
+      </label>
+      <input
+        id={id}
+        type="file"
+        accept="application/json,.json"
+        className="visually-hidden"
+        onChange={(e) => {
+          const file = e.target.files?.[0]
+          if (file) void onFile(file)
+          e.target.value = ''
+        }}
+      />
+      {message && <span role="status"> {message}</span>}
+    </span>
+  )
+}

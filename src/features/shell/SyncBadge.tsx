@@ -1,0 +1,32 @@
+import { usePreferences } from '../../i18n/i18n.tsx'
+import { useRecords } from './records-context.tsx'
+import { Link, paths } from './router.tsx'
+
+/** The sync state, on every screen: records waiting, a sync in progress, or a login needed. */
+export function SyncBadge() {
+  const { t } = usePreferences()
+  const { outbox, sync, session, state } = useRecords()
+  if (state.status !== 'ready') return null
+  const pending = outbox.filter((e) => e.state === 'pending').length
+  if (sync.kind === 'auth-required')
+    return (
+      <Link to={paths.login()} className="pending-badge warn-badge">
+        {t.syncLoginNeeded}
+      </Link>
+    )
+  return (
+    <>
+      {!session && <Link to={paths.login()}>{t.navLogin}</Link>}
+      {pending > 0 && (
+        <span className="pending-badge" data-testid="pending-badge">
+          {t.pendingBadge(pending)}
+        </span>
+      )}
+      {pending > 0 && sync.kind === 'syncing' && (
+        <span className="visually-hidden" role="status">
+          {t.syncing}
+        </span>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,61 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { RecordLog } from '../../platform/storage/record-log.ts'
+import { OutboxSync, type SyncState } from '../../platform/sync/outbox-sync.ts'
+
+const LAST_SYNC = 'lastSyncAt'
+const CLOCK_OFFSET = 'clockOffsetMs'
+
+/**
+ * Runs the outbox loop for the logged-in member (none for the local member: its records
+ * wait on the device until someone logs in and claims them). Sends at start, after each save,
+ * when the network comes back, and when the app is brought to the front (P5).
+ */
+export function useOutboxSync(log: RecordLog | null, memberId: string | null) {
+  const [state, setState] = useState<SyncState>({ kind: 'idle' })
+  const [lastSyncAt, setLastSyncAt] = useState<string | undefined>()
+  const [clockOffsetMs, setClockOffsetMs] = useState<number | null>(null)
+  const sync = useRef<OutboxSync | null>(null)
+
+  useEffect(() => {
+    if (!log) return
+    void log.getMeta<string>(LAST_SYNC).then(setLastSyncAt)
+    void log.getMeta<number>(CLOCK_OFFSET).then((o) => setClockOffsetMs(o ?? null))
+  }, [log])
+
+  useEffect(() => {
+    if (!log || !memberId) return
+    const engine = new OutboxSync({
+      log,
+      memberId,
+      fetch: (input, init) => fetch(input, init),
+      onState: (s) => {
+        setState(s)
+        if (s.kind === 'idle' && s.lastSyncAt) {
+          setLastSyncAt(s.lastSyncAt)
+          void log.setMeta(LAST_SYNC, s.lastSyncAt)
+        }
+      },
+      onClockOffset: (offset) => {
+        setClockOffsetMs(Math.round(offset))
+        void log.setMeta(CLOCK_OFFSET, Math.round(offset))
+      },
+    })
+    sync.current = engine
+    const kick = () => void engine.kick()
+    const onVisible = () => document.visibilityState === 'visible' && kick()
+    window.addEventListener('online', kick)
+    document.addEventListener('visibilitychange', onVisible)
+    kick()
+    return () => {
+      engine.stop()
+      sync.current = null
+      window.removeEventListener('online', kick)
+      document.removeEventListener('visibilitychange', onVisible)
+    }
+  }, [log, memberId])
+
+  const syncNow = useCallback(() => void sync.current?.kick(), [])
+  const resumeAfterLogin = useCallback(() => void sync.current?.resume(), [])
+  const authRequired = useCallback(() => setState({ kind: 'auth-required' }), [])
+  return { state, lastSyncAt, clockOffsetMs, syncNow, resumeAfterLogin, authRequired }
+}

@@ -1,0 +1,173 @@
+import { freshMember, logIn, serverRecords } from './account.ts'
+import { northOf, site } from './content.ts'
+import { expect, test } from './fixtures.ts'
+import { readStore } from './idb.ts'
+
+/**
+ * Sync end to end against the real server with a fresh database: records made offline reach
+ * the server exactly once when the network returns; a captive portal and a 503 keep them; a
+ * shared device never uploads one member's records under another, and logging out takes the
+ * member's data off the device.
+ */
+
+async function checkIn(page: import('@playwright/test').Page, siteId: string) {
+  await page.goto(`/sites/${siteId}/checkin`)
+  await page.getByRole('button', { name: '定位打卡' }).click()
+  await page.getByRole('button', { name: '确认打卡' }).click()
+  await expect(page.getByText(/^已保存：/)).toBeVisible()
+}
+
+test.describe('sync', () => {
+  test.use({ permissions: ['geolocation'] })
+
+  test('records made offline reach the server once when back online; the passport says synced', async ({
+    app,
+    page,
+    context,
+    baseURL,
+  }) => {
+    await logIn(page, await freshMember(baseURL ?? ''))
+    await app.waitForOfflineReady()
+    await context.setOffline(true)
+    for (const id of ['zaoyuan', 'yangjialing']) {
+      await context.setGeolocation({ ...northOf(site(id).location, 10), accuracy: 10 })
+      await checkIn(page, id)
+    }
+    await expect(page.getByTestId('pending-badge')).toHaveText('2 条待同步')
+    expect(await readStore(page, 'outbox')).toHaveLength(2)
+
+    await context.setOffline(false)
+    await expect(page.getByTestId('pending-badge')).toHaveCount(0, { timeout: 15_000 })
+    expect(await readStore(page, 'outbox')).toHaveLength(0)
+    const onServer = await serverRecords(page)
+    expect(onServer.map((r) => r.kind)).toEqual(['checkin', 'checkin'])
+    expect(new Set(onServer.map((r) => r.id)).size).toBe(2)
+    const local = await readStore<{ id: string }>(page, 'records')
+    expect(onServer.map((r) => r.id).sort()).toEqual(local.map((r) => r.id).sort())
+
+    await page.getByRole('link', { name: '红色足迹' }).click()
+    await expect(page.getByTestId('pending-count')).toHaveText('没有等待同步的记录')
+    await expect(page.getByTestId('last-sync')).not.toContainText('尚未同步')
+  })
+
+  test('a captive portal’s 200 HTML page and a 503 keep the records; they go once the server answers', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    await logIn(page, await freshMember(baseURL ?? ''))
+    let mode: 'portal' | '503' | 'real' = 'portal'
+    await page.route('**/api/sync/push', (route) => {
+      if (mode === 'portal')
+        return route.fulfill({ status: 200, contentType: 'text/html', body: '<html>请先登录 Wi-Fi</html>' })
+      if (mode === '503')
+        return route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: '{"error":{"code":"unavailable"}}',
+        })
+      return route.continue()
+    })
+    await context.setGeolocation({ ...northOf(site('zaoyuan').location, 10), accuracy: 10 })
+    await checkIn(page, 'zaoyuan')
+    await expect(page.getByTestId('pending-badge')).toHaveText('1 条待同步')
+    await page.waitForTimeout(1500)
+    expect(await readStore(page, 'outbox')).toHaveLength(1)
+
+    mode = '503'
+    await page.evaluate(() => window.dispatchEvent(new Event('online')))
+    await page.waitForTimeout(1500)
+    expect(await readStore(page, 'outbox')).toHaveLength(1)
+    expect(await serverRecords(page)).toHaveLength(0)
+
+    mode = 'real'
+    await page.evaluate(() => window.dispatchEvent(new Event('online')))
+    await expect(page.getByTestId('pending-badge')).toHaveCount(0, { timeout: 15_000 })
+    expect(await serverRecords(page)).toHaveLength(1)
+  })
+
+  test('a shared device: logging out with unsynced records asks first; the next member sees nothing of them', async ({
+    app,
+    page,
+    context,
+    baseURL,
+  }) => {
+    const second = await freshMember(baseURL ?? '', '第二位学员')
+    await logIn(page, await freshMember(baseURL ?? '', '第一位学员'))
+    await app.waitForOfflineReady()
+    await context.setOffline(true)
+    await context.setGeolocation({ ...northOf(site('zaoyuan').location, 10), accuracy: 10 })
+    await checkIn(page, 'zaoyuan')
+    await page.goto('/passport')
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await expect(page.getByRole('alertdialog')).toContainText('还有 1 条记录没有同步到服务器')
+    // Back online, the records sync by themselves; then nothing stands in the way of logging out.
+    await context.setOffline(false)
+    await expect(page.getByTestId('pending-count')).toHaveText('没有等待同步的记录', { timeout: 15_000 })
+    await expect(page.getByRole('alertdialog')).toHaveCount(0)
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await expect(page.getByText('已退出登录，你的记录已从这台设备上清除。')).toBeVisible()
+    expect(await readStore(page, 'records')).toHaveLength(0)
+
+    await logIn(page, second)
+    await page.goto('/passport')
+    await expect(page.getByText(/已打卡 0\/\d+ 站/).first()).toBeVisible()
+    expect(await serverRecords(page)).toHaveLength(0)
+  })
+
+  test('records made before logging in are added to the account only if the member says so', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    const member = await freshMember(baseURL ?? '')
+    await context.setGeolocation({ ...northOf(site('zaoyuan').location, 10), accuracy: 10 })
+    await checkIn(page, 'zaoyuan')
+    await page.goto('/login')
+    await page.getByLabel('用户名（党员编号）').fill(member.username)
+    await page.getByLabel('密码').fill(member.password)
+    await page.getByRole('button', { name: '登录' }).click()
+    await expect(
+      page.getByText('这台设备上有 1 条登录前记下的记录（打卡、学习）。它们是你的吗？'),
+    ).toBeVisible()
+    await page.getByRole('button', { name: '是，归入我的账号' }).click()
+    await expect(page.getByText('已将 1 条记录归入你的账号，正在同步。')).toBeVisible()
+    await expect.poll(async () => (await serverRecords(page)).length, { timeout: 15_000 }).toBe(1)
+  })
+
+  test('a wrong password gets the same clear answer as an unknown user', async ({ page }) => {
+    for (const username of ['member1', 'no-such-user']) {
+      await page.goto('/login')
+      await page.getByLabel('用户名（党员编号）').fill(username)
+      await page.getByLabel('密码').fill('wrong-password-123')
+      await page.getByRole('button', { name: '登录' }).click()
+      await expect(page.getByRole('alert')).toHaveText(
+        '用户名或密码不正确。请检查后重试；忘记密码请联系带教老师或管理员。',
+      )
+    }
+  })
+
+  test('logging out offline with unsynced records takes an explicit "delete N", and leaves nothing behind', async ({
+    app,
+    page,
+    context,
+    baseURL,
+  }) => {
+    await logIn(page, await freshMember(baseURL ?? ''))
+    await app.waitForOfflineReady()
+    await context.setOffline(true)
+    await context.setGeolocation({ ...northOf(site('zaoyuan').location, 10), accuracy: 10 })
+    await checkIn(page, 'zaoyuan')
+    await page.goto('/passport')
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await page.getByRole('button', { name: '取消' }).click()
+    expect(await readStore(page, 'outbox')).toHaveLength(1)
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await page.getByRole('button', { name: '删除这 1 条记录并退出' }).click()
+    await expect(page.getByText('已退出登录，你的记录已从这台设备上清除。')).toBeVisible()
+    expect(await readStore(page, 'records')).toHaveLength(0)
+    expect(await readStore(page, 'outbox')).toHaveLength(0)
+    expect(await readStore(page, 'drafts')).toHaveLength(0)
+    await context.setOffline(false)
+  })
+})
