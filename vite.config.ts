@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react'
 import { defineConfig, loadEnv } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { basemapPlugin, contentPackPlugin } from './build/vite-plugins.ts'
+import { scenesPlugin } from './scenes/vite-plugin.ts'
 
 const root = import.meta.dirname
 
@@ -21,11 +22,21 @@ function tileProviderCaching() {
   ]
 }
 
+/**
+ * Modules of the headset emulator (iwer) and of @react-three/xr's own emulator with its dev UI
+ * and environments: dev and test builds only. @pmndrs/xr imports its emulator dynamically, so
+ * those chunks are emitted even in production, unused.
+ */
+const XR_DEV_MODULE =
+  /node_modules\/(iwer|@iwer\/|webxr-layers-polyfill|gl-matrix|@pmndrs\/handle|styled-components|stylis|@fortawesome\/|prop-types|@bufbuild\/protobuf)|@pmndrs\/xr\/dist\/emulate/
+const isXrDevModule = (id: string) => XR_DEV_MODULE.test(id)
+
 export default defineConfig({
   plugins: [
     react(),
     contentPackPlugin(root),
     basemapPlugin(),
+    scenesPlugin(root),
     VitePWA({
       // Never reload by itself: a new version waits until the member accepts (UpdatePrompt).
       registerType: 'prompt',
@@ -48,7 +59,17 @@ export default defineConfig({
       },
       workbox: {
         // The shell, the content pack and the map code (its worker is an .mjs file).
-        globPatterns: ['**/*.{js,mjs,css,html,svg,png,json,woff,webmanifest}'],
+        globPatterns: [
+          '**/*.{js,mjs,css,html,svg,png,json,woff,webmanifest}',
+          // VR: panoramas and the Quest controller models work offline from the first visit.
+          'xr/panoramas/*.{jpg,jpeg,webp}',
+          'xr/profiles/meta-quest-touch-plus/*.glb',
+        ],
+        // XR: the headset emulator (iwer and @iwer/*, in test builds only) and the environments
+        // @react-three/xr emits for its own emulator are dev tools, never precached (DESIGN.md).
+        // The vendor chunks are named in build.rolldownOptions below; tests/e2e/vr-build.spec.ts
+        // checks dist/sw.js.
+        globIgnores: ['**/xr-dev-*'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
@@ -60,6 +81,12 @@ export default defineConfig({
             urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/media/'),
             handler: 'CacheFirst',
             options: { cacheName: 'hongtu-offline-v1' },
+          },
+          // The VR classroom's panoramas and controller models, cached when a scene first uses them.
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/xr/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'hongtu-xr-v1' },
           },
           ...tileProviderCaching(),
         ],
@@ -73,6 +100,15 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // Dev-only XR code gets a recognisable name so the precache can leave it out.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.length > 0 && chunk.moduleIds.every(isXrDevModule)
+            ? 'assets/xr-dev-[name]-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
+    },
   },
   server: { port: 5173 },
 })

@@ -17,6 +17,8 @@ import {
   SCREENS,
 } from './measure-js.ts'
 import { measureCheckinSave } from './save-latency.ts'
+import { measurePanoramaFirstFrame } from './vr-panorama.ts'
+import { measureScenes } from './vr-scenes.ts'
 
 /** DESIGN.md: a save p95 ≤ 16 ms from tap to durably committed. */
 const SAVE_P95_GOAL_MS = 16
@@ -51,8 +53,13 @@ for (const cpuSlowdown of [1, 4]) {
   const checkin = await measureCheckinSave(browser, baseURL, sites, { cpuSlowdown, rounds: 2 })
   saveLatency.push({ action: 'check-in', cpuSlowdown, ...checkin })
 }
+// The VR classroom (needs a build with VITE_TEST_API=1, which `npm run bench` makes).
+const vrScenes = await measureScenes(browser, baseURL)
+const panorama = await measurePanoramaFirstFrame(browser, baseURL)
 await browser.close()
 server.close()
+const ours = panorama.find((p) => p.viewer === 'hongtu')?.medianMs ?? Number.NaN
+const panoramaFirstFrame = panorama.map((p) => ({ ...p, ratioOursToThis: ours / p.medianMs }))
 
 const goals: Record<string, number> = {
   [SCREENS[0].name]: FIRST_SCREEN_JS_BUDGET_BYTES,
@@ -68,6 +75,8 @@ const results = {
   },
   jsPerScreen: screens.map((s) => ({ ...s, goalBytes: goals[s.screen] ?? null })),
   saveLatencyMs: saveLatency.map((s) => ({ ...s, goalP95: SAVE_P95_GOAL_MS })),
+  vrScenes,
+  panoramaFirstFrameMs: { cpuSlowdown: 4, viewport: '390x844', runs: 3, viewers: panoramaFirstFrame },
 }
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`)
 
@@ -86,5 +95,15 @@ console.log(`\nTap to durably saved (ms; goal p95 ≤ ${SAVE_P95_GOAL_MS} at 4×
 for (const s of results.saveLatencyMs)
   console.log(
     `  ${s.action.padEnd(12)} ${s.cpuSlowdown}× CPU  p50 ${s.p50.toFixed(1).padStart(6)}  p95 ${s.p95.toFixed(1).padStart(6)}  max ${s.max.toFixed(1).padStart(6)}  (${s.samples} samples)`,
+  )
+console.log('\nVR scenes (budget ≤ 100 calls, ≤ 300k triangles, textures ≤ 2048², panoramas ≤ 4096 wide):')
+for (const v of vrScenes)
+  console.log(
+    `  ${v.scene.padEnd(18)} ${String(v.drawCalls).padStart(4)} calls ${String(v.triangles).padStart(7)} triangles  textures ${v.textures.map((t) => `${t.width}×${t.height}`).join(', ')} (${(v.textureBytes / 2 ** 20).toFixed(1)} MiB)  JS ${(v.jsGzipBytes / 1000).toFixed(1)} KB gzip`,
+  )
+console.log('\nFirst panorama frame, 4× CPU, median of 3 (ms; ratio = ours / theirs):')
+for (const p of panoramaFirstFrame)
+  console.log(
+    `  ${p.viewer.padEnd(10)} ${p.medianMs.toFixed(0).padStart(6)}  runs ${p.runsMs.map((r) => r.toFixed(0)).join(', ')}  ratio ${p.ratioOursToThis.toFixed(2)}`,
   )
 console.log('wrote bench/results.json')

@@ -53,7 +53,8 @@ check('content', bin('tsx'), ['scripts/content-check.ts'])
   results.push({ stage: 'vitest', passed, failed: failed + (ok ? 0 : failed === 0 ? 1 : 0) })
 }
 
-const built = check('build', 'env', ['HONGTU_TRUST_TEST_KEYS=1', bin('vite'), 'build'])
+// VITE_TEST_API=1: the test API on window (src/xr/test-api.ts), behind `?test-api=1` too.
+const built = check('build', 'env', ['HONGTU_TRUST_TEST_KEYS=1', 'VITE_TEST_API=1', bin('vite'), 'build'])
 
 if (built) {
   const out = 'test-results/e2e.json'

@@ -262,7 +262,8 @@ export const en: Strings = {
   passportLastSync: 'Last sync',
   passportNotYetSynced: 'Not yet synced (it happens by itself when online)',
   passportNotLoggedIn: 'Not logged in; records stay on this device',
-  parkedReason: (reason: string) => `Refused by the server: ${reason}. Ask your trainer; the record is kept on this device.`,
+  parkedReason: (reason: string) =>
+    `Refused by the server: ${reason}. Ask your trainer; the record is kept on this device.`,
   syncNow: 'Sync now',
   importBackup: 'Import a backup file',
   importDone: (n: number) => `${n} records imported; they sync when online.`,

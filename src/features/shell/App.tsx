@@ -17,6 +17,9 @@ const PassportScreen = lazy(() => import('../passport/PassportScreen.tsx'))
 const QrLinkScreen = lazy(() => import('../qr/QrLinkScreen.tsx'))
 const ScanScreen = lazy(() => import('../qr/ScanScreen.tsx'))
 const LoginScreen = lazy(() => import('../account/LoginScreen.tsx'))
+// The VR classroom: the list carries no 3D code; a scene's screen loads three/r3f/XR itself.
+const VrListScreen = lazy(() => import('../vr/VrListScreen.tsx'))
+const VrSceneRoute = lazy(() => import('../vr/VrSceneRoute.tsx'))
 
 function NotFound() {
   const t = useStrings()
@@ -58,6 +61,10 @@ function Screen() {
       return <ScanScreen />
     case 'login':
       return <LoginScreen />
+    case 'vr':
+      return <VrListScreen />
+    case 'vr-scene':
+      return <VrSceneRoute key={route.id} id={route.id} notFound={<NotFound />} />
     case 'not-found':
       return <NotFound />
   }

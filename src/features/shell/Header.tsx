@@ -1,9 +1,11 @@
 import { usePreferences } from '../../i18n/i18n.tsx'
+import { useVrStrings } from '../vr/strings.ts'
 import { Link, paths } from './router.tsx'
 import { SyncBadge } from './SyncBadge.tsx'
 
 export function Header() {
   const { prefs, t, update } = usePreferences()
+  const vr = useVrStrings()
   return (
     <header className="app-header">
       <a className="skip-link" href="#main">
@@ -20,6 +22,7 @@ export function Header() {
       </div>
       <nav aria-label={t.mainNav}>
         <Link to={paths.routes()}>{t.navRoutes}</Link> <Link to={paths.passport()}>{t.navPassport}</Link>{' '}
+        <Link to={paths.vr()}>{vr.navVr}</Link>
         <SyncBadge />
       </nav>
       <fieldset className="display-settings">

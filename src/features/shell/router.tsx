@@ -16,6 +16,8 @@ export type AppRoute =
   | { readonly name: 'qr'; readonly token: string }
   | { readonly name: 'scan' }
   | { readonly name: 'login' }
+  | { readonly name: 'vr' }
+  | { readonly name: 'vr-scene'; readonly id: string }
   | { readonly name: 'not-found'; readonly path: string }
 
 export function parsePath(pathname: string): AppRoute {
@@ -30,6 +32,8 @@ export function parsePath(pathname: string): AppRoute {
   if (parts.length === 2 && parts[0] === 'q' && parts[1]) return { name: 'qr', token: parts[1] }
   if (parts.length === 1 && parts[0] === 'scan') return { name: 'scan' }
   if (parts.length === 1 && parts[0] === 'login') return { name: 'login' }
+  if (parts.length === 1 && parts[0] === 'vr') return { name: 'vr' }
+  if (parts.length === 2 && parts[0] === 'vr' && parts[1]) return { name: 'vr-scene', id: parts[1] }
   return { name: 'not-found', path: pathname }
 }
 
@@ -51,6 +55,8 @@ export const paths = {
   qr: (token: string) => `/q/${encodeURIComponent(token)}`,
   scan: () => '/scan',
   login: () => '/login',
+  vr: () => '/vr',
+  vrScene: (id: string) => `/vr/${encodeURIComponent(id)}`,
 }
 
 const NAVIGATE_EVENT = 'hongtu:navigate'

@@ -1,0 +1,128 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
+import type { SceneEntry } from '../../../scenes/registry.ts'
+import { Localized } from '../../i18n/i18n.tsx'
+import { createLocalCommandSource, type SceneCommandSource } from '../../xr/commands.ts'
+import { useXrSupport } from '../../xr/support.ts'
+import { registerTestApi } from '../../xr/test-api.ts'
+import { useContent } from '../shell/content-context.tsx'
+import { useRecords } from '../shell/records-context.tsx'
+import { Link, navigate, paths } from '../shell/router.tsx'
+import { useScreenTitle } from '../shell/useScreenTitle.ts'
+import { HotspotList } from './HotspotList.tsx'
+import { PanoramaPreview } from './PanoramaPreview.tsx'
+import { SceneActions } from './SceneActions.tsx'
+import { SessionStatus } from './SessionStatus.tsx'
+import { useVrStrings } from './strings.ts'
+import { useSceneSession } from './useSceneSession.ts'
+import { VrToolbar } from './VrToolbar.tsx'
+import './vr.css'
+
+// three, r3f and the XR runtime load only here, and for a panorama only after its first frame.
+const XrStage = lazy(() => import('../../xr/XrStage.tsx').then((m) => ({ default: m.XrStage })))
+/** The stage camera's vertical field of view, degrees (XrStage's <Canvas camera>). */
+const FOV_DEG = 70
+
+async function withXrStore() {
+  return (await import('../../xr/xr-store.ts')).xrStore
+}
+
+/**
+ * One VR scene (/vr/<sceneId>): the canvas, and outside it the toolbar, the hotspot list, the
+ * quiz and oath controls and the session's status. Guided-mode commands arrive through
+ * `commands` (the live channel, later); without one, a local source the test API can feed.
+ */
+export default function VrScreen({ entry, commands }: { entry: SceneEntry; commands?: SceneCommandSource }) {
+  const t = useVrStrings()
+  const scene = entry.data
+  useScreenTitle(scene.title.zh)
+  const content = useContent()
+  const { state: recordsState } = useRecords()
+  const lesson = scene.lesson ? content.lesson(scene.lesson) : undefined
+  const source = useMemo(() => commands ?? createLocalCommandSource(), [commands])
+  useEffect(() => {
+    if ('dispatch' in source)
+      return registerTestApi('dispatch', (source as ReturnType<typeof createLocalCommandSource>).dispatch)
+  }, [source])
+
+  const [inVr, setInVr] = useState(false)
+  const exitVr = useCallback(() => void withXrStore().then((s) => s.getState().session?.end()), [])
+  const store = useSceneSession(scene, lesson, source, {
+    onGoToScene: (id) => navigate(paths.vrScene(id)),
+    onEnd: exitVr,
+  })
+  const support = useXrSupport()
+  const [gyro, setGyro] = useState(false)
+  const [stageReady, setStageReady] = useState(false)
+  const [loadStage, setLoadStage] = useState(scene.kind !== 'panorama')
+  const SceneObjects = useMemo(() => lazy(entry.load), [entry])
+
+  useEffect(() => {
+    if (!stageReady) return
+    let unsubscribe = () => {}
+    void withXrStore().then((s) => {
+      unsubscribe = s.subscribe((state) => setInVr(state.session != null))
+    })
+    return () => unsubscribe()
+  }, [stageReady])
+
+  const enterVr = () => void withXrStore().then((s) => s.enterVR())
+  const toggleGyro = async (on: boolean) => {
+    const request = (DeviceOrientationEvent as unknown as { requestPermission?: () => Promise<string> })
+      .requestPermission
+    if (on && request && (await request()) !== 'granted') return
+    setGyro(on)
+  }
+
+  return (
+    <article className="vr-screen">
+      <p>
+        <Link to={paths.vr()}>{t.backToList}</Link>
+      </p>
+      <h1>
+        <Localized text={scene.title} />
+      </h1>
+      <p className="lead">
+        <Localized text={scene.summary} />
+      </p>
+      {recordsState.status === 'error' && <p className="status status-error">{t.recordsUnavailable}</p>}
+      <div className="vr-stage" data-testid="vr-stage" data-ready={stageReady ? 'true' : 'false'}>
+        {scene.kind === 'panorama' && !stageReady && (
+          <PanoramaPreview
+            src={`/${scene.panorama.src}`}
+            yawDeg={scene.spawn.yawDeg}
+            fovDeg={FOV_DEG}
+            onPainted={() => setLoadStage(true)}
+          />
+        )}
+        {!stageReady && <p className="vr-loading">{t.loadingScene}</p>}
+        {loadStage && (
+          <Suspense fallback={null}>
+            <XrStage store={store} gyro={gyro} onFirstFrame={() => setStageReady(true)}>
+              <SceneObjects />
+            </XrStage>
+          </Suspense>
+        )}
+      </div>
+      {scene.kind === 'panorama' && scene.panorama.generated && (
+        <p className="vr-badge">{t.generatedBadge}</p>
+      )}
+      <VrToolbar
+        store={store}
+        support={support}
+        stageReady={stageReady}
+        inVr={inVr}
+        onEnterVr={enterVr}
+        onExitVr={exitVr}
+        gyro={gyro}
+        onGyro={(on) => void toggleGyro(on)}
+      />
+      <SessionStatus store={store} />
+      <SceneActions store={store} />
+      <HotspotList store={store} />
+      <p className="meta">
+        {t.fidelity}
+        <Localized text={scene.fidelityNote} />
+      </p>
+    </article>
+  )
+}

@@ -1,0 +1,64 @@
+import { useStore } from 'zustand'
+import type { SceneStore } from '../../xr/scene-store.ts'
+import type { XrSupport } from '../../xr/support.ts'
+import { useVrStrings } from './strings.ts'
+
+/**
+ * Enter VR (only where an immersive session is supported), posture (standing or seated: a seated
+ * member's view is lifted to a standing eye height) and, on phones, looking by gyroscope.
+ */
+export function VrToolbar({
+  store,
+  support,
+  stageReady,
+  inVr,
+  onEnterVr,
+  onExitVr,
+  gyro,
+  onGyro,
+}: {
+  store: SceneStore
+  support: XrSupport
+  stageReady: boolean
+  inVr: boolean
+  onEnterVr: () => void
+  onExitVr: () => void
+  gyro: boolean
+  onGyro: (on: boolean) => void
+}) {
+  const t = useVrStrings()
+  const posture = useStore(store, (s) => s.posture)
+  const { setPosture } = useStore(store, (s) => s.actions)
+  const canGyro =
+    typeof window !== 'undefined' && 'DeviceOrientationEvent' in window && navigator.maxTouchPoints > 0
+  return (
+    <div className="vr-toolbar">
+      {support === 'immersive-vr' &&
+        (inVr ? (
+          <button type="button" onClick={onExitVr}>
+            {t.exitVr}
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={onEnterVr} disabled={!stageReady}>
+            {t.enterVr}
+          </button>
+        ))}
+      {inVr && <span className="meta">{t.inVr}</span>}
+      <fieldset>
+        <legend>{t.posture}</legend>
+        <button type="button" aria-pressed={posture === 'standing'} onClick={() => setPosture('standing')}>
+          {t.standing}
+        </button>
+        <button type="button" aria-pressed={posture === 'seated'} onClick={() => setPosture('seated')}>
+          {t.seated}
+        </button>
+      </fieldset>
+      {canGyro && !inVr && (
+        <button type="button" aria-pressed={gyro} onClick={() => onGyro(!gyro)}>
+          {t.gyro}
+        </button>
+      )}
+      {support === 'none' && <p className="hint">{t.noHeadset}</p>}
+    </div>
+  )
+}

@@ -1,0 +1,108 @@
+import { useFrame, useThree } from '@react-three/fiber'
+import { useEffect, useRef } from 'react'
+import { Matrix4, type Object3D, Quaternion, type Texture, Vector3 } from 'three'
+import { installEmulatorIfAsked } from './emulator.ts'
+import { XR_ORIGIN_NAME } from './Rig.tsx'
+import { type FrameStats, registerTestApi } from './test-api.ts'
+import { xrStore } from './xr-store.ts'
+
+/**
+ * Implements the XR part of the test API (test-api.ts) from inside <Canvas>. Mounted only when
+ * the test API is enabled, so none of this runs for members.
+ */
+function texturesOf(root: Object3D): FrameStats['textures'] {
+  const seen = new Map<string, { name: string; width: number; height: number; bytes: number }>()
+  const add = (t: unknown) => {
+    const tex = t as Texture | null
+    if (!tex?.isTexture || seen.has(tex.uuid)) return
+    const img = tex.image as { width?: number; height?: number } | undefined
+    const width = img?.width ?? 0
+    const height = img?.height ?? 0
+    seen.set(tex.uuid, { name: tex.name || tex.constructor.name, width, height, bytes: width * height * 4 })
+  }
+  root.traverse((o) => {
+    const material = (o as { material?: unknown }).material
+    for (const m of Array.isArray(material) ? material : material ? [material] : []) {
+      for (const v of Object.values(m as object)) add(v)
+      const uniforms = (m as { uniforms?: Record<string, { value: unknown }> }).uniforms
+      for (const u of Object.values(uniforms ?? {})) add(u?.value)
+    }
+  })
+  return [...seen.values()]
+}
+
+function textsOf(root: Object3D): FrameStats['texts'] {
+  let total = 0
+  let rendered = 0
+  root.traverse((o) => {
+    if (!('textRenderInfo' in o)) return
+    total += 1
+    if ((o as { textRenderInfo: unknown }).textRenderInfo) rendered += 1
+  })
+  return { total, rendered }
+}
+
+export function TestBridge() {
+  const gl = useThree((s) => s.gl)
+  const scene = useThree((s) => s.scene)
+  const camera = useThree((s) => s.camera)
+  const stats = useRef({ calls: 0, triangles: 0, frames: 0 })
+  // renderer.info resets at the start of each render, so here it still holds the last frame's counts.
+  useFrame(() => {
+    stats.current.calls = gl.info.render.calls
+    stats.current.triangles = gl.info.render.triangles
+    stats.current.frames += 1
+  })
+  useEffect(() => {
+    const waitFrames = async (n: number) => {
+      const until = stats.current.frames + n
+      while (stats.current.frames < until) await new Promise((r) => setTimeout(r, 10))
+    }
+    const find = (name: string) => scene.getObjectByName(name) ?? null
+    return registerTestApi('xr', {
+      stats: () => ({ ...stats.current, textures: texturesOf(scene), texts: textsOf(scene) }),
+      exists: (name) => find(name) !== null,
+      screenPoint(name) {
+        const o = find(name)
+        if (!o) return null
+        const p = o.getWorldPosition(new Vector3()).project(camera)
+        if (p.z > 1 || Math.abs(p.x) > 1 || Math.abs(p.y) > 1) return null
+        const rect = gl.domElement.getBoundingClientRect()
+        return { x: rect.left + ((p.x + 1) / 2) * rect.width, y: rect.top + ((1 - p.y) / 2) * rect.height }
+      },
+      aimController(name, hand) {
+        const target = find(name)
+        // The member's origin (Rig), whose frame the emulated device's poses are in.
+        const origin = find(XR_ORIGIN_NAME)
+        if (!target || !origin) return false
+        const local = origin.worldToLocal(target.getWorldPosition(new Vector3()))
+        const from = new Vector3(hand === 'right' ? 0.2 : -0.2, 1.3, -0.2)
+        const q = new Quaternion().setFromRotationMatrix(
+          new Matrix4().lookAt(from, local, new Vector3(0, 1, 0)),
+        )
+        void installEmulatorIfAsked().then((d) => {
+          const c = d?.controllers[hand]
+          c?.position.set(from.x, from.y, from.z)
+          c?.quaternion.set(q.x, q.y, q.z, q.w)
+        })
+        return true
+      },
+      async clickController(hand) {
+        const c = (await installEmulatorIfAsked())?.controllers[hand]
+        // Frames under a software renderer can be slow: let the aimed ray settle, hold the
+        // trigger across at least two frames (so the press is seen), release well within 300 ms.
+        await waitFrames(3)
+        c?.updateButtonValue('trigger', 1)
+        await waitFrames(2)
+        c?.updateButtonValue('trigger', 0)
+        await waitFrames(2)
+      },
+      inSession: () => xrStore.getState().session != null,
+      inputs: () => xrStore.getState().inputSourceStates.map((i) => `${i.type}:${i.inputSource?.handedness}`),
+      exitVr: async () => {
+        await xrStore.getState().session?.end()
+      },
+    })
+  }, [gl, scene, camera])
+  return null
+}

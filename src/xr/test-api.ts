@@ -1,0 +1,62 @@
+import type { SceneCommand } from './commands.ts'
+
+/**
+ * A small test API on `window.__hongtuTest` (STYLE.md 14) for what selectors cannot reach: the
+ * renderer's counts, where a 3D object is on screen, the emulated headset, guided commands.
+ *
+ * It exists only when the build was made with VITE_TEST_API=1 (scripts/test-all.ts, the bench)
+ * AND the page URL has `?test-api=1`. A production build does not set the variable, so
+ * `testApiEnabled()` is constant-false there and everything behind it is removed; checking the
+ * URL as well keeps a test build's normal pages free of it.
+ */
+export interface FrameStats {
+  /** Draw calls and triangles of the last rendered frame (renderer.info.render). */
+  readonly calls: number
+  readonly triangles: number
+  readonly frames: number
+  /** Every texture in the scene graph, with its size in pixels and its bytes as uploaded (RGBA8). */
+  readonly textures: readonly { name: string; width: number; height: number; bytes: number }[]
+  /** 3D text blocks, and how many have been typeset and drawn (troika's textRenderInfo). */
+  readonly texts: { readonly total: number; readonly rendered: number }
+}
+
+export interface XrTestHooks {
+  stats(): FrameStats
+  /** Whether an object with this name is in the scene (panels are `panel:<id>`, buttons `button:<id>`). */
+  exists(name: string): boolean
+  /** Centre of a named object in CSS pixels of the viewport, or null when out of the camera's view. */
+  screenPoint(name: string): { x: number; y: number } | null
+  /** Points the emulated controller at a named object (from about where a hand would hold it). */
+  aimController(name: string, hand: 'left' | 'right'): boolean
+  /** A trigger click of the emulated controller: value 1, then 0 within 300 ms. */
+  clickController(hand: 'left' | 'right'): Promise<void>
+  inSession(): boolean
+  /** The XR input sources the session tracks, as `type:handedness`. */
+  inputs(): string[]
+  exitVr(): Promise<void>
+}
+
+export interface HongtuTestApi {
+  xr?: XrTestHooks
+  dispatch?: (command: SceneCommand) => void
+}
+
+declare global {
+  interface Window {
+    __hongtuTest?: HongtuTestApi
+  }
+}
+
+export function testApiEnabled(): boolean {
+  return import.meta.env.VITE_TEST_API === '1' && new URLSearchParams(location.search).get('test-api') === '1'
+}
+
+/** Registers part of the test API; returns its removal. No-op unless enabled. */
+export function registerTestApi<K extends keyof HongtuTestApi>(key: K, value: HongtuTestApi[K]): () => void {
+  if (!testApiEnabled()) return () => {}
+  window.__hongtuTest ??= {}
+  window.__hongtuTest[key] = value
+  return () => {
+    if (window.__hongtuTest?.[key] === value) delete window.__hongtuTest[key]
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Texts drawn in 3D by the XR runtime (panels, buttons). Chinese only: 3D text comes from the
+ * subset font, which covers exactly these, the scenes' texts and printable ASCII (scripts/xr-font.ts).
+ * The 2D overlay uses the page's fonts and src/features/vr/strings.ts.
+ */
+export const xrStrings = {
+  close: '关闭',
+  playNarration: '播放讲解',
+  stopNarration: '停止讲解',
+  narrationBy: '讲解：',
+  quiz: '测验',
+  startQuiz: '开始测验',
+  questionOf: (n: number, total: number) => `第 ${n} 题 / 共 ${total} 题`,
+  kindSingle: '单选',
+  kindMultiple: '多选',
+  kindTrueFalse: '判断',
+  trueLabel: '正确',
+  falseLabel: '错误',
+  previous: '上一题',
+  next: '下一题',
+  submit: '提交答案',
+  unanswered: (n: number) => `还有 ${n} 题未答`,
+  result: (correct: number, total: number) => `答对 ${correct} / ${total} 题`,
+  passed: '测验通过',
+  notPassed: '未达到及格线',
+  retry: '再做一次',
+  noAttemptsLeft: '本课的测验次数已用完',
+  saving: '正在保存…',
+  saved: '已保存',
+  saveFailed: '保存失败',
+  nextLine: '下一句',
+  oathDone: '宣誓完毕',
+  oathWaiting: '请面向党旗，等待老师领誓',
+  oathLeadHint: '没有老师带领时，请点“下一句”',
+  paused: '老师已暂停，请稍候',
+  lookHere: '老师请大家看这里',
+  ended: '本次课程已结束',
+  generatedSample: '示意图，非照片',
+  separator: ' · ',
+} as const
+
+/** Every 3D UI text with its numbers filled by digits (which are ASCII and always covered). */
+export function xrUiTexts(): string[] {
+  return Object.values(xrStrings).map((v) =>
+    typeof v === 'function' ? (v as (...a: number[]) => string)(1, 2) : v,
+  )
+}

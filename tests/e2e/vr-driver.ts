@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, type Page } from '@playwright/test'
+import type { ContentPack } from '../../src/domain/content/pack.ts'
+import type { SceneCommand } from '../../src/xr/commands.ts'
+import type { FrameStats } from '../../src/xr/test-api.ts'
+import { readStore } from './idb.ts'
+
+/**
+ * A page object for the VR classroom (STYLE.md 14): what a member does in a scene, through the
+ * test API for what selectors cannot reach (3D objects, the emulated headset). Needs a build
+ * made with VITE_TEST_API=1 (scripts/test-all.ts does).
+ */
+const DIST = process.env.HONGTU_DIST_DIR ?? 'dist'
+export const builtPack = JSON.parse(readFileSync(join(DIST, 'content', 'pack.json'), 'utf8')) as ContentPack
+
+export { SCENE_IDS } from './vr-driver-ids.ts'
+export const QUIZ_SCENES = [
+  { scene: 'huining-huishi', lesson: 'huining-huishi-jiuzhi-lesson', hotspot: 'huishi-ta' },
+  { scene: 'yanan-yaodong', lesson: 'zaoyuan-lesson', hotspot: 'shuzhuo-youdeng' },
+  { scene: 'panorama-sample', lesson: 'baotashan-lesson', hotspot: 'baota' },
+] as const
+
+/** The 3D buttons to press for the right answer to each question of a lesson, in order. */
+export function rightAnswerButtons(lessonId: string): { question: string; buttons: string[] }[] {
+  const lesson = builtPack.lessons.find((l) => l.id === lessonId)
+  if (!lesson) throw new Error(`no lesson ${lessonId} in the build`)
+  return lesson.quiz.questions.map((q) => {
+    const ids = q.kind === 'truefalse' ? [String(q.answer)] : q.kind === 'single' ? [q.answer] : q.answer
+    return { question: q.id, buttons: ids.map((c) => `button:choice-${q.id}-${c}`) }
+  })
+}
+
+type Hand = 'left' | 'right'
+
+export class VrDriver {
+  constructor(readonly page: Page) {}
+
+  async open(sceneId: string, options: { headset?: boolean } = {}) {
+    const query = options.headset ? '?test-api=1&xr-emulator=quest3' : '?test-api=1'
+    await this.page.goto(`/vr/${sceneId}${query}`)
+    await expect(this.page.getByTestId('vr-stage')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 })
+    await this.page.waitForFunction(() => (window.__hongtuTest?.xr?.stats().frames ?? 0) > 2)
+  }
+
+  stats(): Promise<FrameStats> {
+    return this.page.evaluate(() => {
+      const xr = window.__hongtuTest?.xr
+      if (!xr) throw new Error('test API missing: build with VITE_TEST_API=1')
+      return xr.stats()
+    })
+  }
+
+  exists(name: string): Promise<boolean> {
+    return this.page.evaluate((n) => window.__hongtuTest?.xr?.exists(n) ?? false, name)
+  }
+
+  async expectObject(name: string) {
+    await expect.poll(() => this.exists(name), { message: `${name} in the scene` }).toBe(true)
+  }
+
+  async screenPoint(name: string) {
+    await this.page.getByTestId('vr-stage').scrollIntoViewIfNeeded()
+    const p = await this.page.evaluate((n) => window.__hongtuTest?.xr?.screenPoint(n) ?? null, name)
+    if (!p) throw new Error(`${name} is not on screen`)
+    return p
+  }
+
+  /** Clicks a 3D object with the mouse, as a member at a desktop would. */
+  async click(name: string) {
+    const p = await this.screenPoint(name)
+    await this.page.mouse.click(p.x, p.y)
+  }
+
+  /** Taps a 3D object with a finger (needs a context with hasTouch). */
+  async tap(name: string) {
+    const p = await this.screenPoint(name)
+    await this.page.touchscreen.tap(p.x, p.y)
+  }
+
+  async enterVr() {
+    await this.page.getByRole('button', { name: '进入 VR' }).click()
+    await expect
+      .poll(() => this.page.evaluate(() => window.__hongtuTest?.xr?.inSession() ?? false))
+      .toBe(true)
+  }
+
+  /** XR frames keep coming: the frame counter grows during the session. */
+  async expectFramesRunning() {
+    const before = (await this.stats()).frames
+    await expect
+      .poll(async () => (await this.stats()).frames, { timeout: 10_000 })
+      .toBeGreaterThan(before + 5)
+  }
+
+  /** Aims the emulated controller at an object and pulls the trigger (a click). */
+  async select(name: string, hand: Hand = 'right') {
+    await this.expectObject(name)
+    const aimed = await this.page.evaluate(
+      ([n, h]) => window.__hongtuTest?.xr?.aimController(n, h) ?? false,
+      [name, hand] as const,
+    )
+    expect(aimed, `aimed at ${name}`).toBe(true)
+    await this.page.evaluate((h) => window.__hongtuTest?.xr?.clickController(h), hand)
+  }
+
+  async exitVr() {
+    await this.page.evaluate(() => window.__hongtuTest?.xr?.exitVr())
+    await expect
+      .poll(() => this.page.evaluate(() => window.__hongtuTest?.xr?.inSession() ?? true))
+      .toBe(false)
+  }
+
+  dispatch(command: SceneCommand) {
+    return this.page.evaluate((c) => {
+      if (!window.__hongtuTest?.dispatch) throw new Error('no command sink')
+      window.__hongtuTest.dispatch(c)
+    }, command)
+  }
+
+  saveStatus() {
+    return this.page.getByTestId('vr-save-status')
+  }
+
+  narration() {
+    return this.page.getByTestId('vr-narration')
+  }
+
+  async records() {
+    return readStore<{ kind: string; payload: Record<string, unknown> }>(this.page, 'records')
+  }
+
+  async outbox() {
+    return readStore(this.page, 'outbox')
+  }
+}

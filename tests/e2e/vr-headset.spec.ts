@@ -1,0 +1,67 @@
+import { expect, test } from './fixtures.ts'
+import { QUIZ_SCENES, rightAnswerButtons, VrDriver } from './vr-driver.ts'
+
+/**
+ * In a headset, emulated by iwer as a Meta Quest 3 (dev and test builds only, `?xr-emulator=quest3`):
+ * enter VR, see XR frames run, select a hotspot with the controller's ray and trigger, answer
+ * the quiz in the scene, find the records saved, exit VR.
+ */
+for (const { scene, lesson, hotspot } of QUIZ_SCENES)
+  test(`in a headset, ${scene}: a hotspot by controller, the quiz in VR, records saved with mode vr`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000)
+    const vr = new VrDriver(page)
+    await vr.open(scene, { headset: true })
+    await vr.enterVr()
+    await vr.expectFramesRunning()
+
+    await vr.select(`hotspot:${hotspot}`)
+    await vr.expectObject(`panel:${hotspot}`)
+    await vr.select('button:close-panel')
+    await expect.poll(() => vr.exists(`panel:${hotspot}`)).toBe(false)
+
+    await vr.select('button:open-quiz')
+    await vr.expectObject('panel:quiz')
+    const questions = rightAnswerButtons(lesson)
+    for (const [i, q] of questions.entries()) {
+      for (const b of q.buttons) await vr.select(b)
+      await vr.select(i === questions.length - 1 ? 'button:quiz-submit' : 'button:quiz-next')
+    }
+    await expect(vr.saveStatus()).toContainText(
+      `测验已保存：答对 ${questions.length} / ${questions.length} 题`,
+    )
+
+    const records = await vr.records()
+    const quiz = records.find((r) => r.kind === 'quiz.submitted')
+    expect(quiz?.payload).toMatchObject({ lessonId: lesson, mode: 'vr', passed: true, attempt: 1 })
+    const done = records.find((r) => r.kind === 'lesson.completed')
+    expect(done?.payload).toMatchObject({ lessonId: lesson, mode: 'vr', score: 1 })
+    expect(await vr.outbox()).toHaveLength(2)
+
+    await vr.exitVr()
+  })
+
+test('in a headset, the oath hall: the trainer leads line by line, the member confirms, completion saved', async ({
+  page,
+}) => {
+  test.setTimeout(90_000)
+  const vr = new VrDriver(page)
+  await vr.open('oath-hall', { headset: true })
+  await vr.enterVr()
+  await vr.expectFramesRunning()
+
+  await vr.select('hotspot:dangqi')
+  await vr.expectObject('panel:dangqi')
+  await vr.select('button:close-panel')
+
+  await vr.dispatch({ type: 'start-oath' })
+  for (let i = 1; i < 12; i++) await vr.dispatch({ type: 'next-oath-line' })
+  await vr.select('button:oath-done')
+  await expect(vr.saveStatus()).toContainText('已保存：重温入党誓词记入学习记录')
+  const records = await vr.records()
+  expect(records.map((r) => [r.kind, r.payload])).toEqual([
+    ['lesson.completed', { lessonId: 'oath-renewal', siteId: 'vr-center', mode: 'vr' }],
+  ])
+  await vr.exitVr()
+})

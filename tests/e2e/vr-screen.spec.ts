@@ -1,0 +1,58 @@
+import { expect, test } from './fixtures.ts'
+import { rightAnswerButtons, VrDriver } from './vr-driver.ts'
+
+/** Without a headset: the same hotspots and quiz with a mouse or a finger, and from the list. */
+
+test('on a desktop there is no enter-VR button, and a mouse click on a hotspot opens its narration', async ({
+  page,
+}) => {
+  const vr = new VrDriver(page)
+  await vr.open('huining-huishi')
+  await expect(page.getByRole('button', { name: '进入 VR' })).toHaveCount(0)
+  await vr.click('hotspot:huishi-ta')
+  await expect(vr.narration()).toContainText('会师纪念塔')
+  await expect(vr.narration()).toContainText('塔名由邓小平题写')
+  await vr.expectObject('panel:huishi-ta')
+})
+
+test('every hotspot is in the list outside the canvas, and opening one from there shows it', async ({
+  page,
+}) => {
+  const vr = new VrDriver(page)
+  await vr.open('yanan-yaodong')
+  const list = page.getByRole('region', { name: '讲解点' })
+  await expect(list.getByRole('button')).toHaveCount(6)
+  await list.getByRole('button', { name: '纺车与大生产运动' }).click()
+  await expect(vr.narration()).toContainText('自己动手，丰衣足食')
+  await vr.expectObject('panel:fangche')
+  await expect(list.getByText('✓ 已看')).toHaveCount(1)
+})
+
+test('the quiz answered with mouse clicks in the scene is saved, and 已保存 shows only then', async ({
+  page,
+}) => {
+  const vr = new VrDriver(page)
+  await vr.open('yanan-yaodong')
+  await vr.click('button:open-quiz')
+  await vr.expectObject('panel:quiz')
+  const questions = rightAnswerButtons('zaoyuan-lesson')
+  for (const [i, q] of questions.entries()) {
+    for (const b of q.buttons) await vr.click(b)
+    await vr.click(i === questions.length - 1 ? 'button:quiz-submit' : 'button:quiz-next')
+  }
+  await expect(vr.saveStatus()).toContainText('测验已保存')
+  const kinds = (await vr.records()).map((r) => `${r.kind}:${r.payload.mode}`)
+  expect(kinds.sort()).toEqual(['lesson.completed:vr', 'quiz.submitted:vr'])
+})
+
+test.describe('on a phone', () => {
+  test.use({ hasTouch: true, isMobile: true })
+
+  test('a tap on a panorama hotspot opens its narration', async ({ page }) => {
+    const vr = new VrDriver(page)
+    await vr.open('panorama-sample')
+    await expect(page.getByText('程序生成的示意图，不是照片').first()).toBeVisible()
+    await vr.tap('hotspot:baota')
+    await expect(vr.narration()).toContainText('平面八角形，共九层')
+  })
+})
