@@ -5,7 +5,8 @@ import type { MiddlewareHandler } from 'hono'
  *
  * The CSP fits the built app: a Vite SPA with no inline scripts, styles only from its own CSS
  * files (React and maplibre set styles through the CSSOM, which CSP does not block), maplibre's
- * worker loaded as a same-origin .mjs file, QR images as data: URLs. `extraOrigins` (a tile
+ * worker loaded as a same-origin .mjs file, QR images as data: URLs, the controller models'
+ * embedded textures as blob: URLs. `extraOrigins` (a tile
  * provider) may be fetched and shown as images. HSTS is sent only over HTTPS: on plain http a
  * browser ignores it, and on localhost it would pin a developer's machine to https.
  */
@@ -21,7 +22,8 @@ export function securityHeaders(options: {
     "style-src 'self'",
     withExtra("img-src 'self' data: blob:"),
     "font-src 'self'",
-    withExtra("connect-src 'self'"),
+    // blob: lets three's GLTF loader read the textures embedded in the shipped controller models.
+    withExtra("connect-src 'self' blob:"),
     "worker-src 'self'",
     "manifest-src 'self'",
     "media-src 'self' blob:",

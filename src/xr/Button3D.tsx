@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Label } from './Label.tsx'
+import { noteClick } from './test-api.ts'
 
 /**
  * A flat button for panels, selectable by controller ray, hand, gaze, mouse or touch (all arrive
@@ -37,6 +38,7 @@ export function Button3D({
       position={position}
       onClick={(e) => {
         e.stopPropagation()
+        noteClick(`button:${id}`)
         if (!disabled) onPress()
       }}
       onPointerOver={() => setHover(true)}

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { HOTSPOT_HIT_RADIUS_M, TEXT_LABEL_M } from './comfort.ts'
 import { Label } from './Label.tsx'
 import { useSceneActions, useSceneStore } from './scene-store.ts'
+import { noteClick } from './test-api.ts'
 import { xrStrings } from './ui-strings.ts'
 
 /**
@@ -35,6 +36,7 @@ export function Hotspot({
       scale={scale}
       onClick={(e) => {
         e.stopPropagation()
+        noteClick(`hotspot:${id}`)
         open(id)
       }}
       onPointerOver={() => setHover(true)}

@@ -38,6 +38,8 @@ export interface XrTestHooks {
 
 export interface HongtuTestApi {
   xr?: XrTestHooks
+  /** How many clicks each named 3D object has handled, so a test can tell a lost click from a slow one. */
+  clicks?: Record<string, number>
   dispatch?: (command: SceneCommand) => void
 }
 
@@ -59,4 +61,12 @@ export function registerTestApi<K extends keyof HongtuTestApi>(key: K, value: Ho
   return () => {
     if (window.__hongtuTest?.[key] === value) delete window.__hongtuTest[key]
   }
+}
+
+/** Counts a click a 3D object handled (test builds with the test API on; otherwise nothing). */
+export function noteClick(name: string): void {
+  if (!testApiEnabled()) return
+  window.__hongtuTest ??= {}
+  const clicks = (window.__hongtuTest.clicks ??= {})
+  clicks[name] = (clicks[name] ?? 0) + 1
 }
