@@ -67,6 +67,7 @@ export function registerTestApi<K extends keyof HongtuTestApi>(key: K, value: Ho
 export function noteClick(name: string): void {
   if (!testApiEnabled()) return
   window.__hongtuTest ??= {}
-  const clicks = (window.__hongtuTest.clicks ??= {})
+  window.__hongtuTest.clicks ??= {}
+  const clicks = window.__hongtuTest.clicks
   clicks[name] = (clicks[name] ?? 0) + 1
 }
