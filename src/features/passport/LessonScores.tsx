@@ -1,20 +1,27 @@
-import { Localized, useStrings } from '../../i18n/i18n.tsx'
+import { SCENES } from '../../../scenes/registry.ts'
+import { Localized, usePreferences } from '../../i18n/i18n.tsx'
+import { formatDate } from '../../ui/format.ts'
 import { useContent } from '../shell/content-context.tsx'
 import { useRecords } from '../shell/records-context.tsx'
 import { Link, paths } from '../shell/router.tsx'
 
 export function LessonScores() {
-  const t = useStrings()
+  const { t, prefs } = usePreferences()
   const content = useContent()
   const { progress } = useRecords()
   const lessons = [...progress.lessons.values()].flatMap((p) => {
     const lesson = content.lesson(p.lessonId)
     return lesson ? [{ p, lesson }] : []
   })
+  // VR-only completions (the oath renewal) name a scene, not a lesson of the content.
+  const vrOnly = [...progress.lessons.values()].flatMap((p) => {
+    const scene = SCENES.find((s) => s.data.standaloneCompletion?.lessonId === p.lessonId)
+    return scene && p.completed ? [{ p, scene: scene.data }] : []
+  })
   return (
     <section aria-labelledby="passport-lessons">
       <h2 id="passport-lessons">{t.passportLessons}</h2>
-      {lessons.length === 0 ? (
+      {lessons.length + vrOnly.length === 0 ? (
         <p>{t.passportNoLessons}</p>
       ) : (
         <ul className="stamp-list">
@@ -30,6 +37,17 @@ export function LessonScores() {
                     )
                   : t.passportLessonInProgress}
                 {p.attempts > 0 && ` · ${t.passportLessonAttempts(p.attempts)}`}
+              </span>
+            </li>
+          ))}
+          {vrOnly.map(({ p, scene }) => (
+            <li key={scene.id} className="stamped">
+              <Link to={paths.vrScene(scene.id)}>
+                <Localized text={scene.title} />
+              </Link>{' '}
+              <span className="meta">
+                {t.passportVrDone}
+                {p.completedAt && ` · ${formatDate(p.completedAt, prefs.lang)}`}
               </span>
             </li>
           ))}
