@@ -48,7 +48,9 @@ test('the oath: start-oath shows the first line, each next-oath-line one more, t
   expect((await vr.records()).map((r) => r.payload.lessonId)).toEqual(['oath-renewal'])
   // The renewal counts in the member's passport like a lesson.
   await page.goto('/passport')
-  await expect(page.getByRole('listitem').filter({ hasText: '重温入党誓词' })).toContainText('已完成 · 党建VR中心')
+  await expect(page.getByRole('listitem').filter({ hasText: '重温入党誓词' })).toContainText(
+    '已完成 · 党建VR中心',
+  )
 })
 
 test('end closes the session and points to the records', async ({ page }) => {
