@@ -1,17 +1,11 @@
-import { northOf, site } from './content.ts'
+import { checkInAt } from './checkin-driver.ts'
 import { expect, test } from './fixtures.ts'
 
 test('the passport shows stamps per route, the pending count, and asks for persistent storage', async ({
   page,
   context,
 }) => {
-  await context.grantPermissions(['geolocation'])
-  const yangjialing = site('yangjialing')
-  await context.setGeolocation({ ...northOf(yangjialing.location, 5), accuracy: 10 })
-  await page.goto('/sites/yangjialing/checkin')
-  await page.getByRole('button', { name: '定位打卡' }).click()
-  await page.getByRole('button', { name: '确认打卡' }).click()
-  await expect(page.getByText(/已保存/)).toBeVisible()
+  await checkInAt(page, context, 'yangjialing')
 
   await page.getByRole('link', { name: '红色足迹' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('红色足迹')
@@ -38,12 +32,7 @@ test('a record unsynced for more than 3 days brings a warning and the export off
   page,
   context,
 }) => {
-  await context.grantPermissions(['geolocation'])
-  await context.setGeolocation({ ...northOf(site('zaoyuan').location, 5), accuracy: 10 })
-  await page.goto('/sites/zaoyuan/checkin')
-  await page.getByRole('button', { name: '定位打卡' }).click()
-  await page.getByRole('button', { name: '确认打卡' }).click()
-  await expect(page.getByText(/已保存/)).toBeVisible()
+  await checkInAt(page, context, 'zaoyuan')
   await page.goto('/passport')
   await expect(page.getByText(/超过 3 天没有同步/)).toHaveCount(0)
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { createApp } from '../../server/app.ts'
+import { checkInAt } from './checkin-driver.ts'
 import { northOf, site } from './content.ts'
 import { expect, test } from './fixtures.ts'
 import { readStore } from './idb.ts'
@@ -68,12 +69,7 @@ test('another tab opening a newer database version is not blocked, and no data i
   page,
   context,
 }) => {
-  await context.grantPermissions(['geolocation'])
-  await context.setGeolocation({ ...northOf(site('zaoyuan').location, 5), accuracy: 10 })
-  await page.goto('/sites/zaoyuan/checkin')
-  await page.getByRole('button', { name: '定位打卡' }).click()
-  await page.getByRole('button', { name: '确认打卡' }).click()
-  await expect(page.getByText(/已保存/)).toBeVisible()
+  await checkInAt(page, context, 'zaoyuan')
 
   const newer = await context.newPage()
   await newer.goto('/nowhere')
