@@ -6,6 +6,7 @@ export default defineConfig({
       'src/**/*.test.{ts,tsx}',
       'tests/content/**/*.test.ts',
       'tests/server/**/*.test.ts',
+      'tests/chaos/**/*.test.ts',
       'scenes/**/*.test.{ts,tsx}',
     ],
     environment: 'node',

@@ -23,7 +23,7 @@ export type DbKind = 'sqlite' | 'postgres'
 export const DATABASES: DbKind[] = process.env.HONGTU_TEST_PG_URL ? ['sqlite', 'postgres'] : ['sqlite']
 
 /** Cheap scrypt for tests (the cost is stored in each hash; production uses 2^15). */
-const TEST_SCRYPT = { log2N: 10, r: 8, p: 1 }
+export const TEST_SCRYPT = { log2N: 10, r: 8, p: 1 }
 
 let pack: ContentPack | undefined
 /** The real routes-data, plus the test QR key (tests/fixtures/keys) so tests can sign codes. */
@@ -50,7 +50,7 @@ export interface TestServer extends RunningServer {
   readonly dataDir: string
 }
 
-async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = process.env.HONGTU_TEST_PG_URL as string
   const name = `hongtu_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
   const admin = new pg.Client({ connectionString: adminUrl })
