@@ -4,7 +4,7 @@ import { type Progress, projectProgress } from '../../domain/records/progress.ts
 import type { AnyRecord } from '../../domain/records/record.ts'
 import type { LocalMember } from '../../platform/member.ts'
 import type { SessionInfo } from '../../platform/session.ts'
-import type { AppendContext, OutboxEntry, RecordLog } from '../../platform/storage/record-log.ts'
+import type { AppendContext, ChangeScope, OutboxEntry, RecordLog } from '../../platform/storage/record-log.ts'
 import type { SyncState } from '../../platform/sync/outbox-sync.ts'
 import { useContentState } from './content-context.tsx'
 import { useOutboxSync } from './use-outbox-sync.ts'
@@ -108,21 +108,43 @@ export function RecordsProvider({ children }: { children: ReactNode }) {
   }, [])
 
   const memberId = member?.memberId
-  const refresh = useCallback(async () => {
-    if (!log || !memberId) return
-    const [r, o] = await Promise.all([log.records(memberId), log.outbox(memberId)])
-    setRecords(r)
-    setOutbox(o)
-  }, [log, memberId])
+  /** Re-reads the member's records (parsing each) and outbox, or only the outbox when only it changed. */
+  const refresh = useCallback(
+    async (scope: ChangeScope = 'all') => {
+      if (!log || !memberId) return
+      if (scope === 'outbox') return setOutbox(await log.outbox(memberId))
+      const [r, o] = await Promise.all([log.records(memberId), log.outbox(memberId)])
+      setRecords(r)
+      setOutbox(o)
+    },
+    [log, memberId],
+  )
 
   useEffect(() => {
     if (!log) return
-    void refresh()
+    // One re-read at a time, plus one after it if anything changed meanwhile: a sync settling
+    // batch after batch must not queue a full re-read of the member's records per batch.
+    let running = false
+    let again: ChangeScope | null = null
+    const reread = (scope: ChangeScope = 'all') => {
+      if (running) {
+        again = again === 'all' || scope === 'all' ? 'all' : 'outbox'
+        return
+      }
+      running = true
+      void refresh(scope).finally(() => {
+        running = false
+        const next = again
+        again = null
+        if (next) reread(next)
+      })
+    }
+    reread()
     const channel = 'BroadcastChannel' in window ? new BroadcastChannel(CHANNEL) : null
-    channel?.addEventListener('message', () => void refresh())
-    const unsubscribe = log.subscribe(() => {
-      void refresh()
-      channel?.postMessage('changed')
+    channel?.addEventListener('message', (e: MessageEvent) => reread(e.data === 'outbox' ? 'outbox' : 'all'))
+    const unsubscribe = log.subscribe((scope) => {
+      reread(scope)
+      channel?.postMessage(scope)
     })
     return () => {
       unsubscribe()

@@ -15,6 +15,9 @@ import { ALL_STORES, DB_NAME, DB_VERSION, STORES, upgrade } from './schema.ts'
  * caller may say "saved" exactly then. Any failure leaves none of them written.
  */
 
+/** What a write changed: 'outbox' when only outbox entries did (a sync settling a batch). */
+export type ChangeScope = 'all' | 'outbox'
+
 export interface OutboxEntry {
   readonly recordId: string
   readonly memberId: string
@@ -43,7 +46,7 @@ const DEVICE_ID = 'deviceId'
 const SEQ = 'seq'
 
 export class RecordLog {
-  private listeners = new Set<() => void>()
+  private listeners = new Set<(scope: ChangeScope) => void>()
 
   private constructor(
     private readonly db: IDBDatabase,
@@ -80,13 +83,13 @@ export class RecordLog {
   }
 
   /** Notified after every committed write (records, outbox, drafts). */
-  subscribe(listener: () => void): () => void {
+  subscribe(listener: (scope: ChangeScope) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
   }
 
-  private changed() {
-    for (const l of this.listeners) l()
+  private changed(scope: ChangeScope = 'all') {
+    for (const l of this.listeners) l(scope)
   }
 
   private cachedDeviceId: string | undefined
@@ -186,18 +189,29 @@ export class RecordLog {
     return (await request(tx.objectStore(STORES.outbox).index('byMember').getAll(memberId))) as OutboxEntry[]
   }
 
-  /** The member's pending outbox entries with their records, oldest first (device order). */
-  async pending(memberId: string): Promise<{ entry: OutboxEntry; record: unknown }[]> {
+  /**
+   * The member's next `limit` pending outbox entries with their records, oldest first. Reads
+   * only what one batch needs (an index cursor, stopping early), so draining N records costs
+   * O(N), not O(N²). Ids are UUIDv7, so key order is creation order on each device.
+   */
+  async pending(memberId: string, limit = 100): Promise<{ entry: OutboxEntry; record: unknown }[]> {
     const tx = this.db.transaction([STORES.outbox, STORES.records], 'readonly')
-    const entries = (
-      (await request(tx.objectStore(STORES.outbox).index('byMember').getAll(memberId))) as OutboxEntry[]
-    ).filter((e) => e.state === 'pending')
+    const entries: OutboxEntry[] = []
+    await new Promise<void>((resolve, reject) => {
+      const req = tx.objectStore(STORES.outbox).index('byMember').openCursor(IDBKeyRange.only(memberId))
+      req.onerror = () => reject(req.error)
+      req.onsuccess = () => {
+        const cursor = req.result
+        if (!cursor || entries.length >= limit) return resolve()
+        const entry = cursor.value as OutboxEntry
+        if (entry.state === 'pending') entries.push(entry)
+        cursor.continue()
+      }
+    })
     const records = tx.objectStore(STORES.records)
-    const out: { entry: OutboxEntry; record: { seq?: number; deviceId?: string } }[] = []
+    const out: { entry: OutboxEntry; record: { seq?: number } }[] = []
     for (const entry of entries) {
-      const record = (await request(records.get(entry.recordId))) as
-        | { seq?: number; deviceId?: string }
-        | undefined
+      const record = (await request(records.get(entry.recordId))) as { seq?: number } | undefined
       // An outbox entry without its record cannot be sent; it stays, and shows in the count.
       if (record) out.push({ entry, record })
     }
@@ -226,7 +240,7 @@ export class RecordLog {
       if (entry) outbox.put({ ...entry, state: 'parked', reason: p.reason, attempts: entry.attempts + 1 })
     }
     await done
-    this.changed()
+    this.changed('outbox')
   }
 
   /**
