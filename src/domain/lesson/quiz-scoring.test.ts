@@ -1,39 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { QuizSchema } from '../content/schema.ts'
+import { quiz } from '../testing/fixtures.ts'
 import { attemptsLeft, scoreQuiz } from './quiz-scoring.ts'
-
-const quiz = QuizSchema.parse({
-  passMark: 0.6,
-  maxAttempts: 3,
-  questions: [
-    {
-      id: 'q1',
-      kind: 'single',
-      prompt: { zh: '一' },
-      choices: [
-        { id: 'a', text: { zh: '甲' } },
-        { id: 'b', text: { zh: '乙' } },
-      ],
-      answer: 'a',
-      explanation: { zh: '甲' },
-    },
-    {
-      id: 'q2',
-      kind: 'multiple',
-      prompt: { zh: '二' },
-      choices: [
-        { id: 'a', text: { zh: '甲' } },
-        { id: 'b', text: { zh: '乙' } },
-        { id: 'c', text: { zh: '丙' } },
-      ],
-      answer: ['a', 'c'],
-      explanation: { zh: '甲丙' },
-    },
-    { id: 'q3', kind: 'truefalse', prompt: { zh: '三' }, answer: false, explanation: { zh: '错' } },
-    { id: 'q4', kind: 'truefalse', prompt: { zh: '四' }, answer: true, explanation: { zh: '对' } },
-    { id: 'q5', kind: 'truefalse', prompt: { zh: '五' }, answer: true, explanation: { zh: '对' } },
-  ],
-})
 
 describe('scoreQuiz', () => {
   it('scores a perfect quiz', () => {

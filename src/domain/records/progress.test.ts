@@ -1,49 +1,25 @@
 import { describe, expect, it } from 'vitest'
+import { record } from '../testing/fixtures.ts'
 import { projectProgress } from './progress.ts'
-import type { AnyRecord } from './record.ts'
-import { uuidv7 } from './uuidv7.ts'
-
-let seq = 0
-function rec<K extends AnyRecord['kind']>(
-  kind: K,
-  payload: Extract<AnyRecord, { kind: K }>['payload'],
-  at: string,
-  device = 'd1',
-): AnyRecord {
-  seq += 1
-  return {
-    id: uuidv7(),
-    kind,
-    v: 1,
-    memberId: 'm1',
-    deviceId: device,
-    seq,
-    occurredAt: at,
-    clockOffsetMs: null,
-    classId: null,
-    contentVersion: 'c',
-    payload,
-  } as AnyRecord
-}
 
 const phone = [
-  rec('checkin', { siteId: 'zaoyuan', method: 'gps', verdict: 'inside' }, '2026-05-01T09:00:00Z'),
-  rec(
+  record('checkin', { siteId: 'zaoyuan', method: 'gps', verdict: 'inside' }, '2026-05-01T09:00:00Z'),
+  record(
     'quiz.submitted',
     { lessonId: 'l1', attempt: 1, mode: 'onsite', answers: {}, correct: 2, total: 5, passed: false },
     '2026-05-01T09:30:00Z',
   ),
-  rec('reflection', { lessonId: 'l1', text: '收获很大' }, '2026-05-01T09:40:00Z'),
+  record('reflection', { lessonId: 'l1', text: '收获很大' }, '2026-05-01T09:40:00Z'),
 ]
 const tablet = [
-  rec('checkin', { siteId: 'zaoyuan', method: 'qr', verdict: 'qr-valid' }, '2026-05-01T08:55:00Z', 'd2'),
-  rec(
+  record('checkin', { siteId: 'zaoyuan', method: 'qr', verdict: 'qr-valid' }, '2026-05-01T08:55:00Z', 'd2'),
+  record(
     'quiz.submitted',
     { lessonId: 'l1', attempt: 1, mode: 'onsite', answers: {}, correct: 4, total: 5, passed: true },
     '2026-05-01T09:35:00Z',
     'd2',
   ),
-  rec(
+  record(
     'lesson.completed',
     { lessonId: 'l1', siteId: 'zaoyuan', mode: 'onsite', score: 0.8 },
     '2026-05-01T09:36:00Z',

@@ -1,65 +1,10 @@
-import { QuizSchema } from '../../domain/content/schema.ts'
-import type { AnyRecord } from '../../domain/records/record.ts'
-import { uuidv7 } from '../../domain/records/uuidv7.ts'
+import { quiz } from '../../domain/testing/fixtures.ts'
 
-/** A small quiz with every question kind, and a record maker, for the lesson player's unit tests. */
-export const quiz = QuizSchema.parse({
-  passMark: 0.6,
-  maxAttempts: 3,
-  questions: [
-    {
-      id: 'q1',
-      kind: 'single',
-      prompt: { zh: '一' },
-      choices: [
-        { id: 'a', text: { zh: '甲' } },
-        { id: 'b', text: { zh: '乙' } },
-      ],
-      answer: 'a',
-      explanation: { zh: '甲' },
-    },
-    {
-      id: 'q2',
-      kind: 'multiple',
-      prompt: { zh: '二' },
-      choices: [
-        { id: 'a', text: { zh: '甲' } },
-        { id: 'b', text: { zh: '乙' } },
-        { id: 'c', text: { zh: '丙' } },
-      ],
-      answer: ['a', 'c'],
-      explanation: { zh: '甲丙' },
-    },
-    { id: 'q3', kind: 'truefalse', prompt: { zh: '三' }, answer: false, explanation: { zh: '错' } },
-    { id: 'q4', kind: 'truefalse', prompt: { zh: '四' }, answer: true, explanation: { zh: '对' } },
-    { id: 'q5', kind: 'truefalse', prompt: { zh: '五' }, answer: true, explanation: { zh: '对' } },
-  ],
-})
+export { quiz, record } from '../../domain/testing/fixtures.ts'
 
+/** The quiz's questions by kind, for the lesson player's unit tests. */
 export const [single, multiple, truefalse] = quiz.questions as [
   (typeof quiz.questions)[number],
   (typeof quiz.questions)[number],
   (typeof quiz.questions)[number],
 ]
-
-let seq = 0
-export function record<K extends AnyRecord['kind']>(
-  kind: K,
-  payload: Extract<AnyRecord, { kind: K }>['payload'],
-  at = '2026-05-01T09:00:00.000Z',
-): AnyRecord {
-  seq += 1
-  return {
-    id: uuidv7(),
-    kind,
-    v: 1,
-    memberId: 'm1',
-    deviceId: 'd1',
-    seq,
-    occurredAt: at,
-    clockOffsetMs: null,
-    classId: null,
-    contentVersion: 'c',
-    payload,
-  } as AnyRecord
-}
