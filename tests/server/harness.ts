@@ -64,8 +64,21 @@ export async function createPgDatabase(): Promise<{ url: string; drop: () => Pro
     drop: async () => {
       const c = new pg.Client({ connectionString: adminUrl })
       await c.connect()
-      await c.query(`drop database if exists ${name} with (force)`)
-      await c.end()
+      try {
+        // FORCE also ends an autovacuum worker that happens to be in the database; a role
+        // without pg_signal_backend may not signal it, so wait for the worker and try again.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await c.query(`drop database if exists ${name} with (force)`)
+            return
+          } catch (e) {
+            if (attempt >= 10 || !/pg_signal_backend/.test(String(e))) throw e
+            await new Promise((r) => setTimeout(r, 300))
+          }
+        }
+      } finally {
+        await c.end()
+      }
     },
   }
 }
