@@ -26,6 +26,8 @@ export async function createClass(
     starts_on: c.startsOn,
     ends_on: c.endsOn,
     created_at: now.toISOString(),
+    scene_ids: '[]',
+    created_by: null,
   }
   await db.insertInto('classes').values(row).execute()
 }

@@ -20,7 +20,7 @@ import { classForStaff, visibleClass } from './access.ts'
 const ClassViewSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
-  routeId: z.string(),
+  routeId: z.string().nullable(),
   startsOn: z.string().meta({ description: 'YYYY-MM-DD, China Standard Time' }),
   endsOn: z.string(),
   relation: z.enum(['admin', 'trainer', 'member']),

@@ -142,8 +142,69 @@ function sqlIn(column: string, values: readonly string[]) {
   return sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`)
 }
 
+/**
+ * Classes for trainers (issue 7): a class may be a set of VR scenes without a route, records who
+ * created it, and holds the key pairs its trainers sign attestation codes with.
+ */
+function classesForTrainers(dialect: Dialect): Migration {
+  return {
+    async up(db: AnyDb) {
+      if (dialect === 'postgres') {
+        await db.schema
+          .alterTable('classes')
+          .alterColumn('route_id', (c) => c.dropNotNull())
+          .execute()
+      } else {
+        // SQLite cannot drop NOT NULL: rebuild the table (sqlite.org/lang_altertable.html, the
+        // 12 steps). Kysely runs SQLite migrations outside a transaction, so foreign keys are
+        // switched off around one explicit transaction and checked before it commits.
+        await sql`pragma foreign_keys = off`.execute(db)
+        await sql`begin`.execute(db)
+        try {
+          await db.schema
+            .createTable('classes_rebuilt')
+            .addColumn('id', 'text', (c) => c.primaryKey())
+            .addColumn('name', 'text', (c) => c.notNull())
+            .addColumn('route_id', 'text')
+            .addColumn('starts_on', 'text', (c) => c.notNull())
+            .addColumn('ends_on', 'text', (c) => c.notNull())
+            .addColumn('created_at', 'text', (c) => c.notNull())
+            .execute()
+          await sql`insert into classes_rebuilt (id, name, route_id, starts_on, ends_on, created_at)
+            select id, name, route_id, starts_on, ends_on, created_at from classes`.execute(db)
+          await db.schema.dropTable('classes').execute()
+          await db.schema.alterTable('classes_rebuilt').renameTo('classes').execute()
+          const broken = await sql`pragma foreign_key_check`.execute(db)
+          if (broken.rows.length > 0) throw new Error(`foreign keys broken: ${JSON.stringify(broken.rows)}`)
+          await sql`commit`.execute(db)
+        } catch (e) {
+          await sql`rollback`.execute(db)
+          throw e
+        } finally {
+          await sql`pragma foreign_keys = on`.execute(db)
+        }
+      }
+      await db.schema
+        .alterTable('classes')
+        .addColumn('scene_ids', 'text', (c) => c.notNull().defaultTo('[]'))
+        .execute()
+      await db.schema.alterTable('classes').addColumn('created_by', 'text').execute()
+      await db.schema
+        .createTable('class_keys')
+        .addColumn('kid', 'text', (c) => c.primaryKey())
+        .addColumn('class_id', 'text', (c) => c.notNull().references('classes.id'))
+        .addColumn('public_jwk', 'text', (c) => c.notNull())
+        .addColumn('private_jwk', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('retired_at', 'text')
+        .execute()
+      await db.schema.createIndex('class_keys_class').on('class_keys').column('class_id').execute()
+    },
+  }
+}
+
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
-  return { '0001_initial': initial(dialect) }
+  return { '0001_initial': initial(dialect), '0002_classes_for_trainers': classesForTrainers(dialect) }
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */

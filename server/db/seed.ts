@@ -48,6 +48,8 @@ export const DEMO_USERS = [
   },
 ] as const
 
+/** The VR center part of the demo class: the 窑洞 of 杨家岭/枣园 and the oath hall. */
+export const DEMO_CLASS_SCENES = ['yanan-yaodong', 'oath-hall']
 export const DEMO_CLASS_ID = 'demo-yanan-class'
 const SEEDED_KEY = 'demo_seeded_at'
 
@@ -74,6 +76,8 @@ export async function seedDemo(db: Db, now: Date, scrypt?: ScryptParams): Promis
       starts_on: chinaDate(now),
       ends_on: chinaDate(end),
       created_at: now.toISOString(),
+      scene_ids: JSON.stringify(DEMO_CLASS_SCENES),
+      created_by: null,
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute()

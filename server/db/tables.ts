@@ -66,11 +66,30 @@ export interface TrustedDevicesTable {
 export interface ClassesTable {
   id: string
   name: string
-  route_id: string
+  /** The route the class travels; null for a class of VR scenes only. */
+  route_id: string | null
   /** Calendar dates YYYY-MM-DD in China Standard Time (UTC+8). */
   starts_on: string
   ends_on: string
   created_at: string
+  /** JSON array of scene ids (scenes/registry.ts) the class takes in the VR center. */
+  scene_ids: string
+  /** The trainer or admin who created it; null for classes made by the admin command. */
+  created_by: string | null
+}
+
+/**
+ * A class's attestation key pairs (ES256, JWK JSON). The private key goes to the class's
+ * trainers, whose devices sign the rotating presence code offline; the public key goes to its
+ * members, whose devices verify the code offline. A retired key still verifies old codes.
+ */
+export interface ClassKeysTable {
+  kid: string
+  class_id: string
+  public_jwk: string
+  private_jwk: string
+  created_at: string
+  retired_at: string | null
 }
 
 export interface ClassUsersTable {
@@ -125,6 +144,7 @@ export interface Database {
   classes: ClassesTable
   class_trainers: ClassUsersTable
   class_members: ClassUsersTable
+  class_keys: ClassKeysTable
   records: RecordsTable
   meta: MetaTable
 }

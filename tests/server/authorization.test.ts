@@ -232,6 +232,8 @@ async function buildWorld(server: TestServer): Promise<World> {
       starts_on: '2026-05-01',
       ends_on: '2026-06-30',
       created_at: now.toISOString(),
+      scene_ids: '[]',
+      created_by: null,
     })
     .execute()
   await db.insertInto('class_trainers').values({ class_id: 'other-class', user_id: 'trainer2' }).execute()
