@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig, loadEnv } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
-import { basemapPlugin, contentPackPlugin } from './build/vite-plugins.ts'
+import { basemapPlugin, contentPackPlugin, leanThreeCataloguePlugin } from './build/vite-plugins.ts'
 import { scenesPlugin } from './scenes/vite-plugin.ts'
 
 const root = import.meta.dirname
@@ -37,6 +37,7 @@ export default defineConfig({
     contentPackPlugin(root),
     basemapPlugin(),
     scenesPlugin(root),
+    leanThreeCataloguePlugin(root),
     VitePWA({
       // Never reload by itself: a new version waits until the member accepts (UpdatePrompt).
       registerType: 'prompt',

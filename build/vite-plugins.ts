@@ -61,3 +61,34 @@ export function basemapPlugin(): Plugin {
     load: (id) => (id === RESOLVED ? `export default ${JSON.stringify(buildBasemap())}` : undefined),
   }
 }
+
+const FIBER_CANVAS = /@react-three\/fiber\/dist\/react-three-fiber\.esm\.js$/
+const WHOLE_NAMESPACE_IMPORT = "import * as THREE from 'three';"
+const WHOLE_NAMESPACE_EXTEND = 'React.useMemo(() => extend(THREE), []);'
+
+/**
+ * Makes @react-three/fiber's <Canvas> register only the three.js classes our scenes use
+ * (src/xr/three-catalogue.ts) instead of the whole THREE namespace, so the bundler can drop the
+ * rest of three from the VR screen. The build fails if a new version of fiber no longer
+ * contains the two lines replaced here, rather than silently shipping all of three again.
+ */
+export function leanThreeCataloguePlugin(projectRoot: string): Plugin {
+  const catalogue = `${projectRoot}/src/xr/three-catalogue.ts`
+  return {
+    name: 'hongtu-lean-three-catalogue',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!FIBER_CANVAS.test(id.split('?')[0] ?? id)) return null
+      if (!code.includes(WHOLE_NAMESPACE_IMPORT) || !code.includes(WHOLE_NAMESPACE_EXTEND))
+        this.error(
+          `${id}: @react-three/fiber changed; update leanThreeCataloguePlugin (build/vite-plugins.ts)`,
+        )
+      return code
+        .replace(
+          WHOLE_NAMESPACE_IMPORT,
+          `import { threeCatalogue as THREE } from ${JSON.stringify(catalogue)};`,
+        )
+        .replace(WHOLE_NAMESPACE_EXTEND, 'React.useMemo(() => extend(THREE), []);')
+    },
+  }
+}

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import { join, relative, sep } from 'node:path'
 import type { Plugin } from 'vite'
 import { describeIssues } from '../build/content-loader.ts'
-import { lessonSitesOf, loadSceneFile, SCENE_FILE } from './load-scenes.ts'
+import { lessonSitesOf, loadSceneFile, SCENE_FILE, sceneFolders } from './load-scenes.ts'
 
 /**
  * The XR build's two needs:
@@ -15,6 +15,8 @@ import { lessonSitesOf, loadSceneFile, SCENE_FILE } from './load-scenes.ts'
  */
 const PROFILES = ['meta-quest-touch-plus', 'generic-trigger'] as const
 const PROFILES_URL = '/xr/profiles/'
+/** `{ [sceneId]: '/xr/panoramas/…' }` for panorama scenes: see src/xr/panorama/early-load.ts. */
+const PANORAMA_SOURCES = 'virtual:hongtu-panorama-sources'
 
 export function scenesPlugin(projectRoot: string): Plugin {
   const require = createRequire(import.meta.url)
@@ -26,6 +28,20 @@ export function scenesPlugin(projectRoot: string): Plugin {
   )
   return {
     name: 'hongtu-scenes',
+    resolveId(id) {
+      return id === PANORAMA_SOURCES ? `\0${PANORAMA_SOURCES}` : undefined
+    },
+    load(id) {
+      if (id !== `\0${PANORAMA_SOURCES}`) return undefined
+      const lessonSites = lessonSitesOf(projectRoot)
+      const sources: Record<string, string> = {}
+      for (const folder of sceneFolders(projectRoot)) {
+        const loaded = loadSceneFile(projectRoot, folder, lessonSites)
+        const scene = 'scene' in loaded ? loaded.scene : undefined
+        if (scene?.kind === 'panorama') sources[scene.id] = `/${scene.panorama.src}`
+      }
+      return `export default ${JSON.stringify(sources)}`
+    },
     transform(_code, id) {
       const path = id.split('?')[0] ?? id
       if (!path.endsWith(`${sep}${SCENE_FILE}`) && !path.endsWith(`/${SCENE_FILE}`)) return undefined

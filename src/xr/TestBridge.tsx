@@ -35,9 +35,9 @@ function textsOf(root: Object3D): FrameStats['texts'] {
   let total = 0
   let rendered = 0
   root.traverse((o) => {
-    if (!('textRenderInfo' in o)) return
+    if (!o.userData.hongtuText) return
     total += 1
-    if ((o as { textRenderInfo: unknown }).textRenderInfo) rendered += 1
+    if (o.userData.fontLoaded === true) rendered += 1
   })
   return { total, rendered }
 }
@@ -90,7 +90,8 @@ export function TestBridge() {
       async clickController(hand) {
         const c = (await installEmulatorIfAsked())?.controllers[hand]
         // Frames under a software renderer can be slow: let the aimed ray settle, hold the
-        // trigger across at least two frames (so the press is seen), release well within 300 ms.
+        // trigger across at least two frames (so the press is seen), release well within the
+        // click threshold (xr-store.ts).
         await waitFrames(3)
         c?.updateButtonValue('trigger', 1)
         await waitFrames(2)

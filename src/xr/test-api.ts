@@ -16,7 +16,7 @@ export interface FrameStats {
   readonly frames: number
   /** Every texture in the scene graph, with its size in pixels and its bytes as uploaded (RGBA8). */
   readonly textures: readonly { name: string; width: number; height: number; bytes: number }[]
-  /** 3D text blocks, and how many have been typeset and drawn (troika's textRenderInfo). */
+  /** 3D text blocks (xr/Label.tsx), and how many were drawn in the shipped font (not a fallback). */
   readonly texts: { readonly total: number; readonly rendered: number }
 }
 

@@ -11,15 +11,21 @@ import { createXRStore } from '@react-three/xr'
  *   or controller input itself would fetch them from a CDN.
  * - Teleport is the controller's ordinary ray on the ground (Rig.tsx TeleportFloor); smooth
  *   locomotion is off (comfort); turning snaps.
+ * - A trigger press counts as a click if released within 800 ms, not the library's 300: older
+ *   members press deliberately and hold a moment, and a standalone headset dropping frames
+ *   under load would otherwise lose presses (the same happens to the emulated headset in CI).
  */
 // Absolute: the layout loader resolves profile paths with `new URL(path, base)`.
 export const XR_ASSET_PATH = new URL('/xr/profiles/', location.href).href
+
+const CLICK_THRESHOLD_MS = 800
 
 export const xrStore = createXRStore({
   emulate: false,
   offerSession: false,
   baseAssetPath: XR_ASSET_PATH,
-  hand: { model: false },
+  controller: { rayPointer: { clickThresholdMs: CLICK_THRESHOLD_MS } },
+  hand: { model: false, rayPointer: { clickThresholdMs: CLICK_THRESHOLD_MS } },
   frameRate: 'high',
   foveation: 1,
 })

@@ -5,8 +5,8 @@ import type { SceneFile } from './schema.ts'
 /**
  * Every Chinese string a scene draws in 3D: its own texts, the oath, and the quiz of its lesson.
  * The 3D text font is subset to exactly these characters (scripts/xr-font.ts), and a test checks
- * the shipped font still covers them: one missing glyph makes troika fall back to a CDN, which
- * offline renders the whole text block as nothing.
+ * the shipped font still covers them: a missing glyph would be drawn in whatever fallback font
+ * the headset has, or as an empty box where it has none.
  */
 export function sceneTexts(scene: SceneFile, quiz?: Quiz): string[] {
   const out = [scene.title.zh, scene.summary.zh, scene.fidelityNote.zh]

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
-import { paintPanoramaFrame, preloadPanorama } from '../../xr/panorama/first-frame.ts'
+import { panoramaImage } from '../../xr/panorama/early-load.ts'
+import { paintPanoramaFrame } from '../../xr/panorama/first-frame.ts'
 
 /** The performance mark the bench reads for "first panorama frame". */
 export const PANORAMA_FIRST_FRAME_MARK = 'hongtu:panorama-first-frame'
@@ -25,7 +26,7 @@ export function PanoramaPreview({
   done.current = onPainted
   useEffect(() => {
     let live = true
-    preloadPanorama(src)
+    panoramaImage(src)
       .then((img) => {
         if (!live || !canvas.current) return
         if (paintPanoramaFrame(canvas.current, img, { fovDeg, yawDeg })) {
