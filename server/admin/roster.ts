@@ -26,6 +26,13 @@ const HEADERS: Record<string, 'name' | 'memberNumber' | 'branch' | 'role'> = {
   角色: 'role',
 }
 
+/** The header words above, shared with a class's roster upload (server/classes/roster-csv.ts). */
+export const ROSTER_HEADER_WORDS: Readonly<Record<string, 'name' | 'memberNumber' | 'branch' | 'role'>> =
+  HEADERS
+
+/** How a header cell is compared with the words above. */
+export const rosterHeaderKey = (cell: string) => cell.trim().toLowerCase().replace(/\s+/g, '_')
+
 const ROLE_WORDS: Record<string, Role> = {
   member: 'member',
   党员: 'member',
@@ -56,7 +63,7 @@ export function readRoster(text: string): { rows: RosterRow[]; problems: RosterP
   const [header, ...body] = parseCsv(text)
   const problems: RosterProblem[] = []
   if (!header) return { rows: [], problems: [{ line: 1, column: '', message: 'the file is empty' }] }
-  const columns = header.map((h) => HEADERS[h.trim().toLowerCase().replace(/\s+/g, '_')])
+  const columns = header.map((h) => HEADERS[rosterHeaderKey(h)])
   for (const needed of ['name', 'memberNumber', 'branch', 'role'] as const)
     if (!columns.includes(needed))
       problems.push({

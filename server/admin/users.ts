@@ -61,26 +61,44 @@ export async function createUser(db: Db, input: NewUser, now: Date, scrypt?: Scr
   const displayName = input.displayName.normalize('NFKC').trim()
   if (displayName.length < 1 || displayName.length > 80)
     throw new UserInputError('displayName', 'must be 1–80 characters')
-  if (input.role === 'member' && !input.branchName)
+  const branchName = input.branchName?.normalize('NFKC').trim() || null
+  if (input.role === 'member' && !branchName)
     throw new UserInputError('branch', 'a member must belong to a branch (党支部)')
+  if (input.branchName && !branchName) throw new UserInputError('branch', 'must not be blank')
   const taken = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()
   if (taken) throw new UserInputError('username', 'is already taken')
-  const branchId = input.branchName ? await ensureBranch(db, input.branchName, now) : null
+  const memberNumber = input.memberNumber?.trim() || null
+  // member_number is unique: a second account with it was a constraint error, a 500.
+  if (memberNumber !== null) {
+    const used = await db
+      .selectFrom('users')
+      .select('id')
+      .where('member_number', '=', memberNumber)
+      .executeTakeFirst()
+    if (used) throw new UserInputError('memberNumber', 'is already used by another account')
+  }
+  const passwordHash = await hashPassword(input.password, scrypt)
   const id = input.id ?? newId()
-  await db
-    .insertInto('users')
-    .values({
-      id,
-      username,
-      display_name: displayName,
-      member_number: input.memberNumber?.trim() || null,
-      branch_id: branchId,
-      role: input.role,
-      password_hash: await hashPassword(input.password, scrypt),
-      disabled_at: null,
-      created_at: now.toISOString(),
-    })
-    .execute()
+  // The branch and the user in one transaction: a user that cannot be written leaves no new branch.
+  const write = async (trx: Db) => {
+    const branchId = branchName ? await ensureBranch(trx, branchName, now) : null
+    await trx
+      .insertInto('users')
+      .values({
+        id,
+        username,
+        display_name: displayName,
+        member_number: memberNumber,
+        branch_id: branchId,
+        role: input.role,
+        password_hash: passwordHash,
+        disabled_at: null,
+        created_at: now.toISOString(),
+      })
+      .execute()
+  }
+  if (db.isTransaction) await write(db)
+  else await db.transaction().execute(write)
   return id
 }
 

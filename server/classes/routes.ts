@@ -10,42 +10,20 @@ import { ProgressSchema, PullQuerySchema, PullResponseSchema, progressJson } fro
 import { acceptedRecordsOf, pullPage, type RecordsFilter } from '../sync/routes.ts'
 import { classWindowMs } from '../sync/verify.ts'
 import { classForStaff, visibleClass } from './access.ts'
+import {
+  ClassDetailSchema,
+  ClassViewSchema,
+  classDetail,
+  classView,
+  membersOf,
+  RosterPersonSchema,
+} from './class-view.ts'
 
 /**
- * Classes (培训班次): a route, dates, trainers and members. Kept minimal; a later issue extends
- * them. A class's records are its members' records tagged with the class, plus their untagged
- * records made during the class's dates.
+ * Reading classes (培训班次: a route and/or VR scenes, dates, trainers and members). Creating and
+ * changing them is in manage-routes.ts and roster-routes.ts. A class's records are its members'
+ * records tagged with the class, plus their untagged records made during the class's dates.
  */
-
-const ClassViewSchema = z.strictObject({
-  id: z.string(),
-  name: z.string(),
-  routeId: z.string().nullable(),
-  startsOn: z.string().meta({ description: 'YYYY-MM-DD, China Standard Time' }),
-  endsOn: z.string(),
-  relation: z.enum(['admin', 'trainer', 'member']),
-})
-const PersonSchema = z.strictObject({ id: z.string(), displayName: z.string() })
-
-const classView = (c: ClassesTable, relation: 'admin' | 'trainer' | 'member') => ({
-  id: c.id,
-  name: c.name,
-  routeId: c.route_id,
-  startsOn: c.starts_on,
-  endsOn: c.ends_on,
-  relation,
-})
-
-async function people(db: Db, table: 'class_trainers' | 'class_members', classId: string) {
-  const rows = await db
-    .selectFrom(table)
-    .innerJoin('users', 'users.id', `${table}.user_id`)
-    .select(['users.id', 'users.display_name'])
-    .where(`${table}.class_id`, '=', classId)
-    .orderBy('users.display_name')
-    .execute()
-  return rows.map((r) => ({ id: r.id, displayName: r.display_name }))
-}
 
 /** The records that belong to a class (see the file comment). */
 export function classScope(cls: ClassesTable): RecordsFilter {
@@ -66,8 +44,8 @@ export function classScope(cls: ClassesTable): RecordsFilter {
 
 export async function classesVisibleTo(db: Db, user: { id: string; role: string }) {
   if (user.role === 'admin')
-    return (await db.selectFrom('classes').selectAll().orderBy('starts_on').execute()).map((c) =>
-      classView(c, 'admin'),
+    return (await db.selectFrom('classes').selectAll().orderBy('starts_on').orderBy('id').execute()).map(
+      (c) => classView(c, 'admin'),
     )
   const trainerOf = await db
     .selectFrom('classes')
@@ -131,22 +109,13 @@ export function classRoutes(api: ApiRegistry, s: AppServices): void {
       summary: 'One class; its member list only for its trainers and admins',
       access: 'its trainers, its members, admins (others: 404)',
       responses: {
-        200: {
-          description: 'The class',
-          schema: z.strictObject({
-            class: ClassViewSchema,
-            trainers: z.array(PersonSchema),
-            members: z.array(PersonSchema).optional(),
-          }),
-        },
+        200: { description: 'The class', schema: ClassDetailSchema },
         404: { description: '`not_found`, also for a class this user may not see' },
       },
     },
     async (c) => {
       const { cls, relation } = await visibleClass(s.db, pathParam(c, 'classId'), requireUser(c))
-      const trainers = await people(s.db, 'class_trainers', cls.id)
-      const members = relation === 'member' ? undefined : await people(s.db, 'class_members', cls.id)
-      return c.json({ class: classView(cls, relation), trainers, ...(members ? { members } : {}) }, 200)
+      return c.json(await classDetail(s.db, cls, relation), 200)
     },
   )
 
@@ -181,7 +150,7 @@ export function classRoutes(api: ApiRegistry, s: AppServices): void {
         200: {
           description: 'Progress per member',
           schema: z.strictObject({
-            members: z.array(z.strictObject({ member: PersonSchema, progress: ProgressSchema })),
+            members: z.array(z.strictObject({ member: RosterPersonSchema, progress: ProgressSchema })),
           }),
         },
         403: { description: '`forbidden`: a member of the class' },
@@ -191,7 +160,7 @@ export function classRoutes(api: ApiRegistry, s: AppServices): void {
     async (c) => {
       const cls = await classForStaff(s.db, pathParam(c, 'classId'), requireUser(c))
       const records = await acceptedRecordsOf(s.db, classScope(cls))
-      const members = await people(s.db, 'class_members', cls.id)
+      const members = await membersOf(s.db, cls.id)
       return c.json(
         {
           members: members.map((m) => ({

@@ -47,10 +47,12 @@ function operation(spec: RouteSpec): Json {
           description: r.description,
           content: { 'application/json': { schema: jsonSchema(r.schema, 'output') } },
         }
-      : { description: r.description }
+      : r.contentType
+        ? { description: r.description, content: { [r.contentType]: { schema: { type: 'string' } } } }
+        : { description: r.description }
   }
   const errors = [
-    ...(spec.body ? [400, 413, 415] : spec.query ? [400] : []),
+    ...(spec.body || spec.rawBody ? [400, 413, 415] : spec.query ? [400] : []),
     ...(spec.access === 'anyone' ? [] : [401]),
   ]
   for (const status of errors)
@@ -70,7 +72,15 @@ function operation(spec: RouteSpec): Json {
             content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } },
           },
         }
-      : {}),
+      : spec.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              description: spec.rawBody.description,
+              content: { [spec.rawBody.contentType]: { schema: { type: 'string' } } },
+            },
+          }
+        : {}),
     responses,
     ...(spec.access === 'anyone' ? { security: [] } : {}),
   }

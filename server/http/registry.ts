@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { z } from 'zod'
 import type { AppEnv } from '../context.ts'
+import { notFound } from './errors.ts'
 import { readJson, readQuery } from './json-body.ts'
 
 /**
@@ -11,11 +12,13 @@ import { readJson, readQuery } from './json-body.ts'
  * from what the server accepts; tests/server/authorization.test.ts checks every declared
  * endpoint against every role.
  */
-export type Method = 'get' | 'post' | 'delete'
+export type Method = 'get' | 'post' | 'patch' | 'delete'
 
 export interface ResponseSpec {
   readonly description: string
   readonly schema?: z.ZodType
+  /** A non-JSON answer (a file download): its media type, for the document. */
+  readonly contentType?: string
 }
 
 export interface RouteSpec<
@@ -30,6 +33,16 @@ export interface RouteSpec<
   /** Who may call it, in words, for the document. */
   readonly access: string
   readonly body?: B
+  /**
+   * A body that is not JSON (a CSV upload): the handler reads it itself; this only documents it.
+   * Never together with `body`.
+   */
+  readonly rawBody?: { readonly contentType: string; readonly description: string }
+  /**
+   * The handler validates each item of `body` itself (the sync push, where one bad record must
+   * not reject the batch), so readJson leaves the items' strings to it (see http/nul.ts).
+   */
+  readonly itemsCheckedByHandler?: boolean
   readonly query?: Q
   readonly responses: Readonly<Partial<Record<ContentfulStatusCode | 204, ResponseSpec>>>
 }
@@ -48,14 +61,24 @@ export class ApiRegistry {
   ): void {
     this.routes.push(spec)
     this.app.on(spec.method.toUpperCase(), spec.path, async (c) => {
-      const body = (spec.body ? await readJson(c, spec.body) : undefined) as Input<B>
+      const body = (
+        spec.body
+          ? await readJson(c, spec.body, { itemsCheckedByHandler: spec.itemsCheckedByHandler ?? false })
+          : undefined
+      ) as Input<B>
       const query = (spec.query ? readQuery(c, spec.query) : undefined) as Input<Q>
       return handler(c, { body, query })
     })
   }
 }
 
-/** A path parameter of the matched route (always present when the route matched). */
+/**
+ * A path parameter of the matched route (always present when the route matched). One with a
+ * NUL byte (%00) names nothing that can be stored, and PostgreSQL cannot even compare it
+ * (http/nul.ts): it is a 404 before any query.
+ */
 export function pathParam(c: Context<AppEnv>, name: string): string {
-  return c.req.param(name) ?? ''
+  const value = c.req.param(name) ?? ''
+  if (value.includes('\u0000')) throw notFound()
+  return value
 }

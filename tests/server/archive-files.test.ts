@@ -1,0 +1,42 @@
+/**
+ * Why: the archive files are opened in Excel by people who never see their bytes. These check
+ * the small rules a spreadsheet and a browser depend on, one by one: quoting, the formula guard,
+ * the byte order mark, and a download name that survives Chinese and hostile characters.
+ */
+import { describe, expect, it } from 'vitest'
+import { parseCsv } from '../../server/admin/csv.ts'
+import { csvField, guardFormula, tableToCsv } from '../../server/archive/csv-writer.ts'
+import { contentDisposition, safeFileName } from '../../server/archive/download.ts'
+
+describe('CSV cells', () => {
+  it('quotes commas, quotes and line breaks as RFC 4180 says, and reads back whole', () => {
+    const cells = ['a,b', 'say "hi"', 'two\nlines', 'plain', 83.3, null]
+    expect(cells.map(csvField)).toEqual(['"a,b"', '"say ""hi"""', '"two\nlines"', 'plain', '83.3', ''])
+    const csv = tableToCsv({ header: ['x', 'y'], rows: [['a,b', 'two\r\nlines']] })
+    expect(csv.startsWith('\uFEFFx,y\r\n')).toBe(true)
+    expect(parseCsv(csv)).toEqual([
+      ['x', 'y'],
+      ['a,b', 'two\r\nlines'],
+    ])
+  })
+
+  it('guards text that a spreadsheet would run as a formula, and nothing else', () => {
+    for (const t of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(guardFormula(t)).toBe(`'${t}`)
+    for (const t of ['1+1', '李红梅', "'=already", 'a=b']) expect(guardFormula(t)).toBe(t)
+    expect(csvField(-1)).toBe('-1')
+  })
+})
+
+describe('download names', () => {
+  it('gives an ASCII name and the Chinese one percent-encoded (RFC 6266, RFC 8187)', () => {
+    const header = contentDisposition('学员档案-六月班(一).csv', 'hongtu-archive-x.csv')
+    expect(header).toBe(
+      `attachment; filename="hongtu-archive-x.csv"; filename*=UTF-8''${encodeURIComponent('学员档案-六月班')}%28${encodeURIComponent('一')}%29.csv`,
+    )
+  })
+
+  it('takes out characters no file system allows, quotes and control characters', () => {
+    expect(safeFileName('a/b\\c:d*e?f"g<h>i|j\nk')).toBe('a_b_c_d_e_f_g_h_i_j_k')
+    expect(contentDisposition('x"y.csv', 'x"y.csv')).toMatch(/^attachment; filename="x_y\.csv"; /)
+  })
+})
