@@ -28,6 +28,20 @@ export const FLAG = {
   outsideClassWindow: 'outside-class-window',
   /** Was held for a parent record that did not arrive within 5 days; released without it. */
   parentMissing: 'parent-missing',
+  /**
+   * Attestations (the trainer's rotating code, src/domain/attest/replay.ts): the token is not an
+   * HA1 token; its kid is not a key of its class; its signature does not verify (tampered or
+   * forged); its class is not one the member attends; the payload's copies (class, kid, step,
+   * place) disagree with the signed token; the record was made more than 2 steps from the code's
+   * step (a forwarded screenshot used later); another member already used it from this device.
+   */
+  attestationMalformed: 'attestation-malformed',
+  attestationUnknownKey: 'attestation-unknown-key',
+  attestationBadSignature: 'attestation-bad-signature',
+  attestationOtherClass: 'attestation-other-class',
+  attestationMismatch: 'attestation-mismatch',
+  attestationOutsideWindow: 'attestation-outside-window',
+  attestationReplayed: 'attestation-replayed',
 } as const
 
 /** QR verdicts from src/domain/qr/verify.ts become `qr-<reason>`: qr-bad-signature, qr-expired, … */

@@ -1,6 +1,8 @@
 import { type AnyRecord, coarse, parseRecord } from '../../src/domain/records/record.ts'
+import { AttestationVerifier } from '../attest/verify.ts'
 import { classesOfUser } from '../classes/access.ts'
 import type { AppServices, SessionUser } from '../context.ts'
+import { NUL_MESSAGE, nulPath } from '../http/nul.ts'
 import { contentHash } from './canonical.ts'
 import { FLAG } from './flags.ts'
 import { type CheckinPoint, checkinPoint, isImpossibleTravel, TRAVEL_HORIZON_MS } from './travel.ts'
@@ -41,6 +43,23 @@ function coarsened(r: AnyRecord): AnyRecord {
   return { ...r, payload: { ...r.payload, gps } }
 }
 
+/** occurred_at_corrected is ISO 8601 text, which exists (and sorts) only for years 0000–9999. */
+const EARLIEST_MS = Date.parse('0000-01-01T00:00:00.000Z')
+const LATEST_MS = Date.parse('9999-12-31T23:59:59.999Z')
+
+/**
+ * What the schema allows but the database cannot keep: a NUL anywhere (http/nul.ts), or a clock
+ * offset that moves the corrected time past any date (it was a RangeError, a 500, for the batch).
+ */
+function storageProblem(r: AnyRecord): { path: string; message: string } | undefined {
+  const nul = nulPath(r)
+  if (nul !== undefined) return { path: nul, message: NUL_MESSAGE }
+  const t = correctedTimeMs(r)
+  if (!(t >= EARLIEST_MS && t <= LATEST_MS))
+    return { path: 'clockOffsetMs', message: 'moves occurredAt outside the years 0000–9999' }
+  return undefined
+}
+
 export async function prepareBatch(
   s: AppServices,
   user: SessionUser,
@@ -50,6 +69,7 @@ export async function prepareBatch(
   const rejections: Rejection[] = []
   const candidates: Candidate[] = []
   const classes = await classesOfUser(s.db, user.id)
+  const attestations = new AttestationVerifier(s, user.id)
 
   for (const [index, item] of items.entries()) {
     const parsed = parseRecord(item)
@@ -61,6 +81,11 @@ export async function prepareBatch(
         result: 'invalid',
         error: { code: 'invalid', message: first?.message ?? 'is invalid', path: first?.path ?? '' },
       })
+      continue
+    }
+    const unstorable = storageProblem(parsed.record)
+    if (unstorable) {
+      rejections.push({ index, id: idOf(item), result: 'invalid', error: { code: 'invalid', ...unstorable } })
       continue
     }
     const record = coarsened(parsed.record)
@@ -87,6 +112,7 @@ export async function prepareBatch(
       ...clockFlags(record, receivedAtMs),
       ...(await contentFlags(record, s.content)),
       ...classFlags(record, record.classId === null ? undefined : classes.get(record.classId)),
+      ...(record.kind === 'attestation' ? await attestations.flags(record) : []),
     ]
     const correctedAt = new Date(correctedTimeMs(record)).toISOString()
     candidates.push({ index, record, hash: contentHash(record), flags, correctedAt })

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { extractAttestToken } from '../../domain/attest/scanned.ts'
 import { extractSiteToken } from '../../domain/qr/scanned.ts'
 import { useStrings } from '../../i18n/i18n.tsx'
 import { navigate, paths } from '../shell/router.tsx'
@@ -10,7 +11,8 @@ import './qr.css'
 
 /**
  * `/scan`: the in-app scanner. A site code (a bare token or a `/q/<token>` link on any host)
- * continues on the link screen, exactly as if the phone's camera app had opened the link.
+ * continues on the link screen, exactly as if the phone's camera app had opened the link; so
+ * does a trainer's presence code (`HA1.…` or an `/a/<token>` link), marked as scanned in the app.
  */
 export default function ScanScreen() {
   const s = useQrStrings()
@@ -20,8 +22,10 @@ export default function ScanScreen() {
 
   const onText = (text: string) => {
     const token = extractSiteToken(text)
-    setNotACode(!token)
+    const attest = token ? undefined : extractAttestToken(text)
+    setNotACode(!token && !attest)
     if (token) navigate(paths.qr(token))
+    else if (attest) navigate(`${paths.attestLink(attest)}?via=scan`)
   }
 
   return (

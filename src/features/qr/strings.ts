@@ -7,7 +7,8 @@ import { usePreferences } from '../../i18n/i18n.tsx'
 
 const zhCN = {
   title: '扫码打卡',
-  scanIntro: '扫描站点现场的打卡二维码。也可以用手机自带的相机扫码，它会直接打开红途。',
+  scanIntro:
+    '扫描站点现场的打卡二维码，或带教老师手机上的确认码。也可以用手机自带的相机扫码，它会直接打开红途。',
   verifying: '正在验证二维码…',
   refusedTitle: '无法打卡',
   siteCode: (site: string) => `${site}的打卡二维码`,
@@ -62,7 +63,7 @@ export type QrStrings = typeof zhCN
 const en: QrStrings = {
   title: 'Check in by QR code',
   scanIntro:
-    "Scan the check-in code posted at the site. Your phone's own camera works too: it opens Hongtu directly.",
+    "Scan the check-in code posted at the site, or the presence code on your trainer's phone. Your phone's own camera works too: it opens Hongtu directly.",
   verifying: 'Checking the code…',
   refusedTitle: 'Cannot check in',
   siteCode: (site) => `Check-in code of ${site}`,

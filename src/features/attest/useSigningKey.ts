@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react'
+import { importSitePrivateKey } from '../../domain/qr/keys.ts'
+import { sharedClassStore } from '../../platform/classes/class-store.ts'
+import { fetchSigningKey } from '../../platform/classes/classes-api.ts'
+import { downloadClassInfo } from '../classes/class-download.ts'
+
+/**
+ * The trainer's signing key for a class: read from the device, or downloaded once while online
+ * and kept as a non-extractable CryptoKey (class-store.ts), so the code shows offline for the
+ * rest of the class. The JWK text lives only until it is imported.
+ */
+export type SigningKeyState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'downloading' }
+  | {
+      readonly status: 'ready'
+      readonly kid: string
+      readonly key: CryptoKey
+      /** false when this browser could not store the key: it then works only until the page closes. */
+      readonly stored: boolean
+    }
+  | { readonly status: 'missing-offline' | 'forbidden' | 'not-found' | 'login' | 'error' }
+
+/** `userId`: undefined while the device's session is still being read. */
+export function useSigningKey(classId: string, userId: string | null | undefined): SigningKeyState {
+  const [state, setState] = useState<SigningKeyState>({ status: 'loading' })
+  useEffect(() => {
+    if (userId === undefined) return
+    if (!userId) {
+      setState({ status: 'login' })
+      return
+    }
+    let live = true
+    const set = (s: SigningKeyState) => live && setState(s)
+    const run = async () => {
+      const store = await sharedClassStore()
+      // The class itself (its stops and lessons) must be on the device too, or the screen has
+      // nothing to offer offline; fetched alongside the key while online.
+      if (!(await store.getClass(userId, classId))) await downloadClassInfo(userId, classId, store)
+      const saved = await store.getSigningKey(userId, classId)
+      if (saved) return set({ status: 'ready', kid: saved.kid, key: saved.privateKey, stored: true })
+      set({ status: 'downloading' })
+      const answer = await fetchSigningKey(classId)
+      switch (answer.kind) {
+        case 'ok':
+          break
+        case 'offline':
+          return set({ status: 'missing-offline' })
+        case 'unauthenticated':
+          return set({ status: 'login' })
+        case 'forbidden':
+        case 'not-found':
+          return set({ status: answer.kind })
+        default:
+          return set({ status: 'error' })
+      }
+      const key = await importSitePrivateKey(answer.value.privateJwk)
+      const stored = await store
+        .putSigningKey({
+          userId,
+          classId,
+          kid: answer.value.kid,
+          privateKey: key,
+          savedAt: new Date().toISOString(),
+        })
+        .then(() => true)
+        .catch(() => false)
+      set({ status: 'ready', kid: answer.value.kid, key, stored })
+    }
+    run().catch(() => set({ status: 'error' }))
+    return () => {
+      live = false
+    }
+  }, [classId, userId])
+  return state
+}

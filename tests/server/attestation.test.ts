@@ -1,0 +1,281 @@
+/**
+ * Why: a trainer's rotating code is checked offline by the member's phone, which the server
+ * cannot trust, so the server checks every attestation again when it arrives and flags what
+ * fails instead of dropping offline work (src/domain/attest/replay.ts has the rules). The keys
+ * behind the codes decide who can vouch for presence, so who may fetch which half is tested
+ * for every kind of caller, and no key may reach the logs. Codes are signed here exactly as the
+ * trainer's device signs them: with the private key the signing-key endpoint hands out.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { createUser } from '../../server/admin/users.ts'
+import { ensureClassKey, privateJwkOf } from '../../server/attest/keys.ts'
+import { DEMO_CLASS_ID } from '../../server/db/seed.ts'
+import { attestationPayload } from '../../src/domain/attest/payload.ts'
+import { attestClaims, signAttestToken } from '../../src/domain/attest/sign.ts'
+import { type AttestClaims, type AttestPlace, parseAttestToken } from '../../src/domain/attest/token.ts'
+import { stepStartMs } from '../../src/domain/attest/window.ts'
+import { importSitePrivateKey, type PrivateSiteJwk } from '../../src/domain/qr/keys.ts'
+import { Device } from './driver.ts'
+import { DATABASES, startTestServer, TEST_SCRYPT, type TestServer } from './harness.ts'
+
+const MINUTE = 60_000
+const OTHER_CLASS = 'yimeng-other-class'
+
+describe.each(DATABASES)('attestation keys and re-verification on %s', (dbKind) => {
+  let server: TestServer | undefined
+  afterEach(async () => {
+    await server?.close()
+    server = undefined
+  })
+
+  /** The demo class (trainer1; member1, member2) and another class (trainer2; member3). */
+  async function start() {
+    server = await startTestServer(dbKind)
+    const s = server
+    const { db } = s.services
+    const now = s.clock.now()
+    for (const u of [
+      { id: 'member3', username: 'member3', role: 'member', branchName: '沂蒙支部' },
+      { id: 'trainer2', username: 'trainer2', role: 'trainer' },
+    ] as const)
+      await createUser(
+        db,
+        { ...u, displayName: u.username, password: `${u.username}-password` },
+        now,
+        TEST_SCRYPT,
+      )
+    await db
+      .insertInto('classes')
+      .values({
+        id: OTHER_CLASS,
+        name: '沂蒙班',
+        route_id: 'yimeng-linyi',
+        starts_on: '2026-05-01',
+        ends_on: '2026-06-30',
+        created_at: now.toISOString(),
+        scene_ids: '[]',
+        created_by: null,
+      })
+      .execute()
+    await db.insertInto('class_trainers').values({ class_id: OTHER_CLASS, user_id: 'trainer2' }).execute()
+    await db.insertInto('class_members').values({ class_id: OTHER_CLASS, user_id: 'member3' }).execute()
+
+    const trainer = new Device(s)
+    const trainerId = await trainer.loginAs('trainer1')
+    const member = new Device(s)
+    const memberId = await member.loginAs('member1')
+    const signing = await trainer.request('GET', `/api/classes/${DEMO_CLASS_ID}/signing-key`)
+    expect(signing.status).toBe(200)
+    const demoKey = await importSitePrivateKey(signing.body.privateJwk as PrivateSiteJwk)
+    const kid = signing.body.kid as string
+
+    /** A code of the demo class as trainer1's device makes it at `atMs` (server clock by default). */
+    const code = (over: Partial<AttestClaims> = {}, atMs = s.clock.now().getTime(), key = demoKey) =>
+      signAttestToken(
+        {
+          ...attestClaims({ kid, classId: DEMO_CLASS_ID, at: { site: 'zaoyuan' }, trainerId, nowMs: atMs }),
+          ...over,
+        },
+        key,
+      )
+    /** The attestation record a member's device saves for a code. */
+    const attestation = (device: Device, who: string, token: string, over: Record<string, unknown> = {}) => {
+      const claims = parseAttestToken(token)?.claims
+      if (!claims) throw new Error('not a token')
+      return device.record(who, 'attestation', attestationPayload(token, claims, 'scan'), {
+        classId: claims.cls,
+        ...over,
+      })
+    }
+    return { s, trainer, trainerId, member, memberId, kid, demoKey, code, attestation }
+  }
+
+  async function pushOne(device: Device, record: unknown) {
+    const r = await device.push([record])
+    expect(r.status).toBe(200)
+    return r.body.results[0]
+  }
+  async function flagsOf(device: Device, record: unknown): Promise<string[]> {
+    const result = await pushOne(device, record)
+    expect(result.result, JSON.stringify(result)).toBe('created')
+    return result.flags
+  }
+
+  describe('keys', () => {
+    it('hands public keys to the class and the private key to its trainers only, 404 to strangers', async () => {
+      const { s, member, kid } = await start()
+      const as = async (username: string, password?: string) => {
+        const d = new Device(s)
+        if (password) expect((await d.login(username, password)).status).toBe(200)
+        else await d.loginAs(username as 'member1')
+        return d
+      }
+      const cases: [string, Device, number, number][] = [
+        ['anonymous', new Device(s), 401, 401],
+        ['member of the class', member, 200, 403],
+        ['another member', await as('member3', 'member3-password'), 404, 404],
+        ['trainer of another class', await as('trainer2', 'trainer2-password'), 404, 404],
+        ['admin', await as('admin'), 200, 403],
+      ]
+      for (const [who, device, keys, signing] of cases) {
+        const k = await device.request('GET', `/api/classes/${DEMO_CLASS_ID}/keys`)
+        expect(k.status, who).toBe(keys)
+        const p = await device.request('GET', `/api/classes/${DEMO_CLASS_ID}/signing-key`)
+        expect(p.status, who).toBe(signing)
+        if (p.status >= 400) expect(Object.keys(p.body)).toEqual(['error'])
+      }
+      const listed = await member.request('GET', `/api/classes/${DEMO_CLASS_ID}/keys`)
+      expect(listed.body).toEqual({
+        classId: DEMO_CLASS_ID,
+        keys: [
+          {
+            kid,
+            classId: DEMO_CLASS_ID,
+            publicJwk: { kty: 'EC', crv: 'P-256', x: expect.any(String), y: expect.any(String) },
+            createdAt: expect.any(String),
+            retiredAt: null,
+          },
+        ],
+      })
+      expect(kid).toBe(`cls-${DEMO_CLASS_ID}-1`)
+      expect(JSON.stringify(listed.body)).not.toContain('"d"')
+    })
+
+    it('the private key is never cached and never logged, and it matches the public key', async () => {
+      const { s, trainer, member, code } = await start()
+      const signing = await trainer.request('GET', `/api/classes/${DEMO_CLASS_ID}/signing-key`)
+      expect(signing.headers.get('cache-control')).toBe('no-store')
+      const { d, x } = signing.body.privateJwk as { d: string; x: string }
+      const logs = s.logs.map((l) => l.line).join('\n')
+      expect(logs).not.toContain(d)
+      expect(logs).not.toContain(x)
+      // Signed with what the trainer got, verified by the server with what members get.
+      const keys = (await member.request('GET', `/api/classes/${DEMO_CLASS_ID}/keys`)).body.keys
+      expect(keys[0].publicJwk.x).toBe(x)
+      expect(await code()).toMatch(/^HA1\./)
+    })
+
+    it('makes one key per class however many first requests race for it', async () => {
+      const { s } = await start()
+      const devices = await Promise.all(
+        Array.from({ length: 3 }, async () => {
+          const d = new Device(s)
+          await d.login('member3', 'member3-password')
+          return d
+        }),
+      )
+      const answers = await Promise.all(
+        [...devices, ...devices].map((d) => d.request('GET', `/api/classes/${OTHER_CLASS}/keys`)),
+      )
+      const kids = new Set(answers.flatMap((a) => a.body.keys.map((k: { kid: string }) => k.kid)))
+      expect([...kids]).toEqual([`cls-${OTHER_CLASS}-1`])
+    })
+  })
+
+  describe('sync re-verification', () => {
+    it('a valid attestation is created without flags, and the trainer sees it', async () => {
+      const { trainer, member, memberId, code, attestation } = await start()
+      const record = attestation(member, memberId, await code())
+      expect(await flagsOf(member, record)).toEqual([])
+      const seen = await trainer.request('GET', `/api/classes/${DEMO_CLASS_ID}/records`)
+      const mine = seen.body.records.find((r: { record: { id: string } }) => r.record.id === record.id)
+      expect(mine).toMatchObject({ flags: [], record: { kind: 'attestation', memberId } })
+    })
+
+    it('a tampered code is kept and flagged bad-signature', async () => {
+      const { member, memberId, code, attestation } = await start()
+      const token = await code()
+      const i = token.length - 30
+      const tampered = token.slice(0, i) + (token[i] === 'A' ? 'B' : 'A') + token.slice(i + 1)
+      expect(await flagsOf(member, attestation(member, memberId, tampered))).toEqual([
+        'attestation-bad-signature',
+      ])
+    })
+
+    it('a code whose signed place was changed is flagged bad-signature', async () => {
+      const { member, memberId, code, attestation } = await start()
+      const [prefix, claims, signature] = (await code()).split('.') as [string, string, string]
+      const edited = {
+        ...JSON.parse(Buffer.from(claims, 'base64url').toString()),
+        at: { site: 'yangjialing' },
+      }
+      const forged = `${prefix}.${Buffer.from(JSON.stringify(edited)).toString('base64url')}.${signature}`
+      expect(await flagsOf(member, attestation(member, memberId, forged))).toEqual([
+        'attestation-bad-signature',
+      ])
+    })
+
+    it("another class's code is flagged under the member's own class, and refused under the other class", async () => {
+      const { s, member, memberId, code, attestation } = await start()
+      const otherRow = await ensureClassKey(s.services.db, OTHER_CLASS, s.clock.now())
+      const otherKey = await importSitePrivateKey(privateJwkOf(otherRow))
+      const token = await code({ cls: OTHER_CLASS, kid: otherRow.kid }, undefined, otherKey)
+      // Filed under the member's class: the code is authentic, but not of a class they attend.
+      expect(await flagsOf(member, attestation(member, memberId, token, { classId: DEMO_CLASS_ID }))).toEqual(
+        ['attestation-other-class', 'attestation-mismatch'],
+      )
+      // Filed under the other class: the general rule refuses records of a class one is not in.
+      const refused = await pushOne(member, attestation(member, memberId, token))
+      expect(refused).toMatchObject({ result: 'forbidden', error: { code: 'not_in_class' } })
+    })
+
+    it('a payload whose copied step disagrees with its token is flagged mismatch', async () => {
+      const { member, memberId, code, attestation } = await start()
+      const record = attestation(member, memberId, await code())
+      const payload = record.payload as { step: number }
+      record.payload = { ...payload, step: payload.step - 10 }
+      expect(await flagsOf(member, record)).toEqual(['attestation-mismatch'])
+    })
+
+    it('a code used exactly 2 steps later is not flagged; 3 steps later it is outside the window', async () => {
+      const { s, member, memberId, code, attestation } = await start()
+      const now = s.clock.now().getTime()
+      const step = Math.floor(now / 30_000)
+      const token = await code({ step })
+      const at = (ms: number) => ({ occurredAt: new Date(ms).toISOString() })
+      expect(
+        await flagsOf(member, attestation(member, memberId, token, at(stepStartMs(step + 3) - 1))),
+      ).toEqual([])
+      expect(await flagsOf(member, attestation(member, memberId, token, at(stepStartMs(step + 3))))).toEqual([
+        'attestation-outside-window',
+      ])
+    })
+
+    it('a forwarded screenshot used later with the phone clock turned back is outside the window', async () => {
+      const { s, member, memberId, code, attestation } = await start()
+      const token = await code()
+      // The phone says it is the code's moment; the offset measured at its last sync says the
+      // phone is 20 minutes behind, so the record was really made 20 minutes after the code.
+      const record = attestation(member, memberId, token, {
+        occurredAt: s.clock.now().toISOString(),
+        clockOffsetMs: 20 * MINUTE,
+      })
+      expect(await flagsOf(member, record)).toEqual(['attestation-outside-window'])
+    })
+
+    it("another member using the same code from the first member's phone is flagged replayed; the first is not", async () => {
+      const { s, member, memberId, code, attestation } = await start()
+      const token = await code()
+      expect(await flagsOf(member, attestation(member, memberId, token))).toEqual([])
+
+      // member2 logs in on member1's phone (same device id) and scans the same code.
+      const borrowed = new Device(s)
+      const member2 = await borrowed.loginAs('member2')
+      const replay = attestation(borrowed, member2, token, { deviceId: member.deviceId })
+      expect(await flagsOf(borrowed, replay)).toEqual(['attestation-replayed'])
+
+      // The whole class scanning one code on their own phones is the normal case.
+      const own = new Device(s)
+      await own.loginAs('member2')
+      expect(await flagsOf(own, attestation(own, member2, token))).toEqual([])
+    })
+
+    it('the place of a code must be in the content', async () => {
+      const { member, memberId, code, attestation } = await start()
+      const place: AttestPlace = { lesson: 'no-such-lesson' }
+      expect(await flagsOf(member, attestation(member, memberId, await code({ at: place })))).toEqual([
+        'unknown-lesson',
+      ])
+    })
+  })
+})
