@@ -1,0 +1,259 @@
+import { type FormEvent, useRef, useState } from 'react'
+import { SCENES } from '../../../scenes/registry.ts'
+import { useLocalizedString } from '../../i18n/i18n.tsx'
+import type { SessionInfo } from '../../platform/session.ts'
+import { useContent } from '../shell/content-context.tsx'
+import {
+  type ApiFailure,
+  type ApiResult,
+  type ClassDetail,
+  createClass,
+  type Person,
+  type RosterUploadResult,
+  uploadRoster,
+} from './api.ts'
+import { ClassCreated } from './ClassCreated.tsx'
+import {
+  checkDraft,
+  chinaToday,
+  type Draft,
+  type FormField,
+  type FormProblem,
+  fieldOfServerPath,
+  requestOf,
+} from './new-class-form.ts'
+import { PeoplePicker } from './PeoplePicker.tsx'
+import { type TrainerStrings, useTrainerStrings } from './strings.ts'
+import { TrainerGate } from './TrainerGate.tsx'
+import './trainer.css'
+import { ScreenHeading } from './ScreenHeading.tsx'
+
+/** /trainer/new: a class from a route and/or VR scenes, its dates, trainers and members. */
+export default function NewClassScreen(_props: Record<string, never>) {
+  const s = useTrainerStrings()
+  return <TrainerGate title={s.newTitle}>{(session) => <NewClassForm session={session} />}</TrainerGate>
+}
+
+type Errors = Partial<Record<FormField, string>>
+
+const problemText = (s: TrainerStrings, p: FormProblem) =>
+  p === 'required' ? s.errRequired : p === 'route-or-scene' ? s.errRouteOrScene : s.errEndsBeforeStarts
+
+function NewClassForm({ session }: { session: SessionInfo }) {
+  const s = useTrainerStrings()
+  const text = useLocalizedString()
+  const content = useContent()
+  const today = chinaToday()
+  const [draft, setDraft] = useState<Draft>({
+    name: '',
+    routeId: '',
+    sceneIds: [],
+    startsOn: today,
+    endsOn: today,
+  })
+  const [trainers, setTrainers] = useState<Person[]>([])
+  const [members, setMembers] = useState<Person[]>([])
+  const [roster, setRoster] = useState<{ file: File; lines: number } | null>(null)
+  const [errors, setErrors] = useState<Errors>({})
+  const [summary, setSummary] = useState<string | null>(null)
+  const [submitting, setSubmitting] = useState(false)
+  const [created, setCreated] = useState<{
+    detail: ClassDetail
+    roster: ApiResult<RosterUploadResult> | null
+  } | null>(null)
+  const summaryRef = useRef<HTMLParagraphElement>(null)
+
+  const me: Person = {
+    id: session.userId,
+    displayName: session.displayName,
+    memberNumber: null,
+    branchId: null,
+    branchName: session.branch,
+  }
+  // A trainer creating a class is always one of its trainers (the server adds them too).
+  const fixedTrainers = session.role === 'trainer' ? [me] : []
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
+
+  const fail = (errs: Errors, message: string) => {
+    setErrors(errs)
+    setSummary(message)
+    requestAnimationFrame(() => summaryRef.current?.focus())
+  }
+
+  const serverFailure = (f: ApiFailure) => {
+    if (f.kind !== 'invalid') return fail({}, f.kind === 'logged-out' ? s.loginNeededBody : s.needsOnline)
+    const at = fieldOfServerPath(f.field)
+    if (!at) return fail({}, s.serverSays(f.message))
+    const people = at.field === 'members' ? members : at.field === 'trainers' ? trainers : null
+    const who = people && at.index !== null ? people[at.index] : undefined
+    const message = who ? s.errPerson(who.displayName, s.serverSays(f.message)) : s.serverSays(f.message)
+    fail({ [at.field]: message }, s.formHasErrors)
+  }
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    const problems = checkDraft(draft)
+    const found = Object.entries(problems) as [FormField, FormProblem][]
+    if (found.length > 0)
+      return fail(Object.fromEntries(found.map(([f, p]) => [f, problemText(s, p)])), s.formHasErrors)
+    if (!navigator.onLine) return fail({}, s.needsOnline)
+    setSubmitting(true)
+    const made = await createClass(
+      requestOf(
+        draft,
+        trainers.map((t) => t.id),
+        members.map((m) => m.id),
+      ),
+    )
+    if (!made.ok) {
+      setSubmitting(false)
+      return serverFailure(made)
+    }
+    const uploaded = roster ? await uploadRoster(made.value.class.id, roster.file) : null
+    setSubmitting(false)
+    setCreated({ detail: made.value, roster: uploaded })
+  }
+
+  if (created) return <ClassCreated detail={created.detail} roster={created.roster} />
+
+  const err = (f: FormField) => (errors[f] ? { 'aria-invalid': true, 'aria-describedby': `err-${f}` } : {})
+  const errorLine = (f: FormField) =>
+    errors[f] ? (
+      <p id={`err-${f}`} className="field-error">
+        {errors[f]}
+      </p>
+    ) : null
+
+  return (
+    <>
+      <ScreenHeading title={s.newTitle} />
+      <p className="lead">{s.newIntro}</p>
+      <form className="trainer-form" onSubmit={(e) => void submit(e)} noValidate>
+        {summary && (
+          <p ref={summaryRef} tabIndex={-1} role="alert" className="status-line warn">
+            {summary}
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor="class-name">{s.fieldName}</label>
+          <span className="hint" id="class-name-hint">
+            {s.fieldNameHint}
+          </span>
+          <input
+            id="class-name"
+            value={draft.name}
+            maxLength={80}
+            onChange={(e) => set({ name: e.target.value })}
+            {...err('name')}
+            aria-describedby={errors.name ? 'err-name class-name-hint' : 'class-name-hint'}
+          />
+          {errorLine('name')}
+        </div>
+        <div className="field">
+          <label htmlFor="class-route">{s.fieldRoute}</label>
+          <select
+            id="class-route"
+            value={draft.routeId}
+            onChange={(e) => set({ routeId: e.target.value })}
+            {...err('route')}
+          >
+            <option value="">{s.noRoute}</option>
+            {content.pack.routes.map((r) => (
+              <option key={r.id} value={r.id}>
+                {text(r.title)}
+              </option>
+            ))}
+          </select>
+          {errorLine('route')}
+        </div>
+        <fieldset>
+          <legend>{s.fieldScenes}</legend>
+          <p className="hint">{s.fieldScenesHint}</p>
+          {SCENES.map(({ data }) => (
+            <label key={data.id} className="check">
+              <input
+                type="checkbox"
+                checked={draft.sceneIds.includes(data.id)}
+                onChange={(e) =>
+                  set({
+                    sceneIds: e.target.checked
+                      ? SCENES.map((x) => x.data.id).filter(
+                          (id) => id === data.id || draft.sceneIds.includes(id),
+                        )
+                      : draft.sceneIds.filter((id) => id !== data.id),
+                  })
+                }
+              />
+              {text(data.title)}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="class-starts">{s.fieldStartsOn}</label>
+          <input
+            id="class-starts"
+            type="date"
+            value={draft.startsOn}
+            onChange={(e) => set({ startsOn: e.target.value })}
+            {...err('startsOn')}
+          />
+          {errorLine('startsOn')}
+        </div>
+        <div className="field">
+          <label htmlFor="class-ends">{s.fieldEndsOn}</label>
+          <input
+            id="class-ends"
+            type="date"
+            value={draft.endsOn}
+            min={draft.startsOn || undefined}
+            onChange={(e) => set({ endsOn: e.target.value })}
+            {...err('endsOn')}
+          />
+          {errorLine('endsOn')}
+        </div>
+        <PeoplePicker
+          legend={s.fieldTrainers}
+          accounts="trainer"
+          chosen={trainers}
+          fixed={fixedTrainers}
+          onChange={setTrainers}
+          error={errors.trainers}
+          errorId="err-trainers"
+        />
+        <PeoplePicker
+          legend={s.fieldMembers}
+          accounts="member"
+          chosen={members}
+          onChange={setMembers}
+          error={errors.members}
+          errorId="err-members"
+        />
+        <div className="field">
+          <label htmlFor="class-roster">{s.rosterCsv}</label>
+          <span className="hint" id="class-roster-hint">
+            {s.rosterCsvHint}
+          </span>
+          <input
+            id="class-roster"
+            type="file"
+            accept=".csv,text/csv"
+            aria-describedby="class-roster-hint"
+            onChange={(e) => {
+              const file = e.target.files?.[0]
+              if (!file) return setRoster(null)
+              void file
+                .text()
+                .then((t) => setRoster({ file, lines: t.split(/\r?\n/).filter(Boolean).length }))
+            }}
+          />
+          {roster && <p className="meta">{s.rosterCsvChosen(roster.file.name, roster.lines)}</p>}
+        </div>
+        <p className="actions">
+          <button type="submit" className="big" disabled={submitting}>
+            {submitting ? s.creating : s.create}
+          </button>
+        </p>
+      </form>
+    </>
+  )
+}

@@ -1,0 +1,377 @@
+/**
+ * The trainer screens' calls to our own server, each answering a typed result instead of
+ * throwing: offline, logged out, not allowed, a field error from the server, or the value.
+ * Bodies are read defensively (fields a newer server adds are welcome, missing optional ones
+ * get defaults), because a trainer's tablet may run an older app than the server.
+ */
+
+export type ApiFailure =
+  | { readonly ok: false; readonly kind: 'offline' }
+  | { readonly ok: false; readonly kind: 'logged-out' }
+  | { readonly ok: false; readonly kind: 'forbidden' }
+  | { readonly ok: false; readonly kind: 'not-found' }
+  /** A 4xx with the server's code, message and the field path it names (`memberIds.3`). */
+  | {
+      readonly ok: false
+      readonly kind: 'invalid'
+      readonly status: number
+      readonly code: string
+      readonly message: string
+      readonly field: string | null
+      /** Line-by-line problems, for a roster file. */
+      readonly problems: readonly RosterProblem[]
+    }
+  | { readonly ok: false; readonly kind: 'error'; readonly status: number }
+
+export interface RosterProblem {
+  /** As a spreadsheet numbers it (the header is line 1); null when not about one line. */
+  readonly line: number | null
+  readonly message: string
+}
+
+export type ApiResult<T> = { readonly ok: true; readonly value: T } | ApiFailure
+
+type Json = Record<string, unknown>
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null)
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
+
+async function call(
+  path: string,
+  init: RequestInit = {},
+  doFetch: typeof fetch = fetch,
+): Promise<ApiResult<unknown>> {
+  let res: Response
+  try {
+    res = await doFetch(path, { credentials: 'same-origin', ...init })
+  } catch {
+    return { ok: false, kind: 'offline' }
+  }
+  const isJson = (res.headers.get('content-type') ?? '').includes('application/json')
+  const body: unknown = isJson ? await res.json().catch(() => undefined) : undefined
+  if (res.ok) {
+    // A captive portal answers 200 with its own HTML page: that is not our server.
+    return body === undefined ? { ok: false, kind: 'offline' } : { ok: true, value: body }
+  }
+  if (res.status === 401) return { ok: false, kind: 'logged-out' }
+  if (res.status === 403) return { ok: false, kind: 'forbidden' }
+  if (res.status === 404) return { ok: false, kind: 'not-found' }
+  const error = isObject(body) && isObject(body.error) ? body.error : undefined
+  if (error && res.status < 500)
+    return {
+      ok: false,
+      kind: 'invalid',
+      status: res.status,
+      code: str(error.code) ?? 'invalid',
+      message: str(error.message) ?? '',
+      field: str(error.field) ?? str(error.path),
+      problems: Array.isArray(error.problems) ? error.problems.flatMap(problemOf) : [],
+    }
+  // A proxy's 502/503/504 page while our server is unreachable.
+  if (body === undefined && res.status >= 502) return { ok: false, kind: 'offline' }
+  return { ok: false, kind: 'error', status: res.status }
+}
+
+function problemOf(p: unknown): RosterProblem[] {
+  if (!isObject(p)) return []
+  const message = str(p.message) ?? str(p.reason)
+  return message === null ? [] : [{ line: num(p.line), message }]
+}
+
+const map = <T>(r: ApiResult<unknown>, f: (body: unknown) => T | undefined): ApiResult<T> => {
+  if (!r.ok) return r
+  const value = f(r.value)
+  return value === undefined ? { ok: false, kind: 'error', status: 200 } : { ok: true, value }
+}
+
+// ---- classes -------------------------------------------------------------------------------
+
+export interface ClassInfo {
+  readonly id: string
+  readonly name: string
+  readonly routeId: string | null
+  readonly sceneIds: readonly string[]
+  readonly startsOn: string
+  readonly endsOn: string
+  readonly relation: 'admin' | 'trainer' | 'member'
+  /** null when the server does not say. */
+  readonly memberCount: number | null
+}
+
+export interface Person {
+  readonly id: string
+  readonly displayName: string
+  readonly memberNumber: string | null
+  readonly branchId: string | null
+  readonly branchName: string | null
+}
+
+export interface ClassDetail {
+  readonly class: ClassInfo
+  readonly trainers: readonly Person[]
+  readonly members: readonly Person[]
+}
+
+export function classInfoOf(v: unknown): ClassInfo | undefined {
+  if (!isObject(v)) return undefined
+  const id = str(v.id)
+  const name = str(v.name)
+  const startsOn = str(v.startsOn)
+  const endsOn = str(v.endsOn)
+  if (!id || name === null || !startsOn || !endsOn) return undefined
+  const relation = v.relation === 'admin' || v.relation === 'trainer' ? v.relation : 'member'
+  return {
+    id,
+    name,
+    routeId: str(v.routeId),
+    sceneIds: Array.isArray(v.sceneIds) ? v.sceneIds.filter((s): s is string => typeof s === 'string') : [],
+    startsOn,
+    endsOn,
+    relation,
+    memberCount: num(v.memberCount) ?? (Array.isArray(v.memberIds) ? v.memberIds.length : null),
+  }
+}
+
+export function personOf(v: unknown): Person | undefined {
+  if (!isObject(v)) return undefined
+  const id = str(v.id)
+  if (!id) return undefined
+  const branch = isObject(v.branch) ? v.branch : undefined
+  return {
+    id,
+    displayName: str(v.displayName) ?? id,
+    memberNumber: str(v.memberNumber),
+    branchId: str(v.branchId) ?? str(branch?.id),
+    branchName: str(v.branchName) ?? str(branch?.name) ?? (typeof v.branch === 'string' ? v.branch : null),
+  }
+}
+
+const listOf = <T>(v: unknown, f: (x: unknown) => T | undefined): T[] =>
+  Array.isArray(v) ? v.flatMap((x) => f(x) ?? []) : []
+
+export async function fetchClasses(doFetch?: typeof fetch): Promise<ApiResult<ClassInfo[]>> {
+  return map(await call('/api/classes', {}, doFetch), (b) =>
+    isObject(b) ? listOf(b.classes, classInfoOf) : undefined,
+  )
+}
+
+function detailOf(b: unknown): ClassDetail | undefined {
+  const cls = isObject(b) ? classInfoOf(b.class) : undefined
+  if (!isObject(b) || !cls) return undefined
+  const members = listOf(b.members, personOf)
+  return {
+    class: { ...cls, memberCount: cls.memberCount ?? members.length },
+    trainers: listOf(b.trainers, personOf),
+    members,
+  }
+}
+
+export async function fetchClass(classId: string, doFetch?: typeof fetch): Promise<ApiResult<ClassDetail>> {
+  return map(await call(`/api/classes/${encodeURIComponent(classId)}`, {}, doFetch), detailOf)
+}
+
+export interface PulledPage {
+  readonly records: readonly {
+    serverSeq: number
+    status: 'accepted' | 'held'
+    flags: string[]
+    record: unknown
+  }[]
+  readonly cursor: string
+  readonly more: boolean
+}
+
+export async function fetchRecordsPage(
+  classId: string,
+  cursor: string,
+  doFetch?: typeof fetch,
+): Promise<ApiResult<PulledPage>> {
+  const path = `/api/classes/${encodeURIComponent(classId)}/records?cursor=${encodeURIComponent(cursor)}&limit=500`
+  return map(await call(path, {}, doFetch), (b) => {
+    if (!isObject(b) || !Array.isArray(b.records) || typeof b.cursor !== 'string') return undefined
+    return {
+      records: b.records.flatMap((r) =>
+        isObject(r) && isObject(r.record)
+          ? [
+              {
+                serverSeq: num(r.serverSeq) ?? 0,
+                status: r.status === 'held' ? ('held' as const) : ('accepted' as const),
+                flags: Array.isArray(r.flags)
+                  ? r.flags.filter((f): f is string => typeof f === 'string')
+                  : [],
+                record: r.record,
+              },
+            ]
+          : [],
+      ),
+      cursor: b.cursor,
+      more: b.more === true,
+    }
+  })
+}
+
+// ---- creating a class ----------------------------------------------------------------------
+
+export interface NewClass {
+  readonly name: string
+  readonly routeId: string | null
+  readonly sceneIds: readonly string[]
+  readonly startsOn: string
+  readonly endsOn: string
+  readonly trainerIds: readonly string[]
+  readonly memberIds: readonly string[]
+}
+
+const jsonInit = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+})
+
+export async function createClass(input: NewClass, doFetch?: typeof fetch): Promise<ApiResult<ClassDetail>> {
+  return map(await call('/api/classes', jsonInit('POST', input), doFetch), detailOf)
+}
+
+export interface RosterUploadResult {
+  readonly added: number
+  readonly alreadyMembers: number
+  /** Not blocking (a branch that differs from the account's, …). */
+  readonly warnings: readonly RosterProblem[]
+}
+
+/**
+ * Sends a roster file (columns 姓名, 党员编号, 党支部) as it is: the server reads UTF-8 and the
+ * GB18030 Excel saves. All rows or none: a refusal lists every problem by line.
+ */
+export async function uploadRoster(
+  classId: string,
+  file: Blob,
+  doFetch?: typeof fetch,
+): Promise<ApiResult<RosterUploadResult>> {
+  const init: RequestInit = { method: 'POST', headers: { 'content-type': 'text/csv' }, body: file }
+  return map(await call(`/api/classes/${encodeURIComponent(classId)}/roster`, init, doFetch), (b) => {
+    if (!isObject(b)) return undefined
+    const count = (v: unknown) => num(v) ?? (Array.isArray(v) ? v.length : 0)
+    return {
+      added: count(b.added),
+      alreadyMembers: count(b.alreadyMembers),
+      warnings: Array.isArray(b.warnings) ? b.warnings.flatMap(problemOf) : [],
+    }
+  })
+}
+
+/** Adds member accounts to a class (the class's trainers and admins). */
+export async function addMembers(
+  classId: string,
+  memberIds: readonly string[],
+  doFetch?: typeof fetch,
+): Promise<ApiResult<true>> {
+  return map(
+    await call(
+      `/api/classes/${encodeURIComponent(classId)}/members`,
+      jsonInit('POST', { memberIds }),
+      doFetch,
+    ),
+    () => true as const,
+  )
+}
+
+export interface Branch {
+  readonly id: string
+  readonly name: string
+  /** Enabled member accounts in it; null when the server does not say. */
+  readonly members: number | null
+}
+
+export async function fetchBranches(doFetch?: typeof fetch): Promise<ApiResult<Branch[]>> {
+  return map(await call('/api/branches', {}, doFetch), (b) =>
+    isObject(b)
+      ? listOf(b.branches, (x) => {
+          const id = isObject(x) ? str(x.id) : null
+          const name = isObject(x) ? str(x.name) : null
+          return id && name ? { id, name, members: isObject(x) ? num(x.members) : null } : undefined
+        })
+      : undefined,
+  )
+}
+
+export interface PeopleQuery {
+  readonly q?: string
+  readonly branchId?: string
+  readonly role?: 'member' | 'trainer' | 'admin'
+  readonly limit?: number
+}
+
+export async function fetchPeople(query: PeopleQuery, doFetch?: typeof fetch): Promise<ApiResult<Person[]>> {
+  const params = new URLSearchParams()
+  if (query.q) params.set('q', query.q)
+  if (query.branchId) params.set('branch', query.branchId)
+  if (query.role) params.set('role', query.role)
+  if (query.limit) params.set('limit', String(query.limit))
+  const qs = params.toString()
+  return map(await call(`/api/people${qs ? `?${qs}` : ''}`, {}, doFetch), (b) =>
+    isObject(b) ? listOf(b.people, personOf) : undefined,
+  )
+}
+
+// ---- coverage ------------------------------------------------------------------------------
+
+export interface CoverageCounts {
+  readonly members: number
+  /** Attended a class: a check-in, completion or attestation belonging to one of their classes. */
+  readonly attendedClass: number
+  /** Checked in or attested at every stop of some route. */
+  readonly completedRoute: number
+  /** Completed a lesson in VR. */
+  readonly vrLesson: number
+  /** Any of these. */
+  readonly any: number
+}
+
+export interface CoverageRow extends CoverageCounts {
+  /** null: members without a branch. */
+  readonly branchId: string | null
+  readonly branchName: string | null
+}
+
+export interface Coverage {
+  readonly from: string
+  readonly to: string
+  readonly rows: readonly CoverageRow[]
+  readonly totals: CoverageCounts
+}
+
+function countsOf(v: unknown): CoverageCounts | undefined {
+  if (!isObject(v)) return undefined
+  const members = num(v.members)
+  if (members === null) return undefined
+  return {
+    members,
+    attendedClass: num(v.attendedClass) ?? 0,
+    completedRoute: num(v.completedRoute) ?? 0,
+    vrLesson: num(v.vrLesson) ?? 0,
+    any: num(v.any) ?? 0,
+  }
+}
+
+export async function fetchCoverage(
+  from: string,
+  to: string,
+  doFetch?: typeof fetch,
+): Promise<ApiResult<Coverage>> {
+  const qs = new URLSearchParams({ from, to }).toString()
+  return map(await call(`/api/coverage?${qs}`, {}, doFetch), (b) => {
+    if (!isObject(b)) return undefined
+    const totals = countsOf(b.totals)
+    const period = isObject(b.period) ? b.period : {}
+    if (!totals) return undefined
+    const rows: CoverageRow[] = listOf(b.branches, (x) => {
+      const c = countsOf(x)
+      return c && isObject(x) ? { ...c, branchId: str(x.branchId), branchName: str(x.branchName) } : undefined
+    })
+    const none = countsOf(b.noBranch)
+    if (none && none.members > 0) rows.push({ ...none, branchId: null, branchName: null })
+    return { from: str(period.from) ?? from, to: str(period.to) ?? to, rows, totals }
+  })
+}
