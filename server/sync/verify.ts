@@ -1,5 +1,6 @@
 import type { ContentPack } from '../../src/domain/content/pack.ts'
 import { judgeFix } from '../../src/domain/geo/geofence.ts'
+import { quizPhaseOf, scorePretest } from '../../src/domain/lesson/pretest.ts'
 import { scoreQuiz } from '../../src/domain/lesson/quiz-scoring.ts'
 import { verifySiteToken } from '../../src/domain/qr/verify.ts'
 import type { AnyRecord, RecordEnvelope } from '../../src/domain/records/record.ts'
@@ -84,7 +85,11 @@ export async function contentFlags(r: AnyRecord, pack: ContentPack): Promise<str
         flags.push(FLAG.unknownLesson)
         break
       }
-      const result = scoreQuiz(lesson.quiz, r.payload.answers)
+      // A pre-test counts its own questions only and has no pass mark (domain/lesson/pretest.ts).
+      const result =
+        quizPhaseOf(r.payload) === 'pre'
+          ? { ...scorePretest(lesson, r.payload.answers), passed: false }
+          : scoreQuiz(lesson.quiz, r.payload.answers)
       if (
         result.correct !== r.payload.correct ||
         result.total !== r.payload.total ||

@@ -169,6 +169,9 @@ export const QuizSchema = z
   })
 export type Quiz = z.infer<typeof QuizSchema>
 
+/** The fewest questions a lesson's pre-test may have. */
+export const PRETEST_MIN_QUESTIONS = 3
+
 export const LessonFileSchema = z
   .strictObject({
     id: LessonIdSchema,
@@ -180,8 +183,30 @@ export const LessonFileSchema = z
     steps: z.array(LessonStepSchema).min(3, { error: 'needs at least 3 steps' }),
     keyFacts: z.array(LocalizedTextSchema).min(3, { error: 'needs at least 3 key facts' }),
     quiz: QuizSchema,
+    /**
+     * The pre-test (课前测): ids of questions of this lesson's own quiz, asked before the lesson
+     * and again in the quiz after it, so that before and after compare question by question.
+     */
+    pretest: z
+      .array(questionId)
+      .min(PRETEST_MIN_QUESTIONS, {
+        error: `needs at least ${PRETEST_MIN_QUESTIONS} questions (fewer say little about a change)`,
+      })
+      .optional(),
   })
   .superRefine((lesson, ctx) => {
+    const quizIds = lesson.quiz.questions.map((q) => q.id as string)
+    lesson.pretest?.forEach((id, i) => {
+      if (!quizIds.includes(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pretest', i],
+          input: id,
+          message: `names no question of this lesson's quiz (questions: ${quizIds.join(', ')})`,
+        })
+      else if (lesson.pretest?.indexOf(id) !== i)
+        ctx.addIssue({ code: 'custom', path: ['pretest', i], input: id, message: 'names a question twice' })
+    })
     if (!lesson.modes.includes('onsite'))
       ctx.addIssue({ code: 'custom', path: ['modes'], input: lesson.modes, message: 'must include onsite' })
     if (!lesson.steps.some((s) => s.kind === 'discussion'))

@@ -49,4 +49,54 @@ describe('projectProgress', () => {
       expect(projectProgress(shuffled)).toEqual(reference)
     }
   })
+
+  it('does not count a pre-test: no attempt, no best score, no pass, not even a lesson entry', () => {
+    const pre = record(
+      'quiz.submitted',
+      {
+        lessonId: 'l2',
+        attempt: 1,
+        mode: 'remote',
+        answers: {},
+        correct: 4,
+        total: 4,
+        passed: false,
+        phase: 'pre',
+      },
+      '2026-05-01T10:00:00Z',
+    )
+    expect(projectProgress([pre]).lessons.has('l2')).toBe(false)
+    const post = record(
+      'quiz.submitted',
+      { lessonId: 'l2', attempt: 1, mode: 'remote', answers: {}, correct: 2, total: 5, passed: false },
+      '2026-05-01T10:30:00Z',
+    )
+    expect(projectProgress([pre, post]).lessons.get('l2')).toMatchObject({
+      attempts: 1,
+      bestScore: 0.4,
+      passedAttempt: false,
+    })
+  })
+
+  it('counts a quiz record that says phase post like one without a phase', () => {
+    const explicit = record(
+      'quiz.submitted',
+      {
+        lessonId: 'l3',
+        attempt: 1,
+        mode: 'onsite',
+        answers: {},
+        correct: 3,
+        total: 5,
+        passed: true,
+        phase: 'post',
+      },
+      '2026-05-01T11:00:00Z',
+    )
+    expect(projectProgress([explicit]).lessons.get('l3')).toMatchObject({
+      attempts: 1,
+      bestScore: 0.6,
+      passedAttempt: true,
+    })
+  })
 })

@@ -83,6 +83,9 @@ export function projectProgress(records: Iterable<AnyRecord>): Progress {
         break
       }
       case 'quiz.submitted': {
+        // A pre-test (课前测) measures what a member knew before the lesson: it is neither an
+        // attempt at the quiz nor progress, so it never passes a lesson or raises its best score.
+        if (r.payload.phase === 'pre') break
         const l = lesson(r.payload.lessonId)
         l.attempts += 1
         l.passedAttempt ||= r.payload.passed

@@ -1,14 +1,17 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Lesson } from '../../domain/content/pack.ts'
+import { NAVIGATE_EVENT } from '../shell/router.tsx'
 import { LessonSteps } from './LessonSteps.tsx'
 import { resolveMode, type StudyMode } from './lesson-mode.ts'
 import { hasStudied } from './lesson-records.ts'
 import { initialView, type LessonView, searchOfView, viewFromSearch } from './lesson-view.ts'
 import { ModeGate, ModeNote } from './ModePanel.tsx'
+import { PretestSection } from './PretestSection.tsx'
 import { QuizSection } from './QuizSection.tsx'
 import { ReflectionSection } from './ReflectionSection.tsx'
 import { useLessonStrings } from './strings.ts'
 import type { LessonData } from './useLessonData.ts'
+import { usePretestGate } from './usePretestGate.ts'
 
 export type ReadyLessonData = Extract<LessonData, { status: 'ready' }>
 
@@ -30,13 +33,32 @@ export function LessonBody({ lesson, data }: { lesson: Lesson; data: ReadyLesson
     setChoseRemote(true)
     setJustChose(true)
   }
+  const pretest = usePretestGate(lesson, data)
   const mode = resolveMode(lesson, { hasStamp: data.progress.stamps.has(lesson.site), choseRemote })
   if (mode.kind === 'choose' || mode.kind === 'checkin-required')
     return <ModeGate mode={mode} siteId={lesson.site} onStudyRemotely={chooseRemote} />
   return (
     <>
       <ModeNote mode={mode.kind} siteId={lesson.site} />
-      <LessonParts lesson={lesson} data={data} mode={mode.kind} focusFirst={justChose} />
+      {pretest.gate.status === 'open' && (
+        <PretestSection
+          lesson={lesson}
+          data={data}
+          mode={mode.kind}
+          draft={pretest.gate.draft}
+          focusFirst={justChose}
+          onSkip={pretest.skip}
+          onDone={pretest.close}
+        />
+      )}
+      {pretest.gate.status === 'closed' && (
+        <LessonParts
+          lesson={lesson}
+          data={data}
+          mode={mode.kind}
+          focusFirst={justChose || pretest.gate.byMember}
+        />
+      )}
     </>
   )
 }
@@ -105,6 +127,21 @@ function LessonParts({
     if (next.kind === 'step') setLastStep(next.index)
     setView(next)
   }
+
+  // A navigation to this lesson with a view in the address (the trainer's "show the quiz" in
+  // guided mode) moves the open lesson there, as opening it with that address would.
+  const stepCount = lesson.steps.length
+  useEffect(() => {
+    const follow = () => {
+      const next = viewFromSearch(location.search, stepCount)
+      if (next) {
+        if (next.kind === 'step') setLastStep(next.index)
+        setView(next)
+      }
+    }
+    window.addEventListener(NAVIGATE_EVENT, follow)
+    return () => window.removeEventListener(NAVIGATE_EVENT, follow)
+  }, [stepCount])
   const parts = [
     { view: { kind: 'step', index: lastStep }, label: s.partSteps },
     { view: { kind: 'quiz' }, label: s.partQuiz },

@@ -29,6 +29,7 @@ export function QuizResult({
   onSaveCompletion,
   onRetry,
   onReflect,
+  comparison = null,
 }: {
   quiz: Quiz
   attempt: SubmittedAttempt
@@ -39,6 +40,8 @@ export function QuizResult({
   onSaveCompletion: () => void
   onRetry: () => void
   onReflect: () => void
+  /** The pre-test's before/after line ("课前 2/4 → 课后 4/4"), when the member took one. */
+  comparison?: string | null
 }) {
   const s = useLessonStrings()
   const { result } = attempt
@@ -54,6 +57,7 @@ export function QuizResult({
         {s.resultScore(result.correct, result.total, result.share)}{' '}
         <strong>{result.passed ? s.passed : s.failed(quiz.passMark)}</strong>
       </p>
+      {comparison && <p className="lesson-before-after">{comparison}</p>}
       <div role="status" className="lesson-saved">
         {justSaved && (!result.passed || completionNow === 'saved') && s.saved}
         {result.passed &&

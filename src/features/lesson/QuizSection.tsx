@@ -7,6 +7,8 @@ import { answeredCount, type QuizDraft, quizDraftKey } from './drafts.ts'
 import type { ReadyLessonData } from './LessonBody.tsx'
 import type { StudyMode } from './lesson-mode.ts'
 import { attemptFromRecord, latestQuizRecord } from './lesson-records.ts'
+import { type BeforeAfter, beforeAfter } from './pretest-flow.ts'
+import { usePretestStrings } from './pretest-strings.ts'
 import { QuizQuestion } from './QuizQuestion.tsx'
 import { type CompletionState, QuizResult } from './QuizResult.tsx'
 import {
@@ -41,6 +43,8 @@ export function QuizSection({
   onReflect: () => void
 }) {
   const s = useLessonStrings()
+  const p = usePretestStrings()
+  const comparisonLine = (c: BeforeAfter | null) => c && p.beforeAfter(c.before, c.after, c.total)
   const { append } = useRecords()
   const quiz = lesson.quiz
   const [state, dispatch] = useReducer(quizReducer, null, () => {
@@ -177,6 +181,7 @@ export function QuizSection({
           onSaveCompletion={() => void complete(state.attempt)}
           onRetry={retry}
           onReflect={onReflect}
+          comparison={comparisonLine(beforeAfter(lesson, data.records, state.attempt.answers))}
         />
       ) : (
         <>

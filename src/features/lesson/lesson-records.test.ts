@@ -27,6 +27,22 @@ describe('latestQuizRecord', () => {
     expect(latestQuizRecord(records, 'l1')).toBe(second)
     expect(latestQuizRecord(records, 'none')).toBeNull()
   })
+
+  it('never returns a pre-test (课前测), which is not a quiz attempt', () => {
+    const first = submitted(1, false)
+    const pre = record('quiz.submitted', {
+      lessonId: 'l1',
+      attempt: 1,
+      mode: 'onsite',
+      answers: {},
+      correct: 0,
+      total: 3,
+      passed: false,
+      phase: 'pre',
+    })
+    expect(latestQuizRecord([first, pre], 'l1')).toBe(first)
+    expect(latestQuizRecord([pre], 'l1')).toBeNull()
+  })
 })
 
 describe('attemptFromRecord', () => {

@@ -1,4 +1,5 @@
 import type { Quiz } from '../../domain/content/schema.ts'
+import { quizPhaseOf } from '../../domain/lesson/pretest.ts'
 import { scoreQuiz } from '../../domain/lesson/quiz-scoring.ts'
 import type { LessonProgress } from '../../domain/records/progress.ts'
 import type { AnyRecord, RecordEnvelope } from '../../domain/records/record.ts'
@@ -14,11 +15,14 @@ type QuizRecord = RecordEnvelope<'quiz.submitted'>
 type CompletionRecord = RecordEnvelope<'lesson.completed'>
 type ReflectionRecord = RecordEnvelope<'reflection'>
 
-/** The member's latest quiz attempt at a lesson: the highest attempt number, the later record on a tie. */
+/**
+ * The member's latest quiz attempt at a lesson: the highest attempt number, the later record on
+ * a tie. Pre-test records (课前测) are not quiz attempts and are never returned.
+ */
 export function latestQuizRecord(records: readonly AnyRecord[], lessonId: string): QuizRecord | null {
   let latest: QuizRecord | null = null
   for (const r of records)
-    if (r.kind === 'quiz.submitted' && r.payload.lessonId === lessonId)
+    if (r.kind === 'quiz.submitted' && r.payload.lessonId === lessonId && quizPhaseOf(r.payload) === 'post')
       if (!latest || r.payload.attempt >= latest.payload.attempt) latest = r
   return latest
 }

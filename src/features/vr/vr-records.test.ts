@@ -3,7 +3,8 @@ import type { Lesson } from '../../domain/content/pack.ts'
 import { scoreQuiz } from '../../domain/lesson/quiz-scoring.ts'
 import { RECORD_KINDS } from '../../domain/records/kinds.ts'
 import type { SceneFile } from '../../domain/scenes/schema.ts'
-import { vrLessonCompletion, vrQuizPayload, vrStandaloneCompletion } from './vr-records.ts'
+import { record } from '../../domain/testing/fixtures.ts'
+import { attemptsUsed, vrLessonCompletion, vrQuizPayload, vrStandaloneCompletion } from './vr-records.ts'
 
 const lesson = {
   id: 'zaoyuan-lesson',
@@ -46,5 +47,25 @@ describe('what a VR session records', () => {
       siteId: 'vr-center',
       mode: 'vr',
     })
+  })
+})
+
+describe('attemptsUsed', () => {
+  it('counts quiz attempts in any mode but not a pre-test (课前测)', () => {
+    const payload = {
+      lessonId: 'zaoyuan-lesson',
+      attempt: 1,
+      answers: {},
+      correct: 0,
+      total: 1,
+      passed: false,
+    }
+    const records = [
+      record('quiz.submitted', { ...payload, mode: 'onsite' }),
+      record('quiz.submitted', { ...payload, mode: 'vr', attempt: 2 }),
+      record('quiz.submitted', { ...payload, mode: 'remote', phase: 'pre' }),
+      record('quiz.submitted', { ...payload, lessonId: 'other', mode: 'vr' }),
+    ]
+    expect(attemptsUsed(records, 'zaoyuan-lesson')).toBe(2)
   })
 })

@@ -1,4 +1,5 @@
 import type { Lesson } from '../../domain/content/pack.ts'
+import { quizPhaseOf } from '../../domain/lesson/pretest.ts'
 import { type Answers, attemptsLeft, type QuizResult } from '../../domain/lesson/quiz-scoring.ts'
 import type { PayloadOf } from '../../domain/records/kinds.ts'
 import type { AnyRecord } from '../../domain/records/record.ts'
@@ -11,9 +12,12 @@ import { answersForRecord } from '../lesson/quiz-flow.ts'
  * like an on-site one (DESIGN.md "VR classroom").
  */
 
-/** Quiz attempts already made at a lesson, in any mode. */
+/** Quiz attempts already made at a lesson, in any mode; a pre-test (课前测) is not an attempt. */
 export function attemptsUsed(records: readonly AnyRecord[], lessonId: string): number {
-  return records.filter((r) => r.kind === 'quiz.submitted' && r.payload.lessonId === lessonId).length
+  return records.filter(
+    (r) =>
+      r.kind === 'quiz.submitted' && r.payload.lessonId === lessonId && quizPhaseOf(r.payload) === 'post',
+  ).length
 }
 
 export function vrAttemptsLeft(records: readonly AnyRecord[], lesson: Lesson): number {
