@@ -1,14 +1,22 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { adminRoutes } from './admin/routes.ts'
+import { archiveRoutes } from './archive/routes.ts'
+import { attestRoutes } from './attest/routes.ts'
 import { authenticate, sameOriginWrites } from './auth/middleware.ts'
 import { authRoutes } from './auth/routes.ts'
+import { effectRoutes } from './classes/effect-routes.ts'
+import { manageClassRoutes } from './classes/manage-routes.ts'
+import { peopleRoutes } from './classes/people-routes.ts'
+import { ROSTER_MAX_BYTES, ROSTER_PATH, rosterRoutes } from './classes/roster-routes.ts'
 import { classRoutes } from './classes/routes.ts'
 import type { AppEnv, AppServices } from './context.ts'
+import { coverageRoutes } from './coverage/routes.ts'
 import { ApiError, errorBody, errorResponse } from './http/errors.ts'
 import { buildOpenApi } from './http/openapi.ts'
 import { ApiRegistry } from './http/registry.ts'
 import { securityHeaders } from './http/security-headers.ts'
+import { closeIfBodyUnread } from './http/unread-body.ts'
 import { consoleLogger } from './log.ts'
 import { createStaticHandler } from './static-files.ts'
 import { PUSH_MAX_BYTES, syncRoutes } from './sync/routes.ts'
@@ -45,6 +53,7 @@ export function createApp(options: AppOptions) {
         user: c.get('user')?.id,
       })
   })
+  app.use('*', closeIfBodyUnread())
   app.use(
     '*',
     securityHeaders({
@@ -56,8 +65,18 @@ export function createApp(options: AppOptions) {
   )
   app.use('/api/*', (c, next) =>
     bodyLimit({
-      maxSize: c.req.path === '/api/sync/push' ? PUSH_MAX_BYTES : DEFAULT_MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody('too_large', 'the request body is too large'), 413),
+      maxSize:
+        c.req.path === '/api/sync/push'
+          ? PUSH_MAX_BYTES
+          : ROSTER_PATH.test(c.req.path)
+            ? ROSTER_MAX_BYTES
+            : DEFAULT_MAX_BODY_BYTES,
+      onError: (c) => {
+        // The unread rest of the body is still on the wire: a kept-alive connection was reset
+        // about half the time before the client read this answer. Closing it delivers the 413.
+        c.header('Connection', 'close')
+        return c.json(errorBody('too_large', 'the request body is too large'), 413)
+      },
     })(c, next),
   )
 
@@ -75,6 +94,13 @@ export function createApp(options: AppOptions) {
     const api = new ApiRegistry(app)
     authRoutes(api, s)
     classRoutes(api, s)
+    attestRoutes(api, s)
+    effectRoutes(api, s)
+    manageClassRoutes(api, s)
+    rosterRoutes(api, s)
+    peopleRoutes(api, s)
+    coverageRoutes(api, s)
+    archiveRoutes(api, s)
     syncRoutes(api, s)
     adminRoutes(api, s)
     const doc = buildOpenApi(api.routes, s.content.version)

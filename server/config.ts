@@ -33,6 +33,16 @@ const ConfigSchema = z.strictObject({
   syncPushesPerMinute: z.coerce.number().int().min(1).max(100_000),
   /** Extra origins for the CSP connect-src and img-src (a tile provider), space-separated. */
   cspExtraOrigins: z.array(z.string().regex(/^https:\/\/[^\s;,']+$/, { error: 'is not an https origin' })),
+  /** Guided-mode commands allowed per trainer per minute. */
+  guideCommandsPerMinute: z.coerce.number().int().min(1).max(100_000),
+  /**
+   * HTTPS (server/tls.ts): `off`, or `self-signed` for a certificate the server makes for this
+   * machine's names and LAN addresses (kept under dataDir/tls, reused). Supplying tlsCert and
+   * tlsKey (PEM files) serves those instead.
+   */
+  tls: z.enum(['off', 'self-signed'], { error: 'must be off or self-signed' }),
+  tlsCert: z.string().min(1).optional(),
+  tlsKey: z.string().min(1).optional(),
 })
 export type ServerConfig = z.infer<typeof ConfigSchema>
 
@@ -49,6 +59,10 @@ const ENV_NAMES: Record<keyof ServerConfig, string> = {
   sessionMaxDays: 'HONGTU_SESSION_MAX_DAYS',
   syncPushesPerMinute: 'HONGTU_SYNC_PUSHES_PER_MINUTE',
   cspExtraOrigins: 'HONGTU_CSP_EXTRA_ORIGINS',
+  guideCommandsPerMinute: 'HONGTU_GUIDE_COMMANDS_PER_MINUTE',
+  tls: 'HONGTU_TLS',
+  tlsCert: 'HONGTU_TLS_CERT',
+  tlsKey: 'HONGTU_TLS_KEY',
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -63,6 +77,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   sessionMaxDays: 365,
   syncPushesPerMinute: 600,
   cspExtraOrigins: [],
+  guideCommandsPerMinute: 120,
+  tls: 'off',
 }
 
 const flag = (v: string) => (/^(1|true|yes|on)$/i.test(v) ? true : /^(0|false|no|off)$/i.test(v) ? false : v)
@@ -100,12 +116,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new Error(`invalid configuration:\n${lines.join('\n')}`)
   }
   const c = parsed.data
+  const tlsProblem = tlsConfigProblem(c)
+  if (tlsProblem) throw new Error(`invalid configuration:\n${tlsProblem}`)
   return {
     ...c,
     distDir: resolve(c.distDir),
     dataDir: resolve(c.dataDir),
     projectRoot: resolve(c.projectRoot),
+    ...(c.tlsCert ? { tlsCert: resolve(c.tlsCert) } : {}),
+    ...(c.tlsKey ? { tlsKey: resolve(c.tlsKey) } : {}),
   }
+}
+
+/** The certificate files must come as a pair, exist, and not be combined with a self-signed one. */
+function tlsConfigProblem(c: ServerConfig): string | undefined {
+  if (!c.tlsCert !== !c.tlsKey)
+    return `${c.tlsCert ? ENV_NAMES.tlsKey : ENV_NAMES.tlsCert}: must be set together with ${c.tlsCert ? ENV_NAMES.tlsCert : ENV_NAMES.tlsKey}`
+  if (c.tlsCert && c.tls === 'self-signed')
+    return `${ENV_NAMES.tls}: self-signed cannot be combined with ${ENV_NAMES.tlsCert}/${ENV_NAMES.tlsKey}`
+  for (const key of ['tlsCert', 'tlsKey'] as const) {
+    const path = c[key]
+    if (path && !existsSync(path)) return `${ENV_NAMES[key]}: ${path} does not exist`
+  }
+  return undefined
 }
 
 /** The SQLite file used when no DATABASE_URL is set. */

@@ -4,6 +4,7 @@ import type { ContentPack } from '../src/domain/content/pack.ts'
 import type { ScryptParams } from './auth/passwords.ts'
 import type { ServerConfig } from './config.ts'
 import type { Db, Dialect, Role } from './db/tables.ts'
+import type { GuideNotifier } from './guide/service.ts'
 import type { Logger } from './log.ts'
 
 /** Everything a request handler needs, built once per app (server/main.ts or a test). */
@@ -18,6 +19,8 @@ export interface AppServices {
   readonly scrypt: ScryptParams
   /** Fault injection for tests only: see {@link TestFaults}. */
   readonly faults: TestFaults
+  /** Guided mode (server/guide/service.ts): told when a push brought a member's new records. */
+  readonly guide?: GuideNotifier
 }
 
 /**

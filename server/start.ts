@@ -1,3 +1,5 @@
+import type { Server } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { describeIssues, loadContent } from '../build/content-loader.ts'
@@ -9,7 +11,10 @@ import type { AppServices, TestFaults } from './context.ts'
 import { migrateToLatest } from './db/migrations.ts'
 import { openDatabase } from './db/open.ts'
 import { demoCredentialsText, seedDemo } from './db/seed.ts'
+import { GuideService } from './guide/service.ts'
+import { attachGuideSocket } from './guide/socket.ts'
 import { consoleLogger, type Logger } from './log.ts'
+import { loadTls } from './tls.ts'
 
 export interface StartOptions {
   readonly config: ServerConfig
@@ -58,7 +63,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await opened.close()
     throw e
   }
-  const services: AppServices = {
+  const base = {
     db: opened.db,
     dialect: opened.dialect,
     config,
@@ -68,22 +73,67 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     scrypt,
     faults: options.faults ?? {},
   }
+  let guide: GuideService
+  let tls: ReturnType<typeof loadTls>
+  try {
+    tls = loadTls(config, now())
+    guide = await GuideService.start(base)
+  } catch (e) {
+    await opened.close()
+    throw e
+  }
+  const services: AppServices = { ...base, guide }
   const app = createApp({ distDir: config.distDir, services })
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host })
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve)
-    server.once('error', reject)
-  })
+  if (tls) log('tls', { source: tls.source })
+  const caCert = tls?.caCert
+  const fetch: typeof app.fetch = (req, ...rest) =>
+    // The local CA, for devices to install (README: "VR center on a local network"). Public.
+    caCert && new URL(req.url).pathname === '/hongtu-ca.crt'
+      ? new Response(caCert, {
+          headers: {
+            'content-type': 'application/x-x509-ca-cert',
+            'content-disposition': 'attachment; filename="hongtu-ca.crt"',
+          },
+        })
+      : app.fetch(req, ...rest)
+  const server = (
+    tls
+      ? serve({
+          fetch,
+          port: config.port,
+          hostname: config.host,
+          createServer: createHttpsServer,
+          serverOptions: { key: tls.key, cert: tls.cert },
+        })
+      : serve({ fetch, port: config.port, hostname: config.host })
+  ) as Server
+  const guideSocket = attachGuideSocket(server, guide, services)
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve)
+      server.once('error', reject)
+    })
+  } catch (e) {
+    await guideSocket.close()
+    await guide.close()
+    await opened.close()
+    throw e
+  }
   const { port } = server.address() as AddressInfo
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host
   return {
-    url: `http://${shownHost}:${port}`,
+    url: `${tls ? 'https' : 'http'}://${shownHost}:${port}`,
     services,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      // WebSockets first: upgraded sockets are not the HTTP server's to close.
+      await guideSocket.close()
+      await guide.close()
+      await new Promise<void>((resolve) => {
         server.close(() => resolve())
         // Keep-alive sockets would hold close() open.
         ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
-      }).then(() => opened.close()),
+      })
+      await opened.close()
+    },
   }
 }

@@ -203,8 +203,47 @@ function classesForTrainers(dialect: Dialect): Migration {
   }
 }
 
+/**
+ * Guided mode (issue 7): each class's newest trainer commands, so a late joiner is told at once
+ * and sequence numbers grow across server processes; and, with PostgreSQL, who is connected to
+ * which process (rows refreshed by each process, stale rows ignored), so a trainer on one process
+ * sees members on another. A single SQLite process keeps presence in memory and leaves that
+ * table empty.
+ */
+function guidedMode(): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('guide_state')
+        .addColumn('class_id', 'text', (c) => c.primaryKey())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('focus', 'text')
+        .addColumn('pause', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema
+        .createTable('guide_presence')
+        .addColumn('process_id', 'text', (c) => c.notNull())
+        .addColumn('class_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull().check(sqlIn('role', ['lead', 'follow'])))
+        .addColumn('connections', 'integer', (c) => c.notNull())
+        .addColumn('acked_seq', 'integer', (c) => c.notNull())
+        .addColumn('seen_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('guide_presence_pk', ['process_id', 'class_id', 'user_id'])
+        .execute()
+      await db.schema.createIndex('guide_presence_class').on('guide_presence').column('class_id').execute()
+    },
+  }
+}
+
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
-  return { '0001_initial': initial(dialect), '0002_classes_for_trainers': classesForTrainers(dialect) }
+  return {
+    '0001_initial': initial(dialect),
+    '0002_classes_for_trainers': classesForTrainers(dialect),
+    '0003_guided_mode': guidedMode(),
+  }
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -130,6 +130,31 @@ export interface RecordsTable {
   deleted_by: string | null
 }
 
+/** Guided mode: a class's newest commands (see server/guide/store.ts). */
+export interface GuideStateTable {
+  class_id: string
+  /** The newest command's sequence number; grows by one per command, across processes. */
+  seq: number
+  /** JSON CommandEvent (src/domain/guide/commands.ts): where the class is asked to be, or null. */
+  focus: string | null
+  /** JSON CommandEvent of a VR pause while it lasts, or null. */
+  pause: string | null
+  updated_at: string
+}
+
+/** Guided mode with PostgreSQL: who is connected through which server process (server/guide/pg-bus.ts). */
+export interface GuidePresenceTable {
+  process_id: string
+  class_id: string
+  user_id: string
+  display_name: string
+  role: 'lead' | 'follow'
+  connections: number
+  acked_seq: number
+  /** Refreshed by the owning process every few seconds; older rows belong to a process that died. */
+  seen_at: string
+}
+
 export interface MetaTable {
   key: string
   value: string
@@ -147,6 +172,8 @@ export interface Database {
   class_keys: ClassKeysTable
   records: RecordsTable
   meta: MetaTable
+  guide_state: GuideStateTable
+  guide_presence: GuidePresenceTable
 }
 
 export type Db = Kysely<Database>

@@ -96,6 +96,7 @@ export function syncRoutes(api: ApiRegistry, s: AppServices): void {
       summary: 'Upload records; one result per record',
       access: 'a logged-in user (records of their own only)',
       body: PushBody,
+      itemsCheckedByHandler: true,
       responses: {
         200: {
           description:
@@ -113,6 +114,8 @@ export function syncRoutes(api: ApiRegistry, s: AppServices): void {
           'Retry-After': String(wait),
         })
       const { results, createdIds } = await ingest(s, user, body.records)
+      // Committed: the trainers watching this member's classes may refresh (guided mode).
+      if (createdIds.length > 0) s.guide?.recordsChanged(user.id)
       s.faults.afterPushCommit?.(c, { recordIds: createdIds })
       const counts: Record<string, number> = {}
       for (const r of results) counts[r.result] = (counts[r.result] ?? 0) + 1

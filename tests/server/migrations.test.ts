@@ -68,7 +68,8 @@ describe.each(DATABASES)('migrations on %s', (kind) => {
       .execute()
     await v1.insertInto('class_trainers').values({ class_id: 'c1', user_id: 'u1' }).execute()
 
-    expect(await migrateToLatest(db, dialect)).toEqual(['0002_classes_for_trainers'])
+    // Later migrations (0003_guided_mode, …) run after it in the same call.
+    expect((await migrateToLatest(db, dialect))[0]).toBe('0002_classes_for_trainers')
 
     const cls = await db.selectFrom('classes').selectAll().executeTakeFirstOrThrow()
     expect(cls).toMatchObject({ id: 'c1', route_id: 'yanan-two-day', scene_ids: '[]', created_by: null })

@@ -11,9 +11,15 @@ import { z } from 'zod'
 
 const siteId = z.string().min(1).max(80)
 const lessonId = z.string().min(1).max(80)
-const coarseDegrees = z.number().refine((v) => Math.round(v * 1000) / 1000 === v, {
-  error: 'must be rounded to 3 decimals (≈ 100 m)',
-})
+/** Degrees within ±limit (90 for latitude, 180 for longitude), rounded to 3 decimals. */
+const coarseDegrees = (limit: number) =>
+  z
+    .number()
+    .min(-limit)
+    .max(limit)
+    .refine((v) => Math.round(v * 1000) / 1000 === v, {
+      error: 'must be rounded to 3 decimals (≈ 100 m)',
+    })
 
 export const CheckinPayloadV1 = z.strictObject({
   siteId,
@@ -23,8 +29,8 @@ export const CheckinPayloadV1 = z.strictObject({
   verdict: z.enum(['inside', 'qr-valid']),
   gps: z
     .strictObject({
-      lat: coarseDegrees,
-      lng: coarseDegrees,
+      lat: coarseDegrees(90),
+      lng: coarseDegrees(180),
       accuracyM: z.number().nonnegative().max(100_000),
       distanceM: z.number().nonnegative().max(50_000_000),
     })
@@ -56,6 +62,15 @@ export const QuizSubmittedPayloadV1 = z.strictObject({
   correct: z.number().int().min(0),
   total: z.number().int().min(1),
   passed: z.boolean(),
+  /**
+   * 'pre': the lesson's pre-test (课前测), taken before the lesson on the questions its `pretest`
+   * names; `correct`/`total` count those questions only, `passed` is always false (no pass
+   * mark), and it never counts towards passing or the best score. Absent means 'post', the quiz
+   * after the lesson. Still version 1: every record written before this field existed parses
+   * and means exactly what it meant, so no migration is needed (a version bump is for a change
+   * that old records would fail or be misread by).
+   */
+  phase: z.enum(['pre', 'post']).optional(),
 })
 
 export const ReflectionPayloadV1 = z.strictObject({
@@ -64,11 +79,35 @@ export const ReflectionPayloadV1 = z.strictObject({
   text: z.string().trim().min(1).max(5000),
 })
 
+/**
+ * A trainer attested that the member was at a stop or a lesson: the member's device scanned the
+ * trainer's rotating code (src/domain/attest/) and verified it offline. The token is kept whole so
+ * the server can verify it again; kid and step are copied out of it for readers that do not
+ * parse tokens (dashboards), and the server flags a record whose copies disagree with the token.
+ */
+export const AttestationPayloadV1 = z
+  .strictObject({
+    classId: z.string().min(1).max(80),
+    token: z.string().min(10).max(1024),
+    kid: z.string().min(1).max(120),
+    /** The code's 30-second step: floor(Unix seconds / 30) on the trainer's device. */
+    step: z.number().int().min(0),
+    siteId: siteId.optional(),
+    lessonId: lessonId.optional(),
+    /** scan: read by the in-app scanner; link: the /a/<token> link opened by the phone's camera. */
+    method: z.enum(['scan', 'link']),
+  })
+  .refine((p) => (p.siteId === undefined) !== (p.lessonId === undefined), {
+    error: 'names exactly one of siteId and lessonId',
+    path: ['siteId'],
+  })
+
 export const RECORD_KINDS = {
   checkin: { version: 1, schema: CheckinPayloadV1, migrations: {} },
   'lesson.completed': { version: 1, schema: LessonCompletedPayloadV1, migrations: {} },
   'quiz.submitted': { version: 1, schema: QuizSubmittedPayloadV1, migrations: {} },
   reflection: { version: 1, schema: ReflectionPayloadV1, migrations: {} },
+  attestation: { version: 1, schema: AttestationPayloadV1, migrations: {} },
 } as const satisfies Record<
   string,
   { version: number; schema: z.ZodType; migrations: Record<number, (old: unknown) => unknown> }

@@ -1,16 +1,18 @@
 import { lazy, Suspense } from 'react'
 import { PreferencesProvider, useStrings } from '../../i18n/i18n.tsx'
 import { StatusMessage } from '../../ui/StatusMessage.tsx'
-import { RouteScreen } from '../routes/RouteScreen.tsx'
+import { GuideBannerSlot, GuideProvider } from '../guide/GuideProvider.tsx'
 import { RoutesListScreen } from '../routes/RoutesListScreen.tsx'
-import { SiteScreen } from '../sites/SiteScreen.tsx'
 import { ContentProvider, useContent, useContentState } from './content-context.tsx'
 import { Header } from './Header.tsx'
 import { RecordsProvider, useRecords } from './records-context.tsx'
 import { Link, paths, useAppRoute } from './router.tsx'
 import { UpdatePrompt } from './UpdatePrompt.tsx'
 
-// Screens past the first load their own code (and the record validators) on demand.
+// Screens past the first load their own code (and the record validators) on demand; the service
+// worker precaches every chunk, so offline they open as fast as the first.
+const RouteScreen = lazy(() => import('../routes/RouteScreen.tsx').then((m) => ({ default: m.RouteScreen })))
+const SiteScreen = lazy(() => import('../sites/SiteScreen.tsx').then((m) => ({ default: m.SiteScreen })))
 const CheckinScreen = lazy(() => import('../checkin/CheckinScreen.tsx'))
 const LessonScreen = lazy(() => import('../lesson/LessonScreen.tsx'))
 const PassportScreen = lazy(() => import('../passport/PassportScreen.tsx'))
@@ -20,6 +22,18 @@ const LoginScreen = lazy(() => import('../account/LoginScreen.tsx'))
 // The VR classroom: the list carries no 3D code; a scene's screen loads three/r3f/XR itself.
 const VrListScreen = lazy(() => import('../vr/VrListScreen.tsx'))
 const VrSceneRoute = lazy(() => import('../vr/VrSceneRoute.tsx'))
+// Classes: a member's classes and the trainer's codes they scan; the trainer's own screens.
+const MyClassesScreen = lazy(() => import('../classes/MyClassesScreen.tsx'))
+const MyClassScreen = lazy(() => import('../classes/MyClassScreen.tsx'))
+const AttestLinkScreen = lazy(() => import('../attest/AttestLinkScreen.tsx'))
+const TrainerHomeScreen = lazy(() => import('../trainer/TrainerHomeScreen.tsx'))
+const NewClassScreen = lazy(() => import('../trainer/NewClassScreen.tsx'))
+const ClassDashboardScreen = lazy(() => import('../trainer/ClassDashboardScreen.tsx'))
+const TraineeScreen = lazy(() => import('../trainer/TraineeScreen.tsx'))
+const CoverageScreen = lazy(() => import('../trainer/CoverageScreen.tsx'))
+const AttestDisplayScreen = lazy(() => import('../attest/AttestDisplayScreen.tsx'))
+const LeadScreen = lazy(() => import('../guide/LeadScreen.tsx'))
+const LearningEffectScreen = lazy(() => import('../effect/LearningEffectScreen.tsx'))
 
 function NotFound() {
   const t = useStrings()
@@ -65,6 +79,34 @@ function Screen() {
       return <VrListScreen />
     case 'vr-scene':
       return <VrSceneRoute key={route.id} id={route.id} notFound={<NotFound />} />
+    case 'my-classes':
+      return <MyClassesScreen />
+    case 'my-class':
+      return <MyClassScreen key={route.id} classId={route.id} />
+    case 'attest-link':
+      return <AttestLinkScreen key={route.token} token={route.token} />
+    case 'trainer':
+      return <TrainerHomeScreen />
+    case 'trainer-new-class':
+      return <NewClassScreen />
+    case 'trainer-class':
+      return <ClassDashboardScreen key={route.id} classId={route.id} />
+    case 'trainer-member':
+      return (
+        <TraineeScreen
+          key={`${route.classId}/${route.memberId}`}
+          classId={route.classId}
+          memberId={route.memberId}
+        />
+      )
+    case 'trainer-attest':
+      return <AttestDisplayScreen key={route.classId} classId={route.classId} />
+    case 'trainer-lead':
+      return <LeadScreen key={route.classId} classId={route.classId} />
+    case 'trainer-effect':
+      return <LearningEffectScreen key={route.classId} classId={route.classId} />
+    case 'coverage':
+      return <CoverageScreen />
     case 'not-found':
       return <NotFound />
   }
@@ -113,9 +155,12 @@ export function App() {
     <PreferencesProvider>
       <ContentProvider>
         <RecordsProvider>
-          <Header />
-          <Main />
-          <UpdatePrompt />
+          <GuideProvider>
+            <Header />
+            <GuideBannerSlot />
+            <Main />
+            <UpdatePrompt />
+          </GuideProvider>
         </RecordsProvider>
       </ContentProvider>
     </PreferencesProvider>

@@ -1,4 +1,6 @@
 import { usePreferences } from '../../i18n/i18n.tsx'
+import { MyClassesNavLink } from '../classes/MyClassesNavLink.tsx'
+import { TrainerNavLink } from '../trainer/TrainerNavLink.tsx'
 import { useVrStrings } from '../vr/strings.ts'
 import { Link, paths } from './router.tsx'
 import { SyncBadge } from './SyncBadge.tsx'
@@ -22,7 +24,7 @@ export function Header() {
       </div>
       <nav aria-label={t.mainNav}>
         <Link to={paths.routes()}>{t.navRoutes}</Link> <Link to={paths.passport()}>{t.navPassport}</Link>{' '}
-        <Link to={paths.vr()}>{vr.navVr}</Link>
+        <Link to={paths.vr()}>{vr.navVr}</Link> <MyClassesNavLink /> <TrainerNavLink />
         <SyncBadge />
       </nav>
       <fieldset className="display-settings">

@@ -13,11 +13,28 @@ describe('parsePath', () => {
     expect(parsePath(paths.qr('HT1.abc.def'))).toEqual({ name: 'qr', token: 'HT1.abc.def' })
     expect(parsePath(paths.scan())).toEqual({ name: 'scan' })
     expect(parsePath(paths.login())).toEqual({ name: 'login' })
+    expect(parsePath(paths.myClasses())).toEqual({ name: 'my-classes' })
+    expect(parsePath(paths.myClass('c1'))).toEqual({ name: 'my-class', id: 'c1' })
+    expect(parsePath(paths.attestLink('HA1.x.y'))).toEqual({ name: 'attest-link', token: 'HA1.x.y' })
+    expect(parsePath(paths.trainer())).toEqual({ name: 'trainer' })
+    expect(parsePath(paths.trainerNewClass())).toEqual({ name: 'trainer-new-class' })
+    expect(parsePath(paths.trainerClass('c1'))).toEqual({ name: 'trainer-class', id: 'c1' })
+    expect(parsePath(paths.trainerMember('c1', 'm1'))).toEqual({
+      name: 'trainer-member',
+      classId: 'c1',
+      memberId: 'm1',
+    })
+    expect(parsePath(paths.trainerAttest('c1'))).toEqual({ name: 'trainer-attest', classId: 'c1' })
+    expect(parsePath(paths.trainerLead('c1'))).toEqual({ name: 'trainer-lead', classId: 'c1' })
+    expect(parsePath(paths.trainerEffect('c1'))).toEqual({ name: 'trainer-effect', classId: 'c1' })
+    expect(parsePath(paths.coverage())).toEqual({ name: 'coverage' })
   })
 
   it('sends anything else to not-found', () => {
     expect(parsePath('/nope').name).toBe('not-found')
     expect(parsePath('/sites/a/b').name).toBe('not-found')
+    expect(parsePath('/trainer/classes').name).toBe('not-found')
+    expect(parsePath('/trainer/classes/c1/nope').name).toBe('not-found')
     expect(parsePath('/sites/%E0%A4%A').name).toBe('site')
   })
 })

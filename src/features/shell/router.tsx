@@ -18,6 +18,17 @@ export type AppRoute =
   | { readonly name: 'login' }
   | { readonly name: 'vr' }
   | { readonly name: 'vr-scene'; readonly id: string }
+  | { readonly name: 'my-classes' }
+  | { readonly name: 'my-class'; readonly id: string }
+  | { readonly name: 'attest-link'; readonly token: string }
+  | { readonly name: 'trainer' }
+  | { readonly name: 'trainer-new-class' }
+  | { readonly name: 'trainer-class'; readonly id: string }
+  | { readonly name: 'trainer-member'; readonly classId: string; readonly memberId: string }
+  | { readonly name: 'trainer-attest'; readonly classId: string }
+  | { readonly name: 'trainer-lead'; readonly classId: string }
+  | { readonly name: 'trainer-effect'; readonly classId: string }
+  | { readonly name: 'coverage' }
   | { readonly name: 'not-found'; readonly path: string }
 
 export function parsePath(pathname: string): AppRoute {
@@ -34,7 +45,28 @@ export function parsePath(pathname: string): AppRoute {
   if (parts.length === 1 && parts[0] === 'login') return { name: 'login' }
   if (parts.length === 1 && parts[0] === 'vr') return { name: 'vr' }
   if (parts.length === 2 && parts[0] === 'vr' && parts[1]) return { name: 'vr-scene', id: parts[1] }
+  if (parts.length === 1 && parts[0] === 'classes') return { name: 'my-classes' }
+  if (parts.length === 2 && parts[0] === 'classes' && parts[1]) return { name: 'my-class', id: parts[1] }
+  if (parts.length === 2 && parts[0] === 'a' && parts[1]) return { name: 'attest-link', token: parts[1] }
+  if (parts[0] === 'trainer') return parseTrainerPath(parts.slice(1))
+  if (parts.length === 1 && parts[0] === 'coverage') return { name: 'coverage' }
   return { name: 'not-found', path: pathname }
+}
+
+/** /trainer/…: the trainer's screens (classes, a class's dashboard, its member, its codes). */
+function parseTrainerPath(rest: string[]): AppRoute {
+  const [a, id, b, memberId] = rest
+  if (rest.length === 0) return { name: 'trainer' }
+  if (rest.length === 1 && a === 'new') return { name: 'trainer-new-class' }
+  if (a === 'classes' && id) {
+    if (rest.length === 2) return { name: 'trainer-class', id }
+    if (rest.length === 3 && b === 'attest') return { name: 'trainer-attest', classId: id }
+    if (rest.length === 3 && b === 'lead') return { name: 'trainer-lead', classId: id }
+    if (rest.length === 3 && b === 'effect') return { name: 'trainer-effect', classId: id }
+    if (rest.length === 4 && b === 'members' && memberId)
+      return { name: 'trainer-member', classId: id, memberId }
+  }
+  return { name: 'not-found', path: `/trainer/${rest.join('/')}` }
 }
 
 function decodeURIComponentSafe(s: string): string {
@@ -57,9 +89,22 @@ export const paths = {
   login: () => '/login',
   vr: () => '/vr',
   vrScene: (id: string) => `/vr/${encodeURIComponent(id)}`,
+  myClasses: () => '/classes',
+  myClass: (id: string) => `/classes/${encodeURIComponent(id)}`,
+  attestLink: (token: string) => `/a/${encodeURIComponent(token)}`,
+  trainer: () => '/trainer',
+  trainerNewClass: () => '/trainer/new',
+  trainerClass: (id: string) => `/trainer/classes/${encodeURIComponent(id)}`,
+  trainerMember: (classId: string, memberId: string) =>
+    `/trainer/classes/${encodeURIComponent(classId)}/members/${encodeURIComponent(memberId)}`,
+  trainerAttest: (classId: string) => `/trainer/classes/${encodeURIComponent(classId)}/attest`,
+  trainerLead: (classId: string) => `/trainer/classes/${encodeURIComponent(classId)}/lead`,
+  trainerEffect: (classId: string) => `/trainer/classes/${encodeURIComponent(classId)}/effect`,
+  coverage: () => '/coverage',
 }
 
-const NAVIGATE_EVENT = 'hongtu:navigate'
+/** Fired after `navigate`; a screen that keeps part of its state in the address listens to it. */
+export const NAVIGATE_EVENT = 'hongtu:navigate'
 
 export function navigate(path: string): void {
   if (path === location.pathname) return

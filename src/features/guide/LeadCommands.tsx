@@ -1,0 +1,144 @@
+import { useState } from 'react'
+import { SCENES } from '../../../scenes/registry.ts'
+import type { GuideCommand } from '../../domain/guide/commands.ts'
+import { splitOathLines } from '../../domain/scenes/oath.ts'
+import { useLocalizedString } from '../../i18n/i18n.tsx'
+import { useContent } from '../shell/content-context.tsx'
+import { describeCommand, useGuideText } from './describe.ts'
+import type { ClassGuideState, CommandOutcome, GuideController } from './guide-controller.ts'
+import type { LeadClass } from './lead-class.ts'
+
+/** The trainer's buttons: gather at a stop, a stop's lessons and quizzes, the VR scenes, the end. */
+export function LeadCommands({
+  cls,
+  controller,
+  state,
+  enabled,
+}: {
+  cls: LeadClass
+  controller: GuideController
+  state: ClassGuideState | undefined
+  enabled: boolean
+}) {
+  const { t, names } = useGuideText()
+  const text = useLocalizedString()
+  const content = useContent()
+  const [feedback, setFeedback] = useState('')
+  const route = cls.routeId ? content.route(cls.routeId) : undefined
+  const scenes = SCENES.map((s) => s.data).filter(
+    (s) => cls.sceneIds.length === 0 || cls.sceneIds.includes(s.id),
+  )
+  const focus = state?.active.focus?.command
+  const paused = (state?.active.pause ?? null) !== null
+
+  const send = async (command: GuideCommand) => {
+    setFeedback('')
+    const outcome: CommandOutcome = await controller.command(cls.id, command)
+    const what = describeCommand(command, t, names)
+    if (outcome.ok) return setFeedback(`${t.sent}：${what}`)
+    const why =
+      outcome.code === 'offline'
+        ? t.offline
+        : outcome.code === 'timeout'
+          ? t.timeout
+          : outcome.code === 'rate_limited'
+            ? t.rateLimited
+            : outcome.message
+    setFeedback(t.sendFailed(why))
+  }
+  const button = (label: string, command: GuideCommand, extra: { pressed?: boolean } = {}) => (
+    <button type="button" disabled={!enabled} aria-pressed={extra.pressed} onClick={() => void send(command)}>
+      {label}
+    </button>
+  )
+
+  return (
+    <>
+      <p role="status" className="lead-feedback" data-testid="lead-feedback">
+        {feedback}
+      </p>
+      {route && (
+        <section aria-labelledby="lead-gather">
+          <h2 id="lead-gather">{t.sectionGather}</h2>
+          <ul className="lead-buttons">
+            {route.stops.map((stop, i) => (
+              <li key={stop.site}>
+                {button(t.stop(i + 1, names.site(stop.site)), { type: 'gather', siteId: stop.site })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {route && (
+        <section aria-labelledby="lead-lessons">
+          <h2 id="lead-lessons">{t.sectionLessons}</h2>
+          {route.stops.flatMap((stop) =>
+            (content.site(stop.site)?.lessons ?? []).map((lessonId) => {
+              const lesson = content.lesson(lessonId)
+              if (!lesson) return null
+              const title = text(lesson.title)
+              return (
+                <fieldset key={lessonId} className="lead-lesson">
+                  <legend className="lead-lesson-title">{title}</legend>
+                  {button(t.start, { type: 'start-lesson', lessonId })}
+                  {button(t.quiz, { type: 'show-quiz', lessonId })}
+                </fieldset>
+              )
+            }),
+          )}
+        </section>
+      )}
+      {scenes.length > 0 && (
+        <section aria-labelledby="lead-vr">
+          <h2 id="lead-vr">{t.sectionVr}</h2>
+          <p>
+            {button(paused ? t.resume : t.pause, { type: 'vr-pause', paused: !paused }, { pressed: paused })}
+          </p>
+          {scenes.map((scene) => {
+            const title = text(scene.title)
+            const lines = scene.ceremony ? splitOathLines(scene.ceremony.text.zh).length : 0
+            const shown =
+              focus?.type === 'vr-oath-line' && focus.sceneId === scene.id
+                ? focus.line
+                : focus?.type === 'vr-oath-start' && focus.sceneId === scene.id
+                  ? 1
+                  : 0
+            return (
+              <fieldset key={scene.id} className="lead-scene">
+                <legend>{title}</legend>
+                <p>{button(t.enterScene(title), { type: 'vr-scene', sceneId: scene.id })}</p>
+                <ul className="lead-buttons">
+                  {scene.hotspots.map((h) => (
+                    <li key={h.id}>
+                      {button(t.lookAt(text(h.title)), {
+                        type: 'vr-look',
+                        sceneId: scene.id,
+                        hotspotId: h.id,
+                      })}
+                    </li>
+                  ))}
+                </ul>
+                {lines > 0 && (
+                  <p className="lead-buttons">
+                    {button(t.oathStart, { type: 'vr-oath-start', sceneId: scene.id })}
+                    {shown > 0 &&
+                      shown < lines &&
+                      button(t.oathNext(shown, lines), {
+                        type: 'vr-oath-line',
+                        sceneId: scene.id,
+                        line: shown + 1,
+                      })}
+                  </p>
+                )}
+              </fieldset>
+            )
+          })}
+        </section>
+      )}
+      <section aria-labelledby="lead-end">
+        <h2 id="lead-end">{t.sectionEnd}</h2>
+        {button(t.end, { type: 'end' })}
+      </section>
+    </>
+  )
+}

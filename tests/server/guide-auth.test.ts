@@ -1,0 +1,156 @@
+/**
+ * Why: the guided-mode WebSocket is a second door into the server, beside the HTTP API, and the
+ * same rules have to hold there. The handshake takes the user from the session cookie only and
+ * refuses other sites' pages (cross-site WebSocket hijacking); a class is led by its trainers and
+ * admins, followed by its members, and invisible to everyone else (the same `not_found` as for a
+ * class that does not exist). A refused or malformed message gets an error with a stable code
+ * and the connection stays open; only an oversized frame or a flood closes it.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createUser } from '../../server/admin/users.ts'
+import { DEMO_CLASS_ID } from '../../server/db/seed.ts'
+import { Device } from './driver.ts'
+import { GuideConn, handshakeStatus } from './guide-driver.ts'
+import { DATABASES, startTestServer, TEST_SCRYPT, type TestServer } from './harness.ts'
+
+describe.each(DATABASES)('guided-mode access on %s', (db) => {
+  let server: TestServer
+  const open: GuideConn[] = []
+  const conn = async (device: Device) => {
+    const c = await GuideConn.open(server.url, device.cookies)
+    open.push(c)
+    return c
+  }
+  const device = async (username: 'member1' | 'member2' | 'trainer1' | 'admin') => {
+    const d = new Device(server)
+    await d.loginAs(username)
+    return d
+  }
+  const outsider = async (role: 'member' | 'trainer') => {
+    const username = `${role}-outside`
+    await createUser(
+      server.services.db,
+      {
+        username,
+        displayName: '外人',
+        role,
+        password: `${username}-password`,
+        branchName: role === 'member' ? '外支部' : null,
+      },
+      server.clock.now(),
+      TEST_SCRYPT,
+    )
+    const d = new Device(server)
+    const r = await d.login(username, `${username}-password`)
+    expect(r.status).toBe(200)
+    return d
+  }
+
+  beforeEach(async () => {
+    server = await startTestServer(db)
+  })
+  afterEach(async () => {
+    for (const c of open.splice(0)) c.close()
+    await server.close()
+  })
+
+  it('refuses a handshake without a session, from another site, without an Origin, or at another path', async () => {
+    const member = await device('member1')
+    expect(await handshakeStatus(server.url, new Map())).toBe(401)
+    expect(await handshakeStatus(server.url, new Map([['__Host-hongtu_session', 'x'.repeat(43)]]))).toBe(401)
+    expect(await handshakeStatus(server.url, member.cookies, { origin: 'https://evil.example' })).toBe(403)
+    expect(await handshakeStatus(server.url, member.cookies, { origin: null })).toBe(403)
+    expect(await handshakeStatus(server.url, member.cookies, { path: '/api/guide/other' })).toBe(404)
+    expect(await handshakeStatus(server.url, member.cookies)).toBe(101)
+  })
+
+  it('refuses a session that has logged out', async () => {
+    const member = await device('member1')
+    const cookies = new Map(member.cookies)
+    expect((await member.request('POST', '/api/auth/logout')).status).toBe(204)
+    expect(await handshakeStatus(server.url, cookies)).toBe(401)
+  })
+
+  it("lets the class's trainer and an admin lead, its member follow, and hides it from everyone else", async () => {
+    const trainer = await conn(await device('trainer1'))
+    expect((await trainer.subscribe(DEMO_CLASS_ID)).role).toBe('lead')
+    const admin = await conn(await device('admin'))
+    expect((await admin.subscribe(DEMO_CLASS_ID)).role).toBe('lead')
+    const member = await conn(await device('member1'))
+    expect((await member.subscribe(DEMO_CLASS_ID)).role).toBe('follow')
+
+    for (const role of ['member', 'trainer'] as const) {
+      const other = await conn(await outsider(role))
+      other.send({ type: 'subscribe', classId: DEMO_CLASS_ID })
+      const refused = await other.next('error')
+      expect(refused).toMatchObject({ code: 'not_found', classId: DEMO_CLASS_ID })
+      other.send({ type: 'subscribe', classId: 'no-such-class' })
+      expect((await other.next('error')).code).toBe('not_found')
+      // Refused, not disconnected.
+      other.send({ type: 'ping' })
+      await other.next('pong')
+    }
+  })
+
+  it('refuses a member who tries to command, and keeps the connection', async () => {
+    const member = await conn(await device('member1'))
+    await member.subscribe(DEMO_CLASS_ID)
+    const ref = member.command(DEMO_CLASS_ID, { type: 'end' })
+    expect(await member.next('error')).toMatchObject({ code: 'forbidden', ref, classId: DEMO_CLASS_ID })
+    member.send({ type: 'ping' })
+    await member.next('pong')
+    expect(member.received.filter((m) => m.type === 'command')).toEqual([])
+  })
+
+  it('checks commands against the content and answers with a stable code and the field', async () => {
+    const trainer = await conn(await device('trainer1'))
+    await trainer.subscribe(DEMO_CLASS_ID)
+    const cases = [
+      [{ type: 'gather', siteId: 'huining-huishi-jiuzhi' }, 'command.siteId'],
+      [{ type: 'start-lesson', lessonId: 'no-such-lesson' }, 'command.lessonId'],
+      [{ type: 'vr-scene', sceneId: 'huining-huishi' }, 'command.sceneId'],
+      [{ type: 'vr-look', sceneId: 'oath-hall', hotspotId: 'fangche' }, 'command.hotspotId'],
+      [{ type: 'vr-oath-start', sceneId: 'yanan-yaodong' }, 'command.sceneId'],
+    ] as const
+    for (const [command, field] of cases) {
+      const ref = trainer.command(DEMO_CLASS_ID, command)
+      expect(await trainer.next('error', (m) => m.ref === ref)).toMatchObject({
+        code: 'invalid_command',
+        field,
+      })
+    }
+    trainer.send('{not json')
+    expect((await trainer.next('error')).code).toBe('bad_message')
+    trainer.send({ type: 'command', classId: DEMO_CLASS_ID, ref: 'x', command: { type: 'launch' } })
+    expect(await trainer.next('error')).toMatchObject({ code: 'bad_message', field: 'command.type' })
+    trainer.send({ type: 'ack', classId: DEMO_CLASS_ID, seq: 1, userId: 'demo-member2' })
+    expect((await trainer.next('error')).code).toBe('bad_message')
+    const ref = trainer.command('other-class', { type: 'end' })
+    expect(await trainer.next('error', (m) => m.ref === ref)).toMatchObject({ code: 'not_subscribed' })
+    // After all that, a good command still goes through.
+    const ok = trainer.command(DEMO_CLASS_ID, { type: 'gather', siteId: 'zaoyuan' })
+    expect((await trainer.next('sent')).ref).toBe(ok)
+  })
+
+  it('closes the connection on a frame over the size limit', async () => {
+    const member = await conn(await device('member1'))
+    member.send({ type: 'subscribe', classId: 'x'.repeat(5000) })
+    expect(await member.closed()).toBe(1009)
+  })
+
+  it('limits how many commands a trainer sends in a minute', async () => {
+    await server.close()
+    server = await startTestServer(db, { config: { guideCommandsPerMinute: 3 } })
+    const trainer = await conn(await device('trainer1'))
+    await trainer.subscribe(DEMO_CLASS_ID)
+    for (let i = 0; i < 3; i++) {
+      trainer.command(DEMO_CLASS_ID, { type: 'vr-pause', paused: i % 2 === 0 })
+      await trainer.next('sent')
+    }
+    const ref = trainer.command(DEMO_CLASS_ID, { type: 'end' })
+    expect(await trainer.next('error', (m) => m.ref === ref)).toMatchObject({ code: 'rate_limited' })
+    server.clock.advance(61_000)
+    trainer.command(DEMO_CLASS_ID, { type: 'end' })
+    await trainer.next('sent')
+  })
+})
