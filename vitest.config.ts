@@ -7,6 +7,7 @@ export default defineConfig({
       'tests/content/**/*.test.ts',
       'tests/server/**/*.test.ts',
       'tests/chaos/**/*.test.ts',
+      'tests/fuzz/**/*.test.ts',
       'scenes/**/*.test.{ts,tsx}',
     ],
     environment: 'node',

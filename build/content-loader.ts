@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { parseDocument } from 'yaml'
 import { type ContentIssue, formatContentIssue } from '../src/domain/content/errors.ts'
 import { buildContent, type ContentPack, type RawContentFile } from '../src/domain/content/pack.ts'
+import { deepestNesting, MAX_NESTING, readUtf8 } from './content-text.ts'
 
 /**
  * Reads routes-data/ from disk, parses YAML, JSON and front matter, and hands the data to the
@@ -40,6 +41,17 @@ export interface LoadResult {
 }
 
 function parseYaml(file: string, text: string, issues: ContentIssue[], lineOffset = 0): unknown {
+  const nesting = deepestNesting(text)
+  if (nesting.depth > MAX_NESTING) {
+    issues.push({
+      file,
+      path: `line ${nesting.line + lineOffset}`,
+      value: undefined,
+      rule: `is nested more than ${MAX_NESTING} levels deep`,
+      severity: 'error',
+    })
+    return undefined
+  }
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true })
   for (const e of doc.errors) {
     const line = (e.linePos?.[0]?.line ?? 0) + lineOffset
@@ -51,7 +63,15 @@ function parseYaml(file: string, text: string, issues: ContentIssue[], lineOffse
       severity: 'error',
     })
   }
-  return doc.errors.length > 0 ? undefined : doc.toJS()
+  if (doc.errors.length > 0) return undefined
+  try {
+    return doc.toJS()
+  } catch (e) {
+    // Resolving aliases throws: one that names no anchor, or so many that they would blow up.
+    const why = e instanceof Error ? e.message : String(e)
+    issues.push({ file, path: '', value: undefined, rule: `is not valid YAML: ${why}`, severity: 'error' })
+    return undefined
+  }
 }
 
 /** Splits `---\nYAML\n---\nbody` and returns both, or an issue when the fences are missing. */
@@ -92,7 +112,18 @@ export function loadContent(
       const abs = join(dir, name)
       const file = relative(projectRoot, abs)
       files.push(abs)
-      const text = readFileSync(abs, 'utf8')
+      const read = readUtf8(abs)
+      if (!('text' in read)) {
+        issues.push({
+          file,
+          path: `line ${read.badLine}`,
+          value: undefined,
+          rule: 'is not valid UTF-8: save the file as UTF-8',
+          severity: 'error',
+        })
+        continue
+      }
+      const { text } = read
       if (kind === 'key') {
         const data = parseJson(file, text, issues)
         if (data !== undefined) raw.push({ file, kind, data })

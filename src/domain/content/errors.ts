@@ -24,11 +24,14 @@ export function formatPath(path: readonly PropertyKey[]): string {
 /** Renders a value briefly: numbers and booleans as they are, strings quoted, long values cut. */
 export function formatValue(value: unknown): string {
   if (value === undefined) return '(missing)'
+  // JSON would say null for YAML's .inf and .nan.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value)
   let text: string
   try {
     text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value))
   } catch {
-    text = String(value)
+    // Too deep or circular (YAML aliases can make both): only its shape can be shown.
+    text = Array.isArray(value) ? '[…]' : typeof value === 'object' && value !== null ? '{…}' : String(value)
   }
   return text.length > 60 ? `${text.slice(0, 57)}…` : text
 }
@@ -96,6 +99,8 @@ export function issuesFromZod(file: string, input: unknown, error: z.ZodError): 
 const ZOD_STOCK_MESSAGE = /^(Invalid|Too (small|big)|Unrecognized|Expected)/
 
 function ruleText(issue: z.core.$ZodIssue, value: unknown): string {
-  if (issue.code === 'invalid_type' && value === undefined) return 'is missing (required)'
+  // A missing field that must have one certain value (alg: ES256) is missing, not "not ES256".
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && value === undefined)
+    return 'is missing (required)'
   return issue.message && !ZOD_STOCK_MESSAGE.test(issue.message) ? issue.message : ruleOf(issue, value)
 }
