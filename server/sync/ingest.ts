@@ -202,6 +202,9 @@ async function releaseStaleHolds(trx: Transaction<Database>, memberId: string, n
     .selectFrom('records')
     .select(['server_seq', 'flags'])
     .where('member_id', '=', memberId)
+    // Held rows always name what they wait for; saying so lets the (member_id, held_for) index
+    // find them, instead of scanning every row of the member on every push.
+    .where('held_for', 'is not', null)
     .where('status', '=', 'held')
     .where('received_at', '<', new Date(now.getTime() - HOLD_LIMIT_MS).toISOString())
     .execute()

@@ -9,6 +9,9 @@ import type { SyncState } from '../../platform/sync/outbox-sync.ts'
 import { useContentState } from './content-context.tsx'
 import { useOutboxSync } from './use-outbox-sync.ts'
 
+/** The pause before a re-read that changes during a re-read asked for (see below). */
+const FOLLOW_UP_REREAD_MS = 300
+
 /**
  * The record log as the screens see it: who records (the logged-in member, or this device's
  * local member before anyone logs in), their records and progress (recomputed after every
@@ -123,10 +126,15 @@ export function RecordsProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!log) return
     // One re-read at a time, plus one after it if anything changed meanwhile: a sync settling
-    // batch after batch must not queue a full re-read of the member's records per batch.
+    // batch after batch must not queue a full re-read of the member's records per batch. The
+    // follow-up waits a moment, so that back-to-back re-reads of a long outbox do not take the
+    // database from the drain itself (the count on screen lags a sync by at most that moment).
     let running = false
+    let disposed = false
     let again: ChangeScope | null = null
     const reread = (scope: ChangeScope = 'all') => {
+      // Settings changed (last sync time, clock offset): nothing on screen comes from records.
+      if (scope === 'meta') return
       if (running) {
         again = again === 'all' || scope === 'all' ? 'all' : 'outbox'
         return
@@ -136,17 +144,20 @@ export function RecordsProvider({ children }: { children: ReactNode }) {
         running = false
         const next = again
         again = null
-        if (next) reread(next)
+        if (next) setTimeout(() => !disposed && reread(next), FOLLOW_UP_REREAD_MS)
       })
     }
     reread()
     const channel = 'BroadcastChannel' in window ? new BroadcastChannel(CHANNEL) : null
-    channel?.addEventListener('message', (e: MessageEvent) => reread(e.data === 'outbox' ? 'outbox' : 'all'))
+    channel?.addEventListener('message', (e: MessageEvent) =>
+      reread(e.data === 'outbox' || e.data === 'meta' ? e.data : 'all'),
+    )
     const unsubscribe = log.subscribe((scope) => {
       reread(scope)
       channel?.postMessage(scope)
     })
     return () => {
+      disposed = true
       unsubscribe()
       channel?.close()
     }

@@ -4,6 +4,8 @@ import { OutboxSync, type SyncState } from '../../platform/sync/outbox-sync.ts'
 
 const LAST_SYNC = 'lastSyncAt'
 const CLOCK_OFFSET = 'clockOffsetMs'
+/** Device clock offsets are kept to about a second: corrected times need no finer. */
+const CLOCK_OFFSET_TOLERANCE_MS = 1000
 
 /**
  * Runs the outbox loop for the logged-in member (none for the local member: its records
@@ -24,6 +26,7 @@ export function useOutboxSync(log: RecordLog | null, memberId: string | null) {
 
   useEffect(() => {
     if (!log || !memberId) return
+    let savedOffset: number | undefined
     const engine = new OutboxSync({
       log,
       memberId,
@@ -36,8 +39,14 @@ export function useOutboxSync(log: RecordLog | null, memberId: string | null) {
         }
       },
       onClockOffset: (offset) => {
-        setClockOffsetMs(Math.round(offset))
-        void log.setMeta(CLOCK_OFFSET, Math.round(offset))
+        // Every answer carries the offset, jittering by the round trip; store it only when it
+        // moved by more than that (a write per batch would be a durable transaction per batch,
+        // and a re-render of every screen, for nothing).
+        const rounded = Math.round(offset)
+        if (savedOffset !== undefined && Math.abs(rounded - savedOffset) < CLOCK_OFFSET_TOLERANCE_MS) return
+        savedOffset = rounded
+        setClockOffsetMs(rounded)
+        void log.setMeta(CLOCK_OFFSET, rounded)
       },
     })
     sync.current = engine

@@ -16,7 +16,11 @@ import { ALL_STORES, DB_NAME, DB_VERSION, STORES, upgrade } from './schema.ts'
  */
 
 /** What a write changed: 'outbox' when only outbox entries did (a sync settling a batch). */
-export type ChangeScope = 'all' | 'outbox'
+/**
+ * What a change touched: 'all' (records and outbox), 'outbox' only, or 'meta' only (settings
+ * such as the last sync time: no screen re-reads records for those).
+ */
+export type ChangeScope = 'all' | 'outbox' | 'meta'
 
 export interface OutboxEntry {
   readonly recordId: string
@@ -208,13 +212,17 @@ export class RecordLog {
         cursor.continue()
       }
     })
+    // All the reads at once, not one awaited after another: IndexedDB serves them in one go.
     const records = tx.objectStore(STORES.records)
+    const found = await Promise.all(
+      entries.map((entry) => request(records.get(entry.recordId)) as Promise<{ seq?: number } | undefined>),
+    )
     const out: { entry: OutboxEntry; record: { seq?: number } }[] = []
-    for (const entry of entries) {
-      const record = (await request(records.get(entry.recordId))) as { seq?: number } | undefined
+    entries.forEach((entry, i) => {
+      const record = found[i]
       // An outbox entry without its record cannot be sent; it stays, and shows in the count.
       if (record) out.push({ entry, record })
-    }
+    })
     return out.sort(
       (a, b) =>
         a.entry.enqueuedAt.localeCompare(b.entry.enqueuedAt) || (a.record.seq ?? 0) - (b.record.seq ?? 0),
@@ -377,7 +385,7 @@ export class RecordLog {
     const tx = this.db.transaction(STORES.meta, 'readwrite', { durability: 'strict' })
     tx.objectStore(STORES.meta).put(value, key)
     await committed(tx)
-    this.changed()
+    this.changed('meta')
   }
 
   /** For tests and diagnostics: how many rows each store holds. */
