@@ -9,6 +9,7 @@ export default defineConfig({
       'tests/chaos/**/*.test.ts',
       'tests/fuzz/**/*.test.ts',
       'scenes/**/*.test.{ts,tsx}',
+      'bench/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20000,

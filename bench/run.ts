@@ -4,25 +4,36 @@
  * notes/performance.md.
  * Run after `vite build` (the npm script does both).
  */
-import { readFileSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { serve } from '@hono/node-server'
 import { chromium } from '@playwright/test'
 import { createApp } from '../server/app.ts'
 import type { ContentPack } from '../src/domain/content/pack.ts'
+import { measureGuideLatency, printGuideLatency } from './guide-latency.ts'
+import { measureLighthouse } from './lighthouse.ts'
 import {
   FIRST_SCREEN_JS_BUDGET_BYTES,
   MAP_SCREEN_JS_GOAL_BYTES,
   measureScreenJs,
   SCREENS,
 } from './measure-js.ts'
-import { measureCheckinSave } from './save-latency.ts'
+import { writeReport } from './report.ts'
+import { measureCheckinSave, measureQuizAnswerSave } from './save-latency.ts'
 import { measureDrain } from './sync-drain.ts'
 import { measurePanoramaFirstFrame } from './vr-panorama.ts'
 import { measureScenes } from './vr-scenes.ts'
 
 /** DESIGN.md: a save p95 ≤ 16 ms from tap to durably committed. */
 const SAVE_P95_GOAL_MS = 16
+
+// The machine is shared (other work may be running): the report says how busy it was.
+const loadAtStart = loadavg()[0] ?? 0
+let peakLoad = loadAtStart
+const loadSampler = setInterval(() => {
+  peakLoad = Math.max(peakLoad, loadavg()[0] ?? 0)
+}, 5000)
 
 const server = serve({ fetch: createApp({ distDir: 'dist' }).fetch, port: 0, hostname: '127.0.0.1' })
 await new Promise((r) => server.once('listening', r))
@@ -53,14 +64,27 @@ const saveLatency = []
 for (const cpuSlowdown of [1, 4]) {
   const checkin = await measureCheckinSave(browser, baseURL, sites, { cpuSlowdown, rounds: 2 })
   saveLatency.push({ action: 'check-in', cpuSlowdown, ...checkin })
+  const answer = await measureQuizAnswerSave(browser, baseURL, { cpuSlowdown, rounds: 2 })
+  saveLatency.push({ action: 'quiz answer', cpuSlowdown, ...answer })
 }
 // Outbox drain end to end through the real server (SQLite) on loopback.
 const drain = await measureDrain(browser, [10_000, 100_000])
 // The VR classroom (needs a build with VITE_TEST_API=1, which `npm run bench` makes).
 const vrScenes = await measureScenes(browser, baseURL)
 const panorama = await measurePanoramaFirstFrame(browser, baseURL)
+const chromiumVersion = browser.version()
 await browser.close()
+// Lighthouse (mobile) on the routes list, the route and a site of that route, served by our server.
+const lighthouseRoute = pack.routes.find((r) => r.id === 'yanan-two-day')
+const lighthouse = await measureLighthouse(baseURL, [
+  { page: 'routes list', path: '/' },
+  { page: 'route', path: '/routes/yanan-two-day' },
+  { page: 'site', path: `/sites/${lighthouseRoute?.stops[0]?.site ?? pack.sites[0]?.id}` },
+])
+// Guided mode: a trainer's command to 200 members on loopback (SQLite; PostgreSQL when configured).
+const guideLatency = await measureGuideLatency()
 server.close()
+clearInterval(loadSampler)
 const ours = panorama.find((p) => p.viewer === 'hongtu')?.medianMs ?? Number.NaN
 const panoramaFirstFrame = panorama.map((p) => ({ ...p, ratioOursToThis: ours / p.medianMs }))
 
@@ -68,22 +92,53 @@ const goals: Record<string, number> = {
   [SCREENS[0].name]: FIRST_SCREEN_JS_BUDGET_BYTES,
   [SCREENS[1].name]: MAP_SCREEN_JS_GOAL_BYTES,
 }
+/** Read-only git queries (no optional index lock): which commit this run measured. */
+function commitOfWorkingTree() {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { encoding: 'utf8', env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } }).trim()
+  try {
+    return {
+      sha: git('rev-parse', 'HEAD'),
+      dirty: git('status', '--porcelain', '--untracked-files=no') !== '',
+    }
+  } catch {
+    return null
+  }
+}
+const loadAtEnd = loadavg()[0] ?? 0
 const results = {
   generatedAt: new Date().toISOString(),
+  commit: commitOfWorkingTree(),
   machine: {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model,
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
+    chromium: `Chromium ${chromiumVersion}`,
+    loadAverage: { start: loadAtStart, end: loadAtEnd, peak: Math.max(peakLoad, loadAtEnd) },
+    ...(Math.max(peakLoad, loadAtEnd) > cpus().length
+      ? { note: 'shared, noisy: other work ran on this machine during the run (see the load average)' }
+      : {}),
   },
   jsPerScreen: screens.map((s) => ({ ...s, goalBytes: goals[s.screen] ?? null })),
   saveLatencyMs: saveLatency.map((s) => ({ ...s, goalP95: SAVE_P95_GOAL_MS })),
-  // DESIGN.md: ≥ 20,000 records/s; the PouchDB peer of notes/performance.md is not measured yet.
-  outboxDrain: drain.map((d) => ({ ...d, goalRecordsPerSecond: 20_000 })),
+  // performance.md: ≥ 20,000 records/s, ≥ 4× PouchDB measured in the same run, ≤ 40 B per record.
+  outboxDrain: drain.map((d) => ({
+    ...d,
+    goalRecordsPerSecond: 20_000,
+    goalRatioToBestPeer: 4,
+    goalBytesPerRecord: 40,
+  })),
   vrScenes,
   panoramaFirstFrameMs: { cpuSlowdown: 4, viewport: '390x844', runs: 3, viewers: panoramaFirstFrame },
+  lighthouse,
+  guideLatency: { measuredAt: new Date().toISOString(), ...guideLatency },
 }
-writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`)
+// Other benchmarks (the spike, ingest) write their own sections into results.json: keep them.
+const previous = existsSync('bench/results.json')
+  ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>)
+  : {}
+writeFileSync('bench/results.json', `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`)
 
 console.log('JS per screen (cold visit, gzip -9):')
 for (const s of results.jsPerScreen) {
@@ -112,8 +167,20 @@ for (const p of panoramaFirstFrame)
     `  ${p.viewer.padEnd(10)} ${p.medianMs.toFixed(0).padStart(6)}  runs ${p.runsMs.map((r) => r.toFixed(0)).join(', ')}  ratio ${p.ratioOursToThis.toFixed(2)}`,
   )
 console.log('\nOutbox drain through the real server on loopback (goal ≥ 20,000 records/s):')
-for (const d of drain)
+for (const d of drain) {
   console.log(
-    `  ${String(d.records).padStart(7)} records  ${d.recordsPerSecond.toFixed(0).padStart(6)} records/s  ${d.bytesPerRecord.toFixed(0)} B/record on the wire  ${d.requests} requests`,
+    `  ${String(d.records).padStart(7)} records  ${d.recordsPerSecond.toFixed(0).padStart(6)} records/s${d.completed ? '' : ` (deadline: ${d.drained} drained)`}  ${d.bytesPerRecord.toFixed(0)} B/record on the wire  ${d.requests} requests; client gap ${d.breakdown.clientGapMsMean.toFixed(1)} ms, request ${d.breakdown.requestMsMean.toFixed(1)} ms (server ${d.breakdown.serverMsMean.toFixed(1)} ms) per push`,
   )
+  for (const p of d.peers)
+    console.log(
+      `          ${p.peer}, batch ${p.batchSize}: ${p.recordsPerSecond.toFixed(0)} records/s (ours ÷ theirs ${(d.recordsPerSecond / p.recordsPerSecond).toFixed(2)})`,
+    )
+}
+console.log('\nLighthouse, mobile (performance / accessibility / best practices; LCP, TBT, CLS):')
+for (const p of lighthouse.pages)
+  console.log(
+    `  ${p.path.padEnd(28)} ${p.performance} / ${p.accessibility} / ${p.bestPractices}   LCP ${p.lcpMs?.toFixed(0)} ms  TBT ${p.tbtMs?.toFixed(0)} ms  CLS ${p.cls?.toFixed(3)}  foreign requests ${p.foreignRequests.length}`,
+  )
+printGuideLatency(guideLatency)
 console.log('wrote bench/results.json')
+console.log(`wrote ${writeReport()}`)

@@ -95,3 +95,86 @@ export async function measureCheckinSave(
   await context.close()
   return stats(values)
 }
+
+/**
+ * Arms a one-shot probe on one element: the tap's timestamp, and when the element's text next
+ * turns into `savedText` after having said something else (an autosave line goes "正在保存…"
+ * → "已自动保存" on every answer, so the text alone is already there before the tap).
+ */
+async function armTransitionProbe(page: Page, selector: string, savedText: string) {
+  await page.evaluate(
+    ({ selector, text }) => {
+      const w = window as unknown as { __probe: { tap?: number; saved?: number } }
+      w.__probe = {}
+      const target = document.querySelector(selector)
+      if (!target) throw new Error(`no ${selector} to watch`)
+      let left = false
+      document.addEventListener('click', (e) => (w.__probe.tap = e.timeStamp), { capture: true, once: true })
+      const observer = new MutationObserver(() => {
+        const now = target.textContent?.trim() ?? ''
+        if (now !== text) left = true
+        else if (left && w.__probe.tap !== undefined) {
+          w.__probe.saved = performance.now()
+          observer.disconnect()
+        }
+      })
+      observer.observe(target, { childList: true, subtree: true, characterData: true })
+    },
+    { selector, text: savedText },
+  )
+}
+
+/**
+ * Answers the zaoyuan lesson's quiz as a member does, taking it remotely: each tap on a choice
+ * autosaves the answers as a draft, with strict durability, and the quiz says "已自动保存" only
+ * once that write committed (notes/reliability.md P2). Cycles through the six questions, picking
+ * a different choice each time, so every tap changes the answers; `rounds` times over, each
+ * with a fresh device database.
+ */
+export async function measureQuizAnswerSave(
+  browser: Browser,
+  baseURL: string,
+  options: { cpuSlowdown: number; rounds: number; tapsPerRound?: number },
+): Promise<LatencyStats> {
+  const values: number[] = []
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' })
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  const taps = options.tapsPerRound ?? 12
+  for (let round = 0; round < options.rounds; round++) {
+    await page.goto('/api/health')
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const r = indexedDB.deleteDatabase('hongtu')
+          r.onsuccess = r.onerror = () => resolve()
+        }),
+    )
+    await page.goto('/sites/zaoyuan')
+    await page.getByRole('link', { name: '开始学习' }).click()
+    // The lesson asks how it is taken unless it remembers the answer from an earlier round.
+    const remote = page.getByRole('button', { name: '远程学习' })
+    const parts = page.getByRole('navigation', { name: '课程环节' })
+    await remote.or(parts).first().waitFor()
+    if (await remote.isVisible()) await remote.click()
+    await parts.getByRole('button', { name: '测验' }).click()
+    const groups = page.getByRole('group', { name: /^第 \d+ 题/ })
+    await groups.first().waitFor()
+    const questions = await groups.count()
+    for (let i = 0; i < taps; i++) {
+      const group = groups.nth(i % questions)
+      const choices = group.locator('input')
+      const choice = choices.nth(Math.floor(i / questions) % (await choices.count()))
+      // As with check-in: a person reads the question before tapping.
+      await page.waitForTimeout(300)
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuSlowdown })
+      if (i > 0) await armTransitionProbe(page, '.lesson-draft-status', '已自动保存')
+      else await armProbe(page, '已自动保存')
+      await choice.click()
+      values.push(await readProbe(page))
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+    }
+  }
+  await context.close()
+  return stats(values)
+}

@@ -1,59 +1,73 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from '@playwright/test'
+import type { Browser, Page, Request } from '@playwright/test'
 import { loadConfig } from '../server/config.ts'
 import { startServer } from '../server/start.ts'
+import { type BenchRecord, benchRecords } from './drain-records.ts'
+import { measurePouchDrain, type PeerDrainResult } from './peers/pouchdb-drain.ts'
 
 /**
- * Outbox drain on loopback, end to end: a logged-in member's device (headless Chromium, real
- * IndexedDB) holds N unsynced records; from the `online` event to an empty outbox, through the
- * real server (SQLite, synchronous=FULL) and the app's own outbox loop. Records are written
- * straight into the device database first (one transaction per 1,000), so the measure is the
- * drain alone. Also reports bytes per record on the wire (request bodies, uncompressed).
+ * Outbox drain on loopback, end to end (issue 4): a logged-in member's device (headless
+ * Chromium, the real app, real IndexedDB) holds N unsynced records; from the `online` event to
+ * an empty outbox, through the real server (SQLite, synchronous=FULL) and the app's own outbox
+ * loop. Records are written straight into the device database first (one transaction per
+ * 1,000), so the measure is the drain alone. Beside it, in the same run, PouchDB replicates the
+ * same count of records of the same shape to pouchdb-server (bench/peers/pouchdb-drain.ts).
+ *
+ * Also reported: bytes per record on the wire (request bodies, uncompressed) and where the
+ * time goes: each push's request → answer time (Chromium's network timing; of which the
+ * server, to the first byte of the answer) and the client's gap from one answer to the next
+ * request (reading the next batch from IndexedDB, settling the last one, the app's re-reads).
  */
+export interface DrainBreakdown {
+  readonly pushes: number
+  readonly requestMsMean: number
+  readonly serverMsMean: number
+  readonly clientGapMsMean: number
+  /** Share of the drain's wall-clock time outside push requests. */
+  readonly clientShare: number
+}
+
 export interface DrainResult {
   readonly records: number
+  /** Records that left the outbox; less than `records` when the deadline cut the drain short. */
+  readonly drained: number
+  readonly completed: boolean
   readonly seconds: number
   readonly recordsPerSecond: number
   readonly bytesPerRecord: number
   readonly requests: number
+  readonly breakdown: DrainBreakdown
+  readonly peers: readonly PeerDrainResult[]
+  /** Ours ÷ the fastest peer configuration: above 1, we are faster. */
+  readonly ratioToBestPeer: number | null
 }
 
-async function seedOutbox(page: Page, memberId: string, count: number, contentVersion: string) {
-  for (let start = 0; start < count; start += 1000) {
+export interface DrainOptions {
+  readonly distDir?: string
+  /** A drain still running after this long stops counting and reports its rate so far. */
+  readonly deadlineSeconds?: number
+  /** PouchDB batch sizes to measure beside ours (notes/performance.md: 100 and 500). */
+  readonly peerBatchSizes?: readonly number[]
+}
+
+async function seedOutbox(page: Page, records: readonly BenchRecord[]) {
+  for (let start = 0; start < records.length; start += 1000) {
     await page.evaluate(
-      ({ memberId, start, n, contentVersion }) =>
+      (chunk) =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('hongtu')
           open.onerror = () => reject(open.error)
           open.onsuccess = () => {
             const db = open.result
             const tx = db.transaction(['records', 'outbox'], 'readwrite')
-            const base = Date.now()
-            for (let i = 0; i < n; i++) {
-              const seq = start + i + 1
-              const hex = seq.toString(16).padStart(12, '0')
-              const ms = (base + seq).toString(16).padStart(12, '0')
-              const id = `${ms.slice(0, 8)}-${ms.slice(8, 12)}-7000-8000-${hex}`
-              const occurredAt = new Date(base + seq).toISOString()
-              tx.objectStore('records').put({
-                id,
-                kind: 'reflection',
-                v: 1,
-                memberId,
-                deviceId: 'bench-device',
-                seq,
-                occurredAt,
-                clockOffsetMs: null,
-                classId: null,
-                contentVersion,
-                payload: { lessonId: 'zaoyuan-lesson', text: `第 ${seq} 条心得` },
-              })
+            for (const record of chunk) {
+              tx.objectStore('records').put(record)
               tx.objectStore('outbox').put({
-                recordId: id,
-                memberId,
-                enqueuedAt: occurredAt,
+                recordId: record.id,
+                memberId: record.memberId,
+                enqueuedAt: record.occurredAt,
                 attempts: 0,
                 state: 'pending',
               })
@@ -65,7 +79,7 @@ async function seedOutbox(page: Page, memberId: string, count: number, contentVe
             tx.onerror = () => reject(tx.error)
           }
         }),
-      { memberId, start, n: Math.min(1000, count - start), contentVersion },
+      records.slice(start, start + 1000),
     )
   }
 }
@@ -73,8 +87,9 @@ async function seedOutbox(page: Page, memberId: string, count: number, contentVe
 const outboxCount = (page: Page) =>
   page.evaluate(
     () =>
-      new Promise<number>((resolve) => {
+      new Promise<number>((resolve, reject) => {
         const open = indexedDB.open('hongtu')
+        open.onerror = () => reject(open.error)
         open.onsuccess = () => {
           const r = open.result.transaction('outbox').objectStore('outbox').count()
           r.onsuccess = () => {
@@ -85,13 +100,111 @@ const outboxCount = (page: Page) =>
       }),
   )
 
-export async function measureDrain(browser: Browser, counts: readonly number[]): Promise<DrainResult[]> {
+interface PushTiming {
+  readonly start: number
+  readonly end: number
+  readonly serverMs: number
+}
+
+function breakdownOf(pushes: readonly PushTiming[], seconds: number): DrainBreakdown {
+  const sorted = [...pushes].sort((a, b) => a.start - b.start)
+  const requestMs = sorted.reduce((n, p) => n + (p.end - p.start), 0)
+  const serverMs = sorted.reduce((n, p) => n + p.serverMs, 0)
+  const gaps = sorted.slice(1).map((p, i) => p.start - (sorted[i]?.end ?? p.start))
+  const n = Math.max(1, sorted.length)
+  return {
+    pushes: sorted.length,
+    requestMsMean: requestMs / n,
+    serverMsMean: serverMs / n,
+    clientGapMsMean: gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length),
+    clientShare: seconds > 0 ? Math.max(0, 1 - requestMs / 1000 / seconds) : 0,
+  }
+}
+
+async function drainOnce(
+  browser: Browser,
+  baseURL: string,
+  count: number,
+  deadlineSeconds: number,
+): Promise<Omit<DrainResult, 'peers' | 'ratioToBestPeer'>> {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' })
+  try {
+    const page = await context.newPage()
+    await page.goto('/login')
+    await page.getByLabel('用户名（党员编号）').fill('member1')
+    await page.getByLabel('密码').fill('hongtu-member1-demo')
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.getByText(/已登录/).waitFor()
+    const memberId = await page.evaluate(async () => {
+      const me = (await (await fetch('/api/me')).json()) as { user: { id: string } }
+      return me.user.id
+    })
+    const contentVersion = await page.evaluate(
+      async () => ((await (await fetch('/content/pack.json')).json()) as { version: string }).version,
+    )
+    await seedOutbox(page, benchRecords(0, count, Date.now(), memberId, contentVersion))
+
+    let bytes = 0
+    const pushes: PushTiming[] = []
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/sync/push')) bytes += r.postDataBuffer()?.length ?? 0
+    })
+    page.on('requestfinished', (r: Request) => {
+      if (!r.url().endsWith('/api/sync/push')) return
+      const t = r.timing()
+      pushes.push({
+        start: t.startTime,
+        end: t.startTime + t.responseEnd,
+        serverMs: Math.max(0, t.responseStart - t.requestStart),
+      })
+    })
+    const expectedPushes = Math.ceil(count / 100)
+    const started = performance.now()
+    const deadline = started + deadlineSeconds * 1000
+    await page.evaluate(() => window.dispatchEvent(new Event('online')))
+    // Counting the outbox is a transaction on the store being drained: look only once the
+    // expected answers are in (or every 2 s, in case the client splits batches), not all along.
+    let left = count
+    let lastLook = started
+    while (performance.now() < deadline) {
+      const now = performance.now()
+      if (pushes.length >= expectedPushes || now - lastLook > 2000) {
+        left = await outboxCount(page)
+        lastLook = now
+        if (left === 0) break
+      }
+      await page.waitForTimeout(pushes.length >= expectedPushes ? 5 : 25)
+    }
+    const seconds = (performance.now() - started) / 1000
+    if (left !== 0) left = await outboxCount(page)
+    const drained = count - left
+    return {
+      records: count,
+      drained,
+      completed: left === 0,
+      seconds,
+      recordsPerSecond: drained / seconds,
+      bytesPerRecord: drained > 0 ? bytes / drained : 0,
+      requests: pushes.length,
+      breakdown: breakdownOf(pushes, seconds),
+    }
+  } finally {
+    await context.close()
+  }
+}
+
+export async function measureDrain(
+  browser: Browser,
+  counts: readonly number[],
+  options: DrainOptions = {},
+): Promise<DrainResult[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hongtu-drain-'))
   const config = loadConfig({
     ...process.env,
     PORT: '0',
     HOST: '127.0.0.1',
-    HONGTU_DATA_DIR: mkdtempSync(join(tmpdir(), 'hongtu-drain-')),
-    HONGTU_DIST_DIR: 'dist',
+    HONGTU_DATA_DIR: dataDir,
+    HONGTU_DIST_DIR: options.distDir ?? 'dist',
     // One device sends as fast as the server answers; the per-member limit is for abuse.
     HONGTU_SYNC_PUSHES_PER_MINUTE: '100000',
     DATABASE_URL: '',
@@ -99,45 +212,16 @@ export async function measureDrain(browser: Browser, counts: readonly number[]):
   const server = await startServer({ config, log: () => {}, announce: () => {} })
   const results: DrainResult[] = []
   try {
+    // Ours then the peer for each count, so that drift over the run touches both alike.
     for (const count of counts) {
-      const context = await browser.newContext({ baseURL: server.url, serviceWorkers: 'block' })
-      const page = await context.newPage()
-      await page.goto('/login')
-      await page.getByLabel('用户名（党员编号）').fill('member1')
-      await page.getByLabel('密码').fill('hongtu-member1-demo')
-      await page.getByRole('button', { name: '登录' }).click()
-      await page.getByText(/已登录/).waitFor()
-      const memberId = await page.evaluate(async () => {
-        const me = (await (await fetch('/api/me')).json()) as { user: { id: string } }
-        return me.user.id
-      })
-      const contentVersion = await page.evaluate(
-        async () => ((await (await fetch('/content/pack.json')).json()) as { version: string }).version,
-      )
-      await seedOutbox(page, memberId, count, contentVersion)
-      let bytes = 0
-      let requests = 0
-      page.on('request', (r) => {
-        if (r.url().endsWith('/api/sync/push')) {
-          bytes += r.postDataBuffer()?.length ?? 0
-          requests++
-        }
-      })
-      const started = performance.now()
-      await page.evaluate(() => window.dispatchEvent(new Event('online')))
-      while ((await outboxCount(page)) > 0) await page.waitForTimeout(50)
-      const seconds = (performance.now() - started) / 1000
-      results.push({
-        records: count,
-        seconds,
-        recordsPerSecond: count / seconds,
-        bytesPerRecord: bytes / count,
-        requests,
-      })
-      await context.close()
+      const ours = await drainOnce(browser, server.url, count, options.deadlineSeconds ?? 300)
+      const peers = await measurePouchDrain([count], options.peerBatchSizes ?? [100, 500])
+      const best = Math.max(0, ...peers.map((p) => p.recordsPerSecond))
+      results.push({ ...ours, peers, ratioToBestPeer: best > 0 ? ours.recordsPerSecond / best : null })
     }
   } finally {
     await server.close()
+    rmSync(dataDir, { recursive: true, force: true })
   }
   return results
 }
