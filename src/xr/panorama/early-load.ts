@@ -22,8 +22,11 @@ export function panoramaImage(src: string): Promise<HTMLImageElement> {
   return image
 }
 
-export function startPanoramaForPath(pathname: string): void {
+export function startPanoramaForPath(pathname: string, loadScreen: () => Promise<unknown>): void {
   const id = /^\/vr\/([a-z0-9-]+)\/?$/.exec(pathname)?.[1]
   const src = id ? panoramaSources[id] : undefined
-  if (src) void panoramaImage(src).catch(() => {})
+  if (!src) return
+  void panoramaImage(src).catch(() => {})
+  // The screen's code too, while the app starts and reads its content, rather than after.
+  void loadScreen().catch(() => {})
 }
