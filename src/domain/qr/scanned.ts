@@ -1,14 +1,17 @@
 import { SITE_TOKEN_PREFIX } from './token.ts'
 
 /**
- * Finds the site token in what a QR code contained: either the bare token (`HT1.…`) or a link
- * `http(s)://<any host>/…/q/<token>` (the path decides, so a plaque printed for one server
- * works with every copy of the app). Returns undefined for anything else (a WeChat link, a
- * product code); the token itself is verified separately.
+ * Finds a token of one format in what a QR code contained: the bare token (`<prefix>.…`) or a
+ * link `http(s)://<any host>/…/<segment>/<token>`. The path decides, not the host, so a code
+ * printed or shown for one server's copy of the app works with every copy. Undefined for
+ * anything else (a WeChat link, a product code); the token itself is verified separately.
  */
-export function extractSiteToken(scanned: string): string | undefined {
+export function extractToken(
+  scanned: string,
+  format: { prefix: string; linkSegment: string },
+): string | undefined {
   const text = scanned.trim()
-  if (text.startsWith(`${SITE_TOKEN_PREFIX}.`)) return text
+  if (text.startsWith(`${format.prefix}.`)) return text
   let url: URL
   try {
     url = new URL(text)
@@ -18,12 +21,17 @@ export function extractSiteToken(scanned: string): string | undefined {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined
   const parts = url.pathname.split('/').filter(Boolean)
   const token = parts.at(-1)
-  if (parts.length < 2 || parts.at(-2) !== 'q' || !token) return undefined
+  if (parts.length < 2 || parts.at(-2) !== format.linkSegment || !token) return undefined
   let decoded: string
   try {
     decoded = decodeURIComponent(token)
   } catch {
     return undefined
   }
-  return decoded.startsWith(`${SITE_TOKEN_PREFIX}.`) ? decoded : undefined
+  return decoded.startsWith(`${format.prefix}.`) ? decoded : undefined
+}
+
+/** A site plaque's token: `HT1.…` or a `/q/<token>` link. */
+export function extractSiteToken(scanned: string): string | undefined {
+  return extractToken(scanned, { prefix: SITE_TOKEN_PREFIX, linkSegment: 'q' })
 }
