@@ -11,12 +11,12 @@ import { Tally } from './tally.ts'
  * reading answers does not share the server's event loop (the server runs in the main thread).
  *
  * Every push is built before the clock starts (bodies ready to write), then sent in the order
- * of the day (sorted by simulated time) by `concurrency` lanes over keep-alive connections,
- * each lane sending its next push as soon as the last one was answered: the day compressed as
- * far as the server allows; or, with `compress` > 0, each push at its moment of the day played
- * that many times faster (still never more than `concurrency` in flight). The lanes open one
- * after another over `rampMs`. Nothing is retried:
- * any answer but 200 with `created` and no flag for every record counts as an error.
+ * of the day (sorted by simulated time) by `concurrency` lanes, each with its own keep-alive
+ * connection, each lane sending its next push as soon as the last one was answered: the day
+ * compressed as far as the server allows; or, with `compress` > 0, each push at its moment of
+ * the day played that many times faster (still never more than `concurrency` in flight). The
+ * lanes start one after another over `rampMs`. Nothing is retried: any answer but 200 with
+ * `created` and no flag for every record counts as an error.
  */
 
 const input = workerData as LoadInput

@@ -108,7 +108,6 @@ const seconds = (fromMs: number) => Math.round(performance.now() - fromMs) / 100
 export async function runSpike(options: SpikeOptions): Promise<SpikeRun> {
   const phase = options.onPhase ?? (() => {})
   const content = options.content ?? loadPack(process.cwd())
-  const dataDir = mkdtempSync(join(tmpdir(), 'hongtu-spike-'))
   if (options.db === 'postgres' && !options.pgAdminUrl) throw new Error('postgres needs pgAdminUrl')
   const durability = options.durability ?? 'as-shipped'
   const pgDb =
@@ -117,6 +116,7 @@ export async function runSpike(options: SpikeOptions): Promise<SpikeRun> {
           relaxedDurability: durability === 'relaxed',
         })
       : undefined
+  const dataDir = mkdtempSync(join(tmpdir(), 'hongtu-spike-'))
 
   // The server logs as in production (one JSON line per event, server/log.ts), to a file.
   const logFile = createWriteStream(join(dataDir, 'server.log'))
