@@ -15,7 +15,8 @@ import { measurePouchDrain, type PeerDrainResult } from './peers/pouchdb-drain.t
  * 1,000), so the measure is the drain alone. Beside it, in the same run, PouchDB replicates the
  * same count of records of the same shape to pouchdb-server (bench/peers/pouchdb-drain.ts).
  *
- * Also reported: bytes per record on the wire (request bodies, uncompressed) and where the
+ * Also reported: bytes per record on the wire (both ways, headers included, bodies as sent:
+ * the outbox gzips its batches and the server its answers) and where the
  * time goes: each push's request → answer time (Chromium's network timing; of which the
  * server, to the first byte of the answer) and the client's gap from one answer to the next
  * request (reading the next batch from IndexedDB, settling the last one, the app's re-reads).
@@ -36,7 +37,10 @@ export interface DrainResult {
   readonly completed: boolean
   readonly seconds: number
   readonly recordsPerSecond: number
+  /** Everything on the wire per record: request and answer, bodies as sent (compressed) and headers. */
   readonly bytesPerRecord: number
+  /** Of which the request bodies alone. */
+  readonly requestBodyBytesPerRecord: number
   readonly requests: number
   readonly breakdown: DrainBreakdown
   readonly peers: readonly PeerDrainResult[]
@@ -144,13 +148,18 @@ async function drainOnce(
     )
     await seedOutbox(page, benchRecords(0, count, Date.now(), memberId, contentVersion))
 
-    let bytes = 0
+    const wire = { requestBody: 0, total: 0 }
+    const sizes: Promise<void>[] = []
     const pushes: PushTiming[] = []
-    page.on('request', (r) => {
-      if (r.url().endsWith('/api/sync/push')) bytes += r.postDataBuffer()?.length ?? 0
-    })
     page.on('requestfinished', (r: Request) => {
       if (!r.url().endsWith('/api/sync/push')) return
+      // Bytes as they crossed the wire: compressed bodies, and every header both ways.
+      sizes.push(
+        r.sizes().then((z) => {
+          wire.requestBody += z.requestBodySize
+          wire.total += z.requestBodySize + z.requestHeadersSize + z.responseBodySize + z.responseHeadersSize
+        }),
+      )
       const t = r.timing()
       pushes.push({
         start: t.startTime,
@@ -178,13 +187,15 @@ async function drainOnce(
     const seconds = (performance.now() - started) / 1000
     if (left !== 0) left = await outboxCount(page)
     const drained = count - left
+    await Promise.all(sizes)
     return {
       records: count,
       drained,
       completed: left === 0,
       seconds,
       recordsPerSecond: drained / seconds,
-      bytesPerRecord: drained > 0 ? bytes / drained : 0,
+      bytesPerRecord: drained > 0 ? wire.total / drained : 0,
+      requestBodyBytesPerRecord: drained > 0 ? wire.requestBody / drained : 0,
       requests: pushes.length,
       breakdown: breakdownOf(pushes, seconds),
     }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { compress } from 'hono/compress'
 import { adminRoutes } from './admin/routes.ts'
 import { archiveRoutes } from './archive/routes.ts'
 import { attestRoutes } from './attest/routes.ts'
@@ -8,10 +9,11 @@ import { authRoutes } from './auth/routes.ts'
 import { effectRoutes } from './classes/effect-routes.ts'
 import { manageClassRoutes } from './classes/manage-routes.ts'
 import { peopleRoutes } from './classes/people-routes.ts'
-import { ROSTER_MAX_BYTES, ROSTER_PATH, rosterRoutes } from './classes/roster-routes.ts'
+import { rosterRoutes } from './classes/roster-routes.ts'
 import { classRoutes } from './classes/routes.ts'
 import type { AppEnv, AppServices } from './context.ts'
 import { coverageRoutes } from './coverage/routes.ts'
+import { bodyLimitFor } from './http/body-limits.ts'
 import { ApiError, errorBody, errorResponse } from './http/errors.ts'
 import { buildOpenApi } from './http/openapi.ts'
 import { ApiRegistry } from './http/registry.ts'
@@ -19,10 +21,7 @@ import { securityHeaders } from './http/security-headers.ts'
 import { closeIfBodyUnread } from './http/unread-body.ts'
 import { consoleLogger } from './log.ts'
 import { createStaticHandler } from './static-files.ts'
-import { PUSH_MAX_BYTES, syncRoutes } from './sync/routes.ts'
-
-/** Bodies of every endpoint but the sync push are small (a login, a new user). */
-const DEFAULT_MAX_BODY_BYTES = 16 * 1024
+import { syncRoutes } from './sync/routes.ts'
 
 export interface AppOptions {
   readonly distDir: string
@@ -65,12 +64,7 @@ export function createApp(options: AppOptions) {
   )
   app.use('/api/*', (c, next) =>
     bodyLimit({
-      maxSize:
-        c.req.path === '/api/sync/push'
-          ? PUSH_MAX_BYTES
-          : ROSTER_PATH.test(c.req.path)
-            ? ROSTER_MAX_BYTES
-            : DEFAULT_MAX_BODY_BYTES,
+      maxSize: bodyLimitFor(c.req.path),
       onError: (c) => {
         // The unread rest of the body is still on the wire: a kept-alive connection was reset
         // about half the time before the client read this answer. Closing it delivers the 413.
@@ -79,6 +73,10 @@ export function createApp(options: AppOptions) {
       },
     })(c, next),
   )
+
+  // JSON answers are compressed for clients that accept it (every browser does): a pull page or
+  // a class dashboard is mostly repeated keys, a tenth of its size gzipped.
+  app.use('/api/*', compress({ threshold: 512 }))
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err)

@@ -6,7 +6,7 @@ import type { AppServices } from '../context.ts'
 import type { Database, Db } from '../db/tables.ts'
 import { ApiError } from '../http/errors.ts'
 import type { ApiRegistry } from '../http/registry.ts'
-import { ingest } from './ingest.ts'
+import { ingest, type PushResult } from './ingest.ts'
 import { PushLimiter } from './push-limiter.ts'
 import {
   ProgressSchema,
@@ -50,10 +50,47 @@ const PushResultSchema = z.discriminatedUnion('result', [
     error,
   }),
 ])
-const PushResponse = z.strictObject({
-  results: z.array(PushResultSchema),
-  serverTime: z.string().meta({ description: 'For the device clock offset (serverTime − deviceTime)' }),
+const serverTime = z.string().meta({ description: 'For the device clock offset (serverTime − deviceTime)' })
+const PushResponse = z.strictObject({ results: z.array(PushResultSchema), serverTime })
+/**
+ * The answer asked for with `Prefer: return=minimal` (RFC 7240): results in request order
+ * without ids, and the batch they answer (count, first and last ids) so that the device can
+ * check the answer is about exactly what it sent. Accepted records are a bare result word.
+ */
+const PushMinimalResponse = z.strictObject({
+  batch: z.strictObject({
+    count: z.number().int(),
+    first: z.string().nullable(),
+    last: z.string().nullable(),
+  }),
+  results: z.array(
+    z.union([
+      z.enum(['created', 'duplicate', 'held']),
+      z.strictObject({ result: z.enum(['conflict', 'deleted', 'invalid', 'forbidden']), error }),
+      z.null().meta({ description: 'not answered: keep the record and send it again' }),
+    ]),
+  ),
+  serverTime,
 })
+const MINIMAL = /(^|[,;\s])return=minimal($|[,;\s])/i
+
+/** The minimal answer: see PushMinimalResponse. */
+function minimalAnswer(items: readonly unknown[], results: readonly PushResult[], now: Date) {
+  const idOf = (item: unknown) => {
+    const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined
+    return typeof id === 'string' ? id : null
+  }
+  const byIndex = new Map(results.map((r) => [r.index, r]))
+  return {
+    batch: { count: items.length, first: idOf(items[0]), last: idOf(items.at(-1)) },
+    // Placed by each result's index, never by the order of the list: position i answers record i.
+    results: Array.from({ length: items.length }, (_, i) => {
+      const r = byIndex.get(i)
+      return r === undefined ? null : 'error' in r ? { result: r.result, error: r.error } : r.result
+    }),
+    serverTime: now.toISOString(),
+  }
+}
 
 /** Pull order is serverSeq; rows become visible in that order (see ingest.ts). */
 export async function pullPage(db: Db, filter: RecordsFilter, query: z.infer<typeof PullQuerySchema>) {
@@ -100,8 +137,8 @@ export function syncRoutes(api: ApiRegistry, s: AppServices): void {
       responses: {
         200: {
           description:
-            'Per record: created | duplicate | held (the device may delete its copy), conflict | deleted | invalid | forbidden (keep it and show it)',
-          schema: PushResponse,
+            'Per record: created | duplicate | held (the device may delete its copy), conflict | deleted | invalid | forbidden (keep it and show it). With `Prefer: return=minimal`, the minimal shape (results in request order, no ids) and `Preference-Applied: return=minimal`. The body may be sent gzip-compressed (`Content-Encoding: gzip`, at most 250 KiB once inflated).',
+          schema: z.union([PushResponse, PushMinimalResponse]),
         },
         429: { description: '`rate_limited`: too many pushes this minute' },
       },
@@ -120,6 +157,10 @@ export function syncRoutes(api: ApiRegistry, s: AppServices): void {
       const counts: Record<string, number> = {}
       for (const r of results) counts[r.result] = (counts[r.result] ?? 0) + 1
       s.log('sync.push', { user: user.id, ...counts })
+      if (MINIMAL.test(c.req.header('prefer') ?? '')) {
+        c.header('Preference-Applied', 'return=minimal')
+        return c.json(minimalAnswer(body.records, results, s.now()), 200)
+      }
       return c.json({ results, serverTime: s.now().toISOString() }, 200)
     },
   )

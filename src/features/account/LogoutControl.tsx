@@ -12,7 +12,7 @@ export function LogoutControl({ onLoggedOut }: { onLoggedOut: () => void }) {
   const { log, session, outbox, setSession, syncNow, sync } = useRecords()
   const [asking, setAsking] = useState(false)
   if (!session || !log) return null
-  const unsynced = outbox.length
+  const unsynced = outbox.pending + outbox.parked.length
 
   const logout = async () => {
     await logoutOnServer()

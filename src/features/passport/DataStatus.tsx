@@ -19,23 +19,21 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 /** P8: storage risk is visible — pending count, oldest pending, persistence, and an export. */
 export function DataStatus() {
   const { t, prefs } = usePreferences()
-  const { outbox, records, member, session, lastSyncAt, syncNow, sync } = useRecords()
+  const { log, outbox, records, member, session, lastSyncAt, syncNow, sync } = useRecords()
   const [persist, setPersist] = useState<PersistenceState | null>(null)
   const [usage, setUsage] = useState<{ usage: number; quota: number }>()
   useEffect(() => {
     void persistenceState().then(setPersist)
     void storageEstimate().then(setUsage)
   }, [])
-  const pending = outbox.filter((e) => e.state === 'pending')
-  const parked = outbox.filter((e) => e.state === 'parked')
-  const oldest = pending.map((e) => e.enqueuedAt).sort()[0]
+  const pending = outbox.pending
+  const parked = outbox.parked
+  const oldest = outbox.oldestPendingAt
   return (
     <section aria-labelledby="passport-data">
       <h2 id="passport-data">{t.passportData}</h2>
       <ul className="data-status">
-        <li data-testid="pending-count">
-          {pending.length > 0 ? t.passportPending(pending.length) : t.passportAllSynced}
-        </li>
+        <li data-testid="pending-count">{pending > 0 ? t.passportPending(pending) : t.passportAllSynced}</li>
         {oldest && <li>{t.passportOldest(formatAge(oldest, prefs.lang))}</li>}
         {oldest && Date.now() - Date.parse(oldest) > STALE_MS && (
           <li role="alert" className="warn-text">
@@ -77,14 +75,14 @@ export function DataStatus() {
             {t.passportRequestPersist}
           </button>
         )}
-        {pending.length > 0 && session && (
+        {pending > 0 && session && (
           <button type="button" className="primary" onClick={syncNow} disabled={sync.kind === 'syncing'}>
             {t.syncNow}
           </button>
         )}
         {member && <ImportBackup />}
-        {pending.length > 0 && member && (
-          <button type="button" onClick={() => exportUnsynced(member.memberId, records, outbox)}>
+        {pending > 0 && member && log && (
+          <button type="button" onClick={() => void exportUnsynced(log, member.memberId, records)}>
             {t.passportExport}
           </button>
         )}

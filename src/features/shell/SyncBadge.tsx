@@ -7,7 +7,7 @@ export function SyncBadge() {
   const { t } = usePreferences()
   const { outbox, sync, session, state } = useRecords()
   if (state.status !== 'ready') return null
-  const pending = outbox.filter((e) => e.state === 'pending').length
+  const pending = outbox.pending
   if (sync.kind === 'auth-required')
     return (
       <Link to={paths.login()} className="pending-badge warn-badge">

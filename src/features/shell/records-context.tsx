@@ -4,7 +4,12 @@ import { type Progress, projectProgress } from '../../domain/records/progress.ts
 import type { AnyRecord } from '../../domain/records/record.ts'
 import type { LocalMember } from '../../platform/member.ts'
 import type { SessionInfo } from '../../platform/session.ts'
-import type { AppendContext, ChangeScope, OutboxEntry, RecordLog } from '../../platform/storage/record-log.ts'
+import type {
+  AppendContext,
+  ChangeScope,
+  OutboxSummary,
+  RecordLog,
+} from '../../platform/storage/record-log.ts'
 import type { SyncState } from '../../platform/sync/outbox-sync.ts'
 import { useContentState } from './content-context.tsx'
 import { useOutboxSync } from './use-outbox-sync.ts'
@@ -36,7 +41,8 @@ interface RecordsContextValue {
   readonly session: SessionInfo | null
   readonly localMember: LocalMember | null
   readonly records: readonly AnyRecord[]
-  readonly outbox: readonly OutboxEntry[]
+  /** What waits to be sent and what the server refused (a summary: never the whole outbox). */
+  readonly outbox: OutboxSummary
   readonly progress: Progress
   readonly sync: SyncState
   readonly lastSyncAt?: string
@@ -55,6 +61,7 @@ const RecordsContext = createContext<RecordsContextValue | null>(null)
 const CHANNEL = 'hongtu-records'
 const EMPTY = projectProgress([])
 const SESSION = 'session'
+const NO_OUTBOX: OutboxSummary = { pending: 0, parked: [] }
 
 export function RecordsProvider({ children }: { children: ReactNode }) {
   const { state: contentState } = useContentState()
@@ -64,7 +71,7 @@ export function RecordsProvider({ children }: { children: ReactNode }) {
   const [localMember, setLocalMember] = useState<LocalMember | null>(null)
   const [session, setSessionState] = useState<SessionInfo | null>(null)
   const [records, setRecords] = useState<readonly AnyRecord[]>([])
-  const [outbox, setOutbox] = useState<readonly OutboxEntry[]>([])
+  const [outbox, setOutbox] = useState<OutboxSummary>(NO_OUTBOX)
 
   const member = useMemo<Member | null>(() => {
     if (session) return { memberId: session.userId, displayName: session.displayName, kind: 'account' }
@@ -111,12 +118,12 @@ export function RecordsProvider({ children }: { children: ReactNode }) {
   }, [])
 
   const memberId = member?.memberId
-  /** Re-reads the member's records (parsing each) and outbox, or only the outbox when only it changed. */
+  /** Re-reads the member's records (parsing each) and outbox summary, or only the summary when only the outbox changed. */
   const refresh = useCallback(
     async (scope: ChangeScope = 'all') => {
       if (!log || !memberId) return
-      if (scope === 'outbox') return setOutbox(await log.outbox(memberId))
-      const [r, o] = await Promise.all([log.records(memberId), log.outbox(memberId)])
+      if (scope === 'outbox') return setOutbox(await log.outboxSummary(memberId))
+      const [r, o] = await Promise.all([log.records(memberId), log.outboxSummary(memberId)])
       setRecords(r)
       setOutbox(o)
     },

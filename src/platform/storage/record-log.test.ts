@@ -174,3 +174,26 @@ describe('member data on a shared device', () => {
     expect((await log.loadDraft('m2', 'quiz:l1'))?.value).toEqual({ a: 2 })
   })
 })
+
+describe('RecordLog.pending and outboxSummary', () => {
+  it('reads batches in id order after a cursor, and counts what waits without reading it all', async () => {
+    const log = await freshLog()
+    const made = []
+    for (let i = 0; i < 7; i++) made.push(await log.append('reflection', { text: `${i}` }, ctx))
+    await log.append('reflection', { text: '别人的' }, { ...ctx, memberId: 'm2' })
+    const first = await log.pending('m1', 3)
+    expect(first.map((p) => p.entry.recordId)).toEqual(made.slice(0, 3).map((r) => r.id))
+    const second = await log.pending('m1', 3, first.at(-1)?.entry.recordId)
+    expect(second.map((p) => p.entry.recordId)).toEqual(made.slice(3, 6).map((r) => r.id))
+    await log.settle(
+      [made[0]?.id as string],
+      [{ recordId: made[1]?.id as string, reason: 'invalid:invalid:text' }],
+    )
+    const summary = await log.outboxSummary('m1')
+    expect(summary.pending).toBe(5)
+    expect(summary.oldestPendingAt).toBe(made[2]?.occurredAt)
+    expect(summary.parked.map((e) => [e.recordId, e.reason])).toEqual([[made[1]?.id, 'invalid:invalid:text']])
+    // A parked entry is no longer sent.
+    expect((await log.pending('m1')).map((p) => p.entry.recordId)).toEqual(made.slice(2).map((r) => r.id))
+  })
+})

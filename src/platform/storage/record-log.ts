@@ -4,7 +4,7 @@ import { type AnyRecord, parseRecord } from '../../domain/records/record.ts'
 import { defaultRandom, type RandomBytes, uuidv7 } from '../../domain/records/uuidv7.ts'
 import { InvalidRecordError, isQuotaError, StorageFullError } from './errors.ts'
 import { committed, openDatabase, request } from './idb.ts'
-import { ALL_STORES, DB_NAME, DB_VERSION, STORES, upgrade } from './schema.ts'
+import { ALL_STORES, BY_MEMBER_STATE, DB_NAME, DB_VERSION, STORES, upgrade } from './schema.ts'
 
 /**
  * The device's record log and outbox (DESIGN.md, notes/reliability.md P1–P4).
@@ -15,7 +15,6 @@ import { ALL_STORES, DB_NAME, DB_VERSION, STORES, upgrade } from './schema.ts'
  * caller may say "saved" exactly then. Any failure leaves none of them written.
  */
 
-/** What a write changed: 'outbox' when only outbox entries did (a sync settling a batch). */
 /**
  * What a change touched: 'all' (records and outbox), 'outbox' only, or 'meta' only (settings
  * such as the last sync time: no screen re-reads records for those).
@@ -30,6 +29,16 @@ export interface OutboxEntry {
   /** pending: will be sent; parked: the server refused it (conflict, invalid, forbidden) and the member must see why. */
   readonly state: 'pending' | 'parked'
   readonly reason?: string
+}
+
+/** The outbox as the screens see it (see RecordLog.outboxSummary). */
+export interface OutboxSummary {
+  /** Records waiting to be sent. */
+  readonly pending: number
+  /** When the first of them was made (ids are time-ordered, so this is about the oldest). */
+  readonly oldestPendingAt?: string
+  /** Records the server refused, with the reason, for the member to see. */
+  readonly parked: readonly OutboxEntry[]
 }
 
 export interface AppendContext {
@@ -97,6 +106,7 @@ export class RecordLog {
   }
 
   private cachedDeviceId: string | undefined
+  private lastIdMs = 0
 
   /** This device's id: created once, then constant (cached, so a save costs one transaction). */
   async deviceId(): Promise<string> {
@@ -116,8 +126,12 @@ export class RecordLog {
   async append<K extends RecordKind>(kind: K, payload: PayloadOf<K>, ctx: AppendContext): Promise<AnyRecord> {
     const deviceId = await this.deviceId()
     const now = this.clock.now()
+    // Ids made here increase: two records in one millisecond (a quiz and the lesson it completes)
+    // still leave in the order they were made, as the outbox sends in id order. The id's time is
+    // identity only; occurredAt keeps the true time.
+    this.lastIdMs = Math.max(now, this.lastIdMs + 1)
     const draft = {
-      id: uuidv7(now, this.random),
+      id: uuidv7(this.lastIdMs, this.random),
       kind,
       v: RECORD_KINDS[kind].version,
       memberId: ctx.memberId,
@@ -194,24 +208,23 @@ export class RecordLog {
   }
 
   /**
-   * The member's next `limit` pending outbox entries with their records, oldest first. Reads
-   * only what one batch needs (an index cursor, stopping early), so draining N records costs
-   * O(N), not O(N²). Ids are UUIDv7, so key order is creation order on each device.
+   * The member's next `limit` pending outbox entries with their records, in record id order
+   * (UUIDv7: creation order on each device), after the entry `after` when given. One index read
+   * and one read per record, however long the outbox is: draining N records costs O(N), and the
+   * sync can read the next batch while the last one is on the wire.
    */
-  async pending(memberId: string, limit = 100): Promise<{ entry: OutboxEntry; record: unknown }[]> {
+  async pending(
+    memberId: string,
+    limit = 100,
+    after?: string,
+  ): Promise<{ entry: OutboxEntry; record: { seq?: number } }[]> {
     const tx = this.db.transaction([STORES.outbox, STORES.records], 'readonly')
-    const entries: OutboxEntry[] = []
-    await new Promise<void>((resolve, reject) => {
-      const req = tx.objectStore(STORES.outbox).index('byMember').openCursor(IDBKeyRange.only(memberId))
-      req.onerror = () => reject(req.error)
-      req.onsuccess = () => {
-        const cursor = req.result
-        if (!cursor || entries.length >= limit) return resolve()
-        const entry = cursor.value as OutboxEntry
-        if (entry.state === 'pending') entries.push(entry)
-        cursor.continue()
-      }
-    })
+    const entries = (await request(
+      tx
+        .objectStore(STORES.outbox)
+        .index(BY_MEMBER_STATE)
+        .getAll(stateRange(memberId, 'pending', after), limit),
+    )) as OutboxEntry[]
     // All the reads at once, not one awaited after another: IndexedDB serves them in one go.
     const records = tx.objectStore(STORES.records)
     const found = await Promise.all(
@@ -223,10 +236,23 @@ export class RecordLog {
       // An outbox entry without its record cannot be sent; it stays, and shows in the count.
       if (record) out.push({ entry, record })
     })
-    return out.sort(
-      (a, b) =>
-        a.entry.enqueuedAt.localeCompare(b.entry.enqueuedAt) || (a.record.seq ?? 0) - (b.record.seq ?? 0),
-    )
+    return out
+  }
+
+  /**
+   * What the screens show about the outbox: how many records wait, since when, and the parked
+   * ones with their reasons. A count and a short list, never the whole outbox: a sync settling
+   * batch after batch re-reads this after each.
+   */
+  async outboxSummary(memberId: string): Promise<OutboxSummary> {
+    const tx = this.db.transaction(STORES.outbox, 'readonly')
+    const index = tx.objectStore(STORES.outbox).index(BY_MEMBER_STATE)
+    const [pending, first, parked] = await Promise.all([
+      request(index.count(stateRange(memberId, 'pending'))),
+      request(index.getAll(stateRange(memberId, 'pending'), 1)) as Promise<OutboxEntry[]>,
+      request(index.getAll(stateRange(memberId, 'parked'))) as Promise<OutboxEntry[]>,
+    ])
+    return { pending, oldestPendingAt: first[0]?.enqueuedAt, parked }
   }
 
   /**
@@ -398,6 +424,17 @@ export class RecordLog {
 }
 
 const draftKey = (memberId: string, key: string) => `${memberId}:${key}`
+
+/**
+ * A member's outbox entries in one state, in id order, after `after` when given, on the
+ * [memberId, state, recordId] index. An array sorts after every string, so [m, s, []] is above
+ * every id.
+ */
+function stateRange(memberId: string, state: OutboxEntry['state'], after?: string): IDBKeyRange {
+  return after === undefined
+    ? IDBKeyRange.bound([memberId, state], [memberId, state, []])
+    : IDBKeyRange.bound([memberId, state, after], [memberId, state, []], true)
+}
 
 /**
  * zod compiles each schema on its first use, which costs several milliseconds on a phone.

@@ -21,7 +21,7 @@ interface Fixture {
   version: number
   stores: Record<
     string,
-    { keyPath: string | null; indexes: Record<string, string>; rows: Record<string, unknown>[] }
+    { keyPath: string | null; indexes: Record<string, string | string[]>; rows: Record<string, unknown>[] }
   >
 }
 
@@ -66,6 +66,12 @@ describe('upgrading the device database', () => {
       const outbox = await log.outbox(member)
       expect(outbox).toEqual(expect.arrayContaining(fixture.stores.outbox?.rows ?? []))
       expect(outbox).toHaveLength(fixture.stores.outbox?.rows.length ?? -1)
+      // The state index (v2) covers the rows written before it existed.
+      const rows = (fixture.stores.outbox?.rows ?? []) as { state: string }[]
+      const summary = await log.outboxSummary(member)
+      expect(summary.pending).toBe(rows.filter((r) => r.state === 'pending').length)
+      expect(summary.parked).toHaveLength(rows.filter((r) => r.state === 'parked').length)
+      expect((await log.pending(member)).length).toBe(summary.pending)
       expect((await log.loadDraft(member, 'reflection:yangjialing-lesson'))?.value).toBe('未写完的心得')
       // The device goes on numbering after its last record.
       const next = await log.append(

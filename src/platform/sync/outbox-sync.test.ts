@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { RecordLog } from '../storage/record-log.ts'
@@ -14,11 +15,11 @@ beforeAll(() => {
 })
 
 const MEMBER = 'm1'
-type Answer = (records: { id: string }[]) => Response | Promise<Response>
+type Answer = (records: { id: string }[], headers: Record<string, string>) => Response | Promise<Response>
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
-const ackAll: Answer = (records) =>
+const ackAll = (records: { id: string }[], _headers?: Record<string, string>) =>
   json({
     results: records.map((r, index) => ({
       index,
@@ -37,7 +38,7 @@ async function setup(count: number, options: { now?: () => number } = {}) {
   })
   for (let i = 0; i < count; i++)
     await log.append('reflection', { text: `第 ${i} 条` }, { memberId: MEMBER, contentVersion: 'c' })
-  const calls: { records: { id: string }[] }[] = []
+  const calls: { records: { id: string }[]; headers: Record<string, string> }[] = []
   let answer: Answer = ackAll
   const timers: { fn: () => void; ms: number }[] = []
   const states: SyncState[] = []
@@ -45,9 +46,13 @@ async function setup(count: number, options: { now?: () => number } = {}) {
     log,
     memberId: MEMBER,
     fetch: (async (_url: RequestInfo | URL, init?: RequestInit) => {
-      const body = JSON.parse(String(init?.body)) as { records: { id: string }[] }
-      calls.push(body)
-      return answer(body.records)
+      const headers = init?.headers as Record<string, string>
+      const raw = init?.body
+      const text =
+        headers['content-encoding'] === 'gzip' ? gunzipSync(raw as Uint8Array).toString('utf8') : String(raw)
+      const body = JSON.parse(text) as { records: { id: string }[] }
+      calls.push({ ...body, headers })
+      return answer(body.records, headers)
     }) as typeof fetch,
     random: () => 0.5,
     setTimer: (fn, ms) => timers.push({ fn, ms }),
@@ -73,6 +78,18 @@ async function setup(count: number, options: { now?: () => number } = {}) {
     },
   }
 }
+
+/** The server's minimal answer (Prefer: return=minimal) for `records`, each result given. */
+const minimal = (records: { id: string }[], results: unknown[], batch = records) =>
+  json(
+    {
+      batch: { count: batch.length, first: batch[0]?.id ?? null, last: batch.at(-1)?.id ?? null },
+      results,
+      serverTime: new Date().toISOString(),
+    },
+    200,
+    { 'preference-applied': 'return=minimal' },
+  )
 
 describe('OutboxSync', () => {
   it('sends everything in batches of at most 100 and empties the outbox on acks', async () => {
@@ -225,5 +242,103 @@ describe('OutboxSync', () => {
     t.answer(() => json({ error: { code: 'rate_limited' } }, 429, { 'retry-after': '30' }))
     await t.sync.kick()
     expect(t.timers[0]?.ms).toBe(30_000)
+  })
+
+  it('sends gzip-compressed JSON and asks for the minimal answer', async () => {
+    const t = await setup(3)
+    t.answer((records) =>
+      minimal(
+        records,
+        records.map(() => 'created'),
+      ),
+    )
+    await t.sync.kick()
+    expect(t.calls[0]?.headers).toMatchObject({ 'content-encoding': 'gzip', prefer: 'return=minimal' })
+    expect(await t.pending()).toBe(0)
+  })
+
+  it('reads a minimal answer by position: acks, parks and leaves unanswered ones for the next pass', async () => {
+    const t = await setup(4)
+    const ids = (await t.log.pending(MEMBER)).map((p) => p.entry.recordId)
+    let call = 0
+    t.answer((records) => {
+      call += 1
+      if (call > 1)
+        return minimal(
+          records,
+          records.map(() => 'duplicate'),
+        )
+      return minimal(records, [
+        'created',
+        { result: 'conflict', error: { code: 'conflict', message: 'x', path: 'id' } },
+        null,
+        'held',
+      ])
+    })
+    await t.sync.kick()
+    expect(t.calls.map((c) => c.records.map((r) => r.id))).toEqual([ids, [ids[2]]])
+    expect(await t.log.outbox(MEMBER)).toEqual([
+      expect.objectContaining({ recordId: ids[1], state: 'parked', reason: 'conflict:conflict:id' }),
+    ])
+  })
+
+  it('settles nothing from a minimal answer about another batch', async () => {
+    const t = await setup(3)
+    t.answer((records) =>
+      minimal(
+        records,
+        records.map(() => 'created'),
+        [{ id: 'someone-else' }, ...records.slice(1)],
+      ),
+    )
+    await t.sync.kick()
+    expect(await t.pending()).toBe(3)
+    expect(t.sync.current).toMatchObject({ kind: 'retrying', reason: 'not-json' })
+  })
+
+  it('sends plain JSON again at once when the server refuses gzip (415)', async () => {
+    const t = await setup(2)
+    t.answer((records, headers) =>
+      headers['content-encoding'] === 'gzip'
+        ? json({ error: { code: 'unsupported_media_type' } }, 415)
+        : ackAll(records, headers),
+    )
+    await t.sync.kick()
+    expect(t.calls.map((c) => c.headers['content-encoding'] ?? 'identity')).toEqual(['gzip', 'identity'])
+    expect(await t.pending()).toBe(0)
+  })
+
+  it('reads the next batch while one is on the wire, and picks up records saved meanwhile', async () => {
+    const t = await setup(150)
+    let appended = false
+    t.answer(async (records) => {
+      if (!appended) {
+        appended = true
+        await t.log.append('reflection', { text: '同步时写的' }, { memberId: MEMBER, contentVersion: 'c' })
+      }
+      return ackAll(records, {})
+    })
+    await t.sync.kick()
+    // The second batch was read while the first was on the wire, before the new record existed;
+    // the new record follows it, sent once.
+    expect(t.calls.map((c) => c.records.length)).toEqual([100, 50, 1])
+    expect(new Set(t.calls.flatMap((c) => c.records.map((r) => r.id))).size).toBe(151)
+    expect(await t.pending()).toBe(0)
+  })
+
+  it('keeps the records when writing the answers fails, and sends them again', async () => {
+    const t = await setup(3)
+    const settle = t.log.settle.bind(t.log)
+    let failures = 1
+    t.log.settle = async (...args) => {
+      if (failures-- > 0) throw new DOMException('disk gone', 'UnknownError')
+      return settle(...args)
+    }
+    await t.sync.kick()
+    expect(await t.pending()).toBe(3)
+    expect(t.sync.current).toMatchObject({ kind: 'retrying', reason: 'storage' })
+    await t.fireRetry()
+    expect(await t.pending()).toBe(0)
+    expect(t.calls).toHaveLength(2)
   })
 })

@@ -1,5 +1,7 @@
 import { backoffDelayMs, takeBatch } from '../../domain/sync/backoff.ts'
 import type { RecordLog } from '../storage/record-log.ts'
+import { canGzip, gzip } from './gzip-body.ts'
+import { MINIMAL_PREFERENCE, readPushAnswer, type SettledAnswer } from './push-answer.ts'
 
 /**
  * The outbox loop (STYLE.md §6, notes/reliability.md P3–P7): an explicit loop that sends the
@@ -8,6 +10,11 @@ import type { RecordLog } from '../storage/record-log.ts'
  * a bare 200, a captive portal's HTML page, a timeout, a 5xx, a response that names other ids.
  * `conflict`, `deleted`, `invalid` and `forbidden` park the item where the member sees it.
  * 401 and 403 stop the loop until the member logs in again: no automatic retry, items kept.
+ *
+ * Uploads are strictly one at a time (P7), but the device's own work overlaps them: while a
+ * batch is on the wire the next one is read from IndexedDB, and while the next is on the wire
+ * the last one's answers are written. A settle that fails only means those records are sent
+ * again, and the server answers `duplicate`: nothing is lost or doubled.
  */
 export type SyncState =
   | { readonly kind: 'idle'; readonly lastSyncAt?: string }
@@ -34,32 +41,19 @@ export interface SyncDeps {
 const ACK = new Set(['created', 'duplicate', 'held'])
 const PARK = new Set(['conflict', 'deleted', 'invalid', 'forbidden'])
 
-interface PushResult {
-  readonly id: string | null
-  readonly result: string
-  readonly error?: { readonly code?: string; readonly path?: string }
+/** A batch ready to go: its record ids in order, and its body as it goes on the wire. */
+interface PreparedBatch {
+  readonly ids: readonly string[]
+  readonly body: string | Uint8Array<ArrayBuffer>
+  readonly gzipped: boolean
 }
 
-/** Reads the answer defensively: anything but the expected JSON shape acknowledges nothing. */
-async function readAnswer(
-  res: Response,
-): Promise<{ results: PushResult[]; serverTime?: string } | undefined> {
-  if (!(res.headers.get('content-type') ?? '').includes('application/json')) return undefined
-  let body: unknown
-  try {
-    body = await res.json()
-  } catch {
-    return undefined
-  }
-  if (typeof body !== 'object' || body === null || !Array.isArray((body as { results?: unknown }).results))
-    return undefined
-  const results = ((body as { results: unknown[] }).results ?? []).filter(
-    (r): r is PushResult =>
-      typeof r === 'object' && r !== null && typeof (r as PushResult).result === 'string',
-  )
-  const serverTime = (body as { serverTime?: unknown }).serverTime
-  return { results, serverTime: typeof serverTime === 'string' ? serverTime : undefined }
-}
+type SendOutcome =
+  | { kind: 'ok'; results: readonly SettledAnswer[]; serverTime?: string }
+  | { kind: 'retry'; reason: string; retryAfterMs?: number }
+  | { kind: 'auth' }
+  | { kind: 'too-large' }
+  | { kind: 'encoding-refused' }
 
 export class OutboxSync {
   private state: SyncState = { kind: 'idle' }
@@ -128,37 +122,100 @@ export class OutboxSync {
     }, delay)
   }
 
+  /** The last batch's answers being written, while the next batch is on the wire. */
+  private settling: Promise<void> = Promise.resolve()
+
   /** Sends batches until the outbox is empty, a failure schedules a retry, or auth is needed. */
   private async drain(): Promise<void> {
-    const { log, memberId } = this.deps
+    try {
+      await this.walk()
+    } catch (e) {
+      // The device database failed (a read, or writing answers): nothing was removed that was
+      // not acknowledged; try again later.
+      await this.settling.catch(() => {})
+      this.scheduleRetry(e instanceof Error && e.name === 'QuotaExceededError' ? 'storage-full' : 'storage')
+    }
+  }
+
+  /** Waits for the previous batch's answers to be written (and surfaces a failure to write them). */
+  private lastSettle(): Promise<void> {
+    const settling = this.settling
+    this.settling = Promise.resolve()
+    return settling
+  }
+
+  /**
+   * The next batch, read from the outbox and encoded for the wire: records after `after` in id
+   * order, at most `maxItems` and 250 kB of JSON. Null when none are left after the cursor.
+   */
+  private async prepare(after: string | undefined): Promise<PreparedBatch | null> {
+    const pending = await this.deps.log.pending(this.deps.memberId, this.maxItems, after)
+    if (pending.length === 0) return null
+    const batch = takeBatch(
+      pending.map((p) => JSON.stringify(p.record)),
+      (json) => json.length,
+      this.maxItems,
+    )
+    const json = `{"records":[${batch.join(',')}]}`
+    const gzipped = this.gzip
+    return {
+      ids: pending.slice(0, batch.length).map((p) => p.entry.recordId),
+      body: gzipped ? await gzip(json) : json,
+      gzipped,
+    }
+  }
+
+  /**
+   * Walks the outbox in id order from a cursor, batch after batch. At the end it looks once more
+   * from the start: records the server did not answer, or saved behind the cursor meanwhile.
+   */
+  private async walk(): Promise<void> {
+    let after: string | undefined
+    let answeredThisPass = false
+    let next: Promise<PreparedBatch | null> | null = null
     for (;;) {
-      if (this.stopped) return
-      const pending = await log.pending(memberId)
-      if (pending.length === 0) {
-        this.attempt = 0
-        this.set({ kind: 'idle', lastSyncAt: new Date(this.deps.now?.() ?? Date.now()).toISOString() })
-        return
-      }
-      this.set({ kind: 'syncing' })
-      const bodies = new Map(pending.map((p) => [p.entry.recordId, JSON.stringify(p.record)]))
-      const batch = takeBatch(pending, (p) => (bodies.get(p.entry.recordId) ?? '').length, this.maxItems)
-      const sent = new Set(batch.map((p) => p.entry.recordId))
-      const outcome = await this.send(
-        `{"records":[${batch.map((p) => bodies.get(p.entry.recordId)).join(',')}]}`,
-      )
-      if (outcome.kind === 'auth') return this.set({ kind: 'auth-required' })
-      if (outcome.kind === 'too-large' && batch.length > 1) {
-        this.maxItems = Math.max(1, Math.floor(batch.length / 2))
+      if (this.stopped) return this.lastSettle()
+      const batch = await (next ?? this.prepare(after))
+      next = null
+      if (!batch) {
+        await this.lastSettle()
+        if (after === undefined) {
+          this.attempt = 0
+          this.set({ kind: 'idle', lastSyncAt: new Date(this.deps.now?.() ?? Date.now()).toISOString() })
+          return
+        }
+        if (!answeredThisPass) return this.scheduleRetry('unanswered')
+        after = undefined
+        answeredThisPass = false
         continue
       }
-      if (outcome.kind === 'too-large') return this.scheduleRetry('too-large')
-      if (outcome.kind === 'retry') return this.scheduleRetry(outcome.reason, outcome.retryAfterMs)
+      if (this.state.kind !== 'syncing') this.set({ kind: 'syncing' })
+      const lastSent = batch.ids.at(-1) as string
+      // Read and encode the next batch while this one is on the wire.
+      next = this.prepare(lastSent)
+      next.catch(() => {})
+      const outcome = await this.send(batch)
+      if (outcome.kind !== 'ok') {
+        next = null
+        await this.lastSettle()
+        if (outcome.kind === 'auth') return this.set({ kind: 'auth-required' })
+        if (outcome.kind === 'encoding-refused') {
+          this.gzip = false
+          continue
+        }
+        if (outcome.kind === 'too-large' && batch.ids.length > 1) {
+          this.maxItems = Math.max(1, Math.floor(batch.ids.length / 2))
+          continue
+        }
+        return this.scheduleRetry(
+          outcome.kind === 'too-large' ? 'too-large' : outcome.reason,
+          outcome.kind === 'retry' ? outcome.retryAfterMs : undefined,
+        )
+      }
 
       const acked: string[] = []
       const parked: { recordId: string; reason: string }[] = []
       for (const r of outcome.results) {
-        // Only an answer naming an id we sent in this batch can settle anything.
-        if (!r.id || !sent.has(r.id)) continue
         if (ACK.has(r.result)) acked.push(r.id)
         else if (PARK.has(r.result))
           parked.push({
@@ -166,34 +223,44 @@ export class OutboxSync {
             reason: [r.result, r.error?.code, r.error?.path].filter(Boolean).join(':'),
           })
       }
-      await log.settle(acked, parked)
+      await this.lastSettle()
+      this.settling = this.deps.log.settle(acked, parked)
+      this.settling.catch(() => {})
       if (outcome.serverTime)
         this.deps.onClockOffset?.(Date.parse(outcome.serverTime) - (this.deps.now?.() ?? Date.now()))
       // No item settled: the server answered, but not for these records. Back off rather than spin.
-      if (acked.length + parked.length === 0) return this.scheduleRetry('unanswered')
+      if (acked.length + parked.length === 0) {
+        next = null
+        await this.lastSettle()
+        return this.scheduleRetry('unanswered')
+      }
+      answeredThisPass = true
+      after = lastSent
     }
   }
 
-  private async send(
-    body: string,
-  ): Promise<
-    | { kind: 'ok'; results: PushResult[]; serverTime?: string }
-    | { kind: 'retry'; reason: string; retryAfterMs?: number }
-    | { kind: 'auth' }
-    | { kind: 'too-large' }
-  > {
+  /** Compressed unless the server refused that once (415); the minimal answer asked for. */
+  private gzip = canGzip()
+
+  private async send({ ids, body, gzipped }: PreparedBatch): Promise<SendOutcome> {
     const controller = new AbortController()
     const timeout = setTimeout(() => controller.abort(), this.deps.timeoutMs ?? 30_000)
     try {
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        prefer: MINIMAL_PREFERENCE,
+      }
+      if (gzipped) headers['content-encoding'] = 'gzip'
       const res = await this.deps.fetch(this.deps.endpoint ?? '/api/sync/push', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers,
         body,
         signal: controller.signal,
         credentials: 'same-origin',
       })
       if (res.status === 401 || res.status === 403) return { kind: 'auth' }
       if (res.status === 413) return { kind: 'too-large' }
+      if (res.status === 415 && gzipped) return { kind: 'encoding-refused' }
       if (res.status === 429) {
         const after = Number(res.headers.get('retry-after'))
         return {
@@ -203,9 +270,9 @@ export class OutboxSync {
         }
       }
       if (!res.ok) return { kind: 'retry', reason: `http-${res.status}` }
-      const answer = await readAnswer(res)
-      if (!answer) return { kind: 'retry', reason: 'not-json' }
-      return { kind: 'ok', ...answer }
+      const answer = await readPushAnswer(res, ids)
+      if (answer.kind !== 'answer') return { kind: 'retry', reason: 'not-json' }
+      return { kind: 'ok', results: answer.results, serverTime: answer.serverTime }
     } catch {
       return { kind: 'retry', reason: controller.signal.aborted ? 'timeout' : 'network' }
     } finally {
