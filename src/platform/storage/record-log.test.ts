@@ -196,4 +196,32 @@ describe('RecordLog.pending and outboxSummary', () => {
     // A parked entry is no longer sent.
     expect((await log.pending('m1')).map((p) => p.entry.recordId)).toEqual(made.slice(2).map((r) => r.id))
   })
+
+  it('settling removes exactly the acknowledged entries, whatever lies between them', async () => {
+    const log = await freshLog()
+    const mine = []
+    const theirs = []
+    for (let i = 0; i < 4; i++) {
+      mine.push(await log.append('reflection', { text: `我的 ${i}` }, ctx))
+      // Another member on the same device, saving in between: keys interleave.
+      theirs.push(await log.append('reflection', { text: `别人的 ${i}` }, { ...ctx, memberId: 'm2' }))
+    }
+    const batch = await log.pending('m1')
+    expect(batch.map((p) => p.entry.recordId)).toEqual(mine.map((r) => r.id))
+    expect(batch.map((p) => (p.record as { payload: { text: string } }).payload.text)).toEqual(
+      mine.map((r) => (r.payload as { text: string }).text),
+    )
+    await log.settle(
+      mine.map((r) => r.id),
+      [],
+    )
+    expect((await log.outbox('m1')).length).toBe(0)
+    expect((await log.outbox('m2')).map((e) => e.recordId)).toEqual(theirs.map((r) => r.id))
+    // A run of neighbours with nothing else between them goes in one range delete.
+    await log.settle(
+      theirs.slice(1, 3).map((r) => r.id),
+      [],
+    )
+    expect((await log.outbox('m2')).map((e) => e.recordId)).toEqual([theirs[0]?.id, theirs[3]?.id])
+  })
 })
