@@ -34,12 +34,17 @@ export class Device {
   async request(
     method: string,
     path: string,
-    options: { json?: unknown; raw?: string; bytes?: Uint8Array; headers?: Record<string, string> } = {},
+    options: {
+      json?: unknown
+      raw?: string
+      bytes?: Uint8Array<ArrayBuffer>
+      headers?: Record<string, string>
+    } = {},
   ): Promise<Reply> {
     const headers: Record<string, string> = { ...options.headers }
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
     if (this.ip) headers['x-forwarded-for'] = this.ip
-    let body: string | Uint8Array | undefined
+    let body: string | Uint8Array<ArrayBuffer> | undefined
     if (options.json !== undefined || options.raw !== undefined || options.bytes !== undefined) {
       headers['content-type'] ??= 'application/json'
       body = options.bytes ?? options.raw ?? JSON.stringify(options.json)

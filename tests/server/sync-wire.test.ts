@@ -42,7 +42,7 @@ describe.each(DATABASES)('the sync wire on %s', (dbKind) => {
     const bad = device.record(memberId, 'reflection', { text: 42 })
     const records = [good, bad, good]
     const r = await device.request('POST', '/api/sync/push', {
-      bytes: gzipSync(JSON.stringify({ records })),
+      bytes: new Uint8Array(gzipSync(JSON.stringify({ records }))),
       headers: { 'content-encoding': 'gzip', prefer: 'return=minimal' },
     })
     expect(r.status).toBe(200)
@@ -70,7 +70,7 @@ describe.each(DATABASES)('the sync wire on %s', (dbKind) => {
     const record = device.record(memberId, 'reflection', { text: '长'.repeat(100) })
     // Compresses to a few kB, inflates to more than the push limit.
     const padded = JSON.stringify({ records: [record], pad: ' '.repeat(PUSH_MAX_BYTES) })
-    const bomb = gzipSync(padded)
+    const bomb = new Uint8Array(gzipSync(padded))
     expect(bomb.byteLength).toBeLessThan(PUSH_MAX_BYTES / 10)
     const r = await device.request('POST', '/api/sync/push', {
       bytes: bomb,
