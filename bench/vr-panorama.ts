@@ -8,7 +8,10 @@ import type { Browser } from '@playwright/test'
  * Time to the first frame of the same 4096 × 2048 panorama in our VR screen and in two peers
  * served from a local page (notes/performance.md): Pannellum and Marzipano. Cold visits (no
  * service worker, empty cache), mobile viewport, CPU throttled 4× through CDP, median of 3,
- * all in the same run; figures are reported as ratios to the peers, never gated on.
+ * all in the same run; figures are reported as ratios to the peers, never gated on. Every page
+ * marks one animation frame after the draw that shows the panorama: the peers after their first
+ * render, ours after the first frame the app's first script paints (src/xr/panorama/), which is
+ * the real image at the stage's view, full resolution (tests/e2e/vr-panorama-early.spec.ts).
  */
 export interface FirstFrame {
   readonly viewer: string

@@ -4,8 +4,11 @@ declare module '*/scene.yaml' {
   export default scene
 }
 
-/** Panorama image URLs by scene id, made by scenes/vite-plugin.ts (src/xr/panorama/early-load.ts). */
+/**
+ * Per panorama scene id: its image URL and the heading (degrees) its spawn faces, made by
+ * scenes/vite-plugin.ts for the early first frame (src/xr/panorama/early-load.ts).
+ */
 declare module 'virtual:hongtu-panorama-sources' {
-  const sources: Readonly<Record<string, string>>
-  export default sources
+  const panoramas: Readonly<Record<string, { readonly src: string; readonly yawDeg: number }>>
+  export default panoramas
 }

@@ -3,22 +3,47 @@ import { createRequire } from 'node:module'
 import { join, relative, sep } from 'node:path'
 import type { Plugin } from 'vite'
 import { describeIssues } from '../build/content-loader.ts'
+import { earlyEntryPlugin } from './early-entry-plugin.ts'
 import { lessonSitesOf, loadSceneFile, SCENE_FILE, sceneFolders } from './load-scenes.ts'
+import { PANORAMA_PRELOADS_FILE } from './panorama-preloads.ts'
 
 /**
- * The XR build's two needs:
+ * The XR build's three needs:
  * 1. `import scene from './<id>/scene.yaml'` gives the validated scene as a JSON module; a bad
  *    scene fails the build with `file: field.path: value rule`, like routes-data.
  * 2. The WebXR input profiles (controller layouts and models) ship from our own origin under
  *    /xr/profiles/: without them, controller input itself fetches them from a CDN
  *    (notes/stack.md), and offline there would be no pointers at all.
+ * 3. A panorama scene's first frame before the app: its image and heading in a tiny virtual
+ *    module for the app's first script (built as an entry of its own, early-entry-plugin.ts),
+ *    and its image in a file for the server's preload header.
  */
 const PROFILES = ['meta-quest-touch-plus', 'generic-trigger'] as const
 const PROFILES_URL = '/xr/profiles/'
-/** `{ [sceneId]: '/xr/panoramas/…' }` for panorama scenes: see src/xr/panorama/early-load.ts. */
+/**
+ * `{ [sceneId]: { src: '/xr/panoramas/…', yawDeg } }` for panorama scenes: what the app's first
+ * script needs to paint a panorama's first frame before the app (src/xr/panorama/early-load.ts).
+ */
 const PANORAMA_SOURCES = 'virtual:hongtu-panorama-sources'
 
-export function scenesPlugin(projectRoot: string): Plugin {
+/** Each panorama scene's image and the heading its spawn faces (degrees, see angles.ts). */
+function panoramaFirstFrames(projectRoot: string): Record<string, { src: string; yawDeg: number }> {
+  const lessonSites = lessonSitesOf(projectRoot)
+  const frames: Record<string, { src: string; yawDeg: number }> = {}
+  for (const folder of sceneFolders(projectRoot)) {
+    const loaded = loadSceneFile(projectRoot, folder, lessonSites)
+    const scene = 'scene' in loaded ? loaded.scene : undefined
+    if (scene?.kind === 'panorama')
+      frames[scene.id] = { src: `/${scene.panorama.src}`, yawDeg: scene.spawn.yawDeg }
+  }
+  return frames
+}
+
+export function scenesPlugin(projectRoot: string): Plugin[] {
+  return [scenesFilesPlugin(projectRoot), earlyEntryPlugin('src/early.ts')]
+}
+
+function scenesFilesPlugin(projectRoot: string): Plugin {
   const require = createRequire(import.meta.url)
   const profilesDir = join(
     require.resolve('@webxr-input-profiles/assets/package.json'),
@@ -33,14 +58,7 @@ export function scenesPlugin(projectRoot: string): Plugin {
     },
     load(id) {
       if (id !== `\0${PANORAMA_SOURCES}`) return undefined
-      const lessonSites = lessonSitesOf(projectRoot)
-      const sources: Record<string, string> = {}
-      for (const folder of sceneFolders(projectRoot)) {
-        const loaded = loadSceneFile(projectRoot, folder, lessonSites)
-        const scene = 'scene' in loaded ? loaded.scene : undefined
-        if (scene?.kind === 'panorama') sources[scene.id] = `/${scene.panorama.src}`
-      }
-      return `export default ${JSON.stringify(sources)}`
+      return `export default ${JSON.stringify(panoramaFirstFrames(projectRoot))}`
     },
     transform(_code, id) {
       const path = id.split('?')[0] ?? id
@@ -62,6 +80,13 @@ export function scenesPlugin(projectRoot: string): Plugin {
         })
       emit('profilesList.json')
       for (const p of PROFILES) for (const f of readdirSync(join(profilesDir, p))) emit(`${p}/${f}`)
+    },
+    // The same images by scene id, for the server's preload header (scenes/panorama-preloads.ts).
+    generateBundle() {
+      const preloads = Object.fromEntries(
+        Object.entries(panoramaFirstFrames(projectRoot)).map(([id, frame]) => [id, frame.src]),
+      )
+      this.emitFile({ type: 'asset', fileName: PANORAMA_PRELOADS_FILE, source: JSON.stringify(preloads) })
     },
     configureServer(server) {
       server.middlewares.use(PROFILES_URL, (req, res, next) => {

@@ -1,12 +1,15 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Context } from 'hono'
+import { PANORAMA_PRELOADS_FILE, panoramaPreloadLink } from '../scenes/panorama-preloads.ts'
 
 /**
  * Serves the built app from `distDir`. Hashed assets are cached for a year; the service
  * worker, the manifest and index.html are revalidated on every load, so an update is seen
  * as soon as the network is back. Page navigations that match no file get index.html, so
- * deep links such as /sites/zaoyuan or a QR code's /q/<token> open the app.
+ * deep links such as /sites/zaoyuan or a QR code's /q/<token> open the app. A panorama
+ * scene's page also names its image in a preload Link header, so the browser starts the
+ * largest download of that screen with the page rather than after the app's scripts.
  */
 
 const TYPES: Record<string, string> = {
@@ -32,6 +35,11 @@ const REVALIDATE = new Set(['/index.html', '/sw.js', '/manifest.webmanifest', '/
 export function createStaticHandler(distDir: string) {
   const root = normalize(distDir + sep)
   const indexPath = join(root, 'index.html')
+  const preloadsPath = join(root, PANORAMA_PRELOADS_FILE)
+  // A build without panorama scenes (or an older one) has no such file: no preload headers.
+  const preloads: Record<string, string> = existsSync(preloadsPath)
+    ? JSON.parse(readFileSync(preloadsPath, 'utf8'))
+    : {}
 
   function fileFor(urlPath: string): string | undefined {
     let decoded: string
@@ -65,9 +73,11 @@ export function createStaticHandler(distDir: string) {
     const navigation =
       c.req.header('sec-fetch-mode') === 'navigate' || (c.req.header('accept') ?? '').includes('text/html')
     if ((navigation || extname(path) === '') && existsSync(indexPath)) {
+      const preload = panoramaPreloadLink(preloads, path)
       return c.body(readFileSync(indexPath), 200, {
         'Content-Type': TYPES['.html'] ?? '',
         'Cache-Control': 'no-cache',
+        ...(preload ? { Link: preload } : {}),
       })
     }
     return c.json({ error: { code: 'not_found', path } }, 404)

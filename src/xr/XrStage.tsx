@@ -1,6 +1,7 @@
 import { Canvas, useFrame } from '@react-three/fiber'
 import { XR } from '@react-three/xr'
 import { type ReactNode, Suspense, useRef } from 'react'
+import { STAGE_FOV_DEG } from './panorama/stage-view.ts'
 import { Rig } from './Rig.tsx'
 import { SceneOverlays } from './SceneOverlays.tsx'
 import { ScreenControls } from './ScreenControls.tsx'
@@ -29,7 +30,7 @@ export function XrStage({
   const scene = store.getState().scene
   return (
     <Canvas
-      camera={{ fov: 70, near: 0.05, far: 300 }}
+      camera={{ fov: STAGE_FOV_DEG, near: 0.05, far: 300 }}
       dpr={[1, 2]}
       gl={{ antialias: true, powerPreference: 'high-performance' }}
       data-testid="vr-canvas"

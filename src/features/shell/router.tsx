@@ -1,4 +1,5 @@
 import { type MouseEvent, type ReactNode, useEffect, useState } from 'react'
+import { NAVIGATE_EVENT } from './navigate-event.ts'
 
 /**
  * A tiny history router: the app has a handful of screens, and deep links (a site's QR code
@@ -103,8 +104,7 @@ export const paths = {
   coverage: () => '/coverage',
 }
 
-/** Fired after `navigate`; a screen that keeps part of its state in the address listens to it. */
-export const NAVIGATE_EVENT = 'hongtu:navigate'
+export { NAVIGATE_EVENT }
 
 export function navigate(path: string): void {
   if (path === location.pathname) return

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import type { SceneEntry } from '../../../scenes/registry.ts'
 import { Localized } from '../../i18n/i18n.tsx'
 import { createLocalCommandSource, type SceneCommandSource } from '../../xr/commands.ts'
+import { STAGE_FOV_DEG } from '../../xr/panorama/stage-view.ts'
 import { useXrSupport } from '../../xr/support.ts'
 import { registerTestApi } from '../../xr/test-api.ts'
 import { useContent } from '../shell/content-context.tsx'
@@ -19,8 +20,6 @@ import './vr.css'
 
 // three, r3f and the XR runtime load only here, and for a panorama only after its first frame.
 const XrStage = lazy(() => import('../../xr/XrStage.tsx').then((m) => ({ default: m.XrStage })))
-/** The stage camera's vertical field of view, degrees (XrStage's <Canvas camera>). */
-const FOV_DEG = 70
 
 async function withXrStore() {
   return (await import('../../xr/xr-store.ts')).xrStore
@@ -90,7 +89,7 @@ export default function VrScreen({ entry, commands }: { entry: SceneEntry; comma
           <PanoramaPreview
             src={`/${scene.panorama.src}`}
             yawDeg={scene.spawn.yawDeg}
-            fovDeg={FOV_DEG}
+            fovDeg={STAGE_FOV_DEG}
             onPainted={() => setLoadStage(true)}
           />
         )}
