@@ -8,6 +8,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { isRecord, str, table, verdict } from './report/format.ts'
 import { genericSection } from './report/generic.ts'
+import { ingestSection } from './report/ingest-section.ts'
 import {
   drainSection,
   guideSection,
@@ -29,11 +30,20 @@ const SECTIONS: readonly [string, (r: Record<string, unknown>) => string | undef
   ['Tap to durably saved', saveSection],
   ['Outbox drain (issue 4)', drainSection],
   ['Theme-day spike', spikeSection],
+  ['Server ingest (issue 4)', ingestSection],
   ['Guided mode', guideSection],
   ['VR scenes', vrSection],
   ['First panorama frame', panoramaSection],
   ['Lighthouse (mobile)', lighthouseSection],
 ]
+
+/**
+ * Sections the summary knows but that have no section of their own (or, for `ingest`, one that
+ * cannot read this shape of it): listed generically too.
+ */
+const genericAlso = (key: string, results: Record<string, unknown>) =>
+  ['guide', 'warmStart', 'mapIdle', 'mapPack'].includes(key) ||
+  (key === 'ingest' && ingestSection(results) === undefined)
 
 export function renderReport(results: Record<string, unknown>): string {
   const rows = summaryRows(results)
@@ -63,7 +73,7 @@ export function renderReport(results: Record<string, unknown>): string {
     if (body) out.push(`## ${title}`, '', body, '')
   }
   for (const key of Object.keys(results))
-    if (!KNOWN_SECTIONS.has(key) || ['ingest', 'guide', 'warmStart', 'mapIdle', 'mapPack'].includes(key))
+    if (!KNOWN_SECTIONS.has(key) || genericAlso(key, results))
       out.push(
         `## ${key}`,
         '',

@@ -21,6 +21,7 @@ import {
 } from './measure-js.ts'
 import { writeReport } from './report.ts'
 import { measureCheckinSave, measureQuizAnswerSave } from './save-latency.ts'
+import { measureServerIngest, printServerIngest } from './server-ingest.ts'
 import { measureDrain } from './sync-drain.ts'
 import { measurePanoramaFirstFrame } from './vr-panorama.ts'
 import { measureScenes } from './vr-scenes.ts'
@@ -83,6 +84,8 @@ const lighthouse = await measureLighthouse(baseURL, [
 ])
 // Guided mode: a trainer's command to 200 members on loopback (SQLite; PostgreSQL when configured).
 const guideLatency = await measureGuideLatency()
+// Server ingest: a 500-record batch, in-process and over HTTP (SQLite; PostgreSQL when configured).
+const ingest = await measureServerIngest()
 server.close()
 clearInterval(loadSampler)
 const ours = panorama.find((p) => p.viewer === 'hongtu')?.medianMs ?? Number.NaN
@@ -133,6 +136,7 @@ const results = {
   panoramaFirstFrameMs: { cpuSlowdown: 4, viewport: '390x844', runs: 3, viewers: panoramaFirstFrame },
   lighthouse,
   guideLatency: { measuredAt: new Date().toISOString(), ...guideLatency },
+  ingest,
 }
 // Other benchmarks (the spike, ingest) write their own sections into results.json: keep them.
 const previous = existsSync('bench/results.json')
@@ -182,5 +186,6 @@ for (const p of lighthouse.pages)
     `  ${p.path.padEnd(28)} ${p.performance} / ${p.accessibility} / ${p.bestPractices}   LCP ${p.lcpMs?.toFixed(0)} ms  TBT ${p.tbtMs?.toFixed(0)} ms  CLS ${p.cls?.toFixed(3)}  foreign requests ${p.foreignRequests.length}`,
   )
 printGuideLatency(guideLatency)
+printServerIngest(ingest)
 console.log('wrote bench/results.json')
 console.log(`wrote ${writeReport()}`)

@@ -16,7 +16,7 @@ import { createUser } from '../server/admin/users.ts'
 import { DEFAULT_CONFIG } from '../server/config.ts'
 import { silentLogger } from '../server/log.ts'
 import { loadPack, startServer } from '../server/start.ts'
-import { uuidv7 } from '../src/domain/records/uuidv7.ts'
+import { ingestRecords } from './ingest-records.ts'
 
 const { values } = parseArgs({
   options: {
@@ -45,42 +45,7 @@ async function login(url: string, username: string, password: string): Promise<s
     .join('; ')
 }
 
-function makeRecords(memberId: string, n: number) {
-  const site = content.sites[0]
-  if (!site) throw new Error('the content has no sites')
-  const start = Date.now() - n * 60_000
-  return Array.from({ length: n }, (_, i) => {
-    const occurredAt = new Date(start + i * 60_000).toISOString()
-    const base = {
-      id: uuidv7(),
-      v: 1,
-      memberId,
-      deviceId: `bench-${memberId}`,
-      seq: i + 1,
-      occurredAt,
-      clockOffsetMs: 0,
-      classId: null,
-      contentVersion: content.version,
-    }
-    return i % 20 !== 0
-      ? { ...base, kind: 'reflection', payload: { text: `第${i}条：实事求是，为人民服务。` } }
-      : {
-          ...base,
-          kind: 'checkin',
-          payload: {
-            siteId: site.id,
-            method: 'gps',
-            verdict: 'inside',
-            gps: {
-              lat: Math.round(site.location.lat * 1000) / 1000,
-              lng: Math.round(site.location.lng * 1000) / 1000,
-              accuracyM: 15,
-              distanceM: 20,
-            },
-          },
-        }
-  })
-}
+const makeRecords = (memberId: string, n: number) => ingestRecords(content, memberId, n)
 
 async function run(label: string, databaseUrl?: string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'hongtu-bench-'))

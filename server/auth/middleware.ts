@@ -15,7 +15,7 @@ export function authenticate(services: AppServices): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = readCookie(c, SESSION_COOKIE)
     const found = token
-      ? await lookupSession(services.db, token, services.now(), lifetimeOf(services))
+      ? await lookupSession(services.db, token, services.now(), lifetimeOf(services), services.dialect)
       : undefined
     c.set('user', found ? { ...found.user, sessionId: found.sessionId } : undefined)
     if (found?.slid && token) setCookie(c, SESSION_COOKIE, token, sessionMaxAgeS(lifetimeOf(services)))

@@ -238,11 +238,29 @@ function guidedMode(): Migration {
   }
 }
 
+/**
+ * Sync ingest speed (issue 4): held records are found through a partial index of the held rows
+ * only. The full (member_id, held_for) index it replaces held an entry for every record (nearly
+ * all with held_for NULL), cost an index write per insert, and PostgreSQL's planner often
+ * preferred records_member_time to it and read every row of the member on every push.
+ */
+function ingestPendingHolds(): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema.dropIndex('records_held').execute()
+      await sql`create index records_pending_holds on records (member_id, held_for) where held_for is not null`.execute(
+        db,
+      )
+    },
+  }
+}
+
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_initial': initial(dialect),
     '0002_classes_for_trainers': classesForTrainers(dialect),
     '0003_guided_mode': guidedMode(),
+    '0004_ingest_pending_holds': ingestPendingHolds(),
   }
 }
 

@@ -1,8 +1,8 @@
 import { sql, type Transaction } from 'kysely'
 import type { AppServices, SessionUser } from '../context.ts'
-import type { Database, RecordsTable } from '../db/tables.ts'
-import { FLAG } from './flags.ts'
+import type { Database, Dialect } from '../db/tables.ts'
 import { type Candidate, prepareBatch, type Rejection } from './prepare.ts'
+import { insertAndRelease, type NewRecordRow } from './record-writes.ts'
 
 /**
  * A push: records in, one result per record out (notes/reliability.md P12–P14).
@@ -21,8 +21,10 @@ import { type Candidate, prepareBatch, type Rejection } from './prepare.ts'
  * Cursor safety: serverSeq is the pull cursor, so rows must become visible in serverSeq order.
  * PostgreSQL hands out sequence values before commit, so push transactions take one
  * transaction-scoped advisory lock: they commit one at a time, in the order they drew their
- * numbers. (SQLite already writes one transaction at a time.) The lock is held only for the
- * inserts; validation and verification happen before it.
+ * numbers. (SQLite already writes one transaction at a time.) Validation and verification happen
+ * before it; under it, one statement inserts the batch and releases held records
+ * (record-writes.ts), with a read before it only when a completion's quiz may be stored already
+ * and one after it only when some ids were.
  */
 
 export type PushResult =
@@ -62,10 +64,19 @@ export async function ingest(
   for (const c of candidates) if (!firsts.has(c.record.id)) firsts.set(c.record.id, c)
   const unique = [...firsts.values()]
 
-  const { inserted, held, existing } = await s.db.transaction().execute(async (trx) => {
-    if (s.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${INGEST_LOCK_KEY})`.execute(trx)
-    return writeBatch(trx, user.id, unique, receivedAt)
-  })
+  // Nothing to write (every record refused): no transaction, no lock.
+  const { inserted, held, existing } =
+    unique.length === 0
+      ? {
+          inserted: new Map<string, number>(),
+          held: new Set<string>(),
+          existing: new Map<string, StoredState>(),
+        }
+      : await s.db.transaction().execute(async (trx) => {
+          if (s.dialect === 'postgres')
+            await sql`select pg_advisory_xact_lock(${INGEST_LOCK_KEY})`.execute(trx)
+          return writeBatch(trx, s.dialect, user.id, unique, receivedAt)
+        })
 
   const results: PushResult[] = [...rejections]
   for (const c of candidates) {
@@ -111,39 +122,38 @@ export async function ingest(
 
 async function writeBatch(
   trx: Transaction<Database>,
+  dialect: Dialect,
   memberId: string,
   batch: readonly Candidate[],
   receivedAt: Date,
 ): Promise<{ inserted: Map<string, number>; held: Set<string>; existing: Map<string, StoredState> }> {
-  const inserted = new Map<string, number>()
   const held = new Set<string>()
   const existing = new Map<string, StoredState>()
-  if (batch.length === 0) return { inserted, held, existing }
 
   // Out-of-order arrival (fault row 23): a completion whose quiz the server has not seen waits.
-  const parentIds = [
+  // Read after the ingest lock (PostgreSQL), so a quiz committed by a concurrent push is seen.
+  const known = new Set(batch.map((c) => c.record.id))
+  const quizIds = [
     ...new Set(
       batch.flatMap((c) => (c.record.kind === 'lesson.completed' && c.record.payload.quizRecordId) || []),
     ),
-  ]
-  const known = new Set(batch.map((c) => c.record.id))
-  if (parentIds.length > 0) {
+  ].filter((id) => !known.has(id))
+  if (quizIds.length > 0) {
     const rows = await trx
       .selectFrom('records')
       .select('id')
       .where('member_id', '=', memberId)
-      .where('id', 'in', parentIds)
+      .where('id', 'in', quizIds)
       .execute()
     for (const r of rows) known.add(r.id)
   }
 
-  const rows = batch.map((c): Omit<RecordsTable, 'server_seq'> => {
+  const rows = batch.map((c): NewRecordRow => {
     const r = c.record
     const waitFor = r.kind === 'lesson.completed' ? r.payload.quizRecordId : undefined
     const isHeld = waitFor !== undefined && !known.has(waitFor)
     if (isHeld) held.add(r.id)
     return {
-      member_id: memberId,
       id: r.id,
       kind: r.kind,
       v: r.v,
@@ -159,20 +169,18 @@ async function writeBatch(
       status: isHeld ? 'held' : 'accepted',
       held_for: isHeld ? (waitFor ?? null) : null,
       flags: JSON.stringify(c.flags),
-      received_at: receivedAt.toISOString(),
-      deleted_at: null,
-      deleted_by: null,
     }
   })
-  const returned = await trx
-    .insertInto('records')
-    .values(rows)
-    .onConflict((oc) => oc.columns(['member_id', 'id']).doNothing())
-    .returning(['id', 'server_seq'])
-    .execute()
-  for (const r of returned) inserted.set(r.id, r.server_seq)
+  const inserted = await insertAndRelease(trx, dialect, {
+    memberId,
+    receivedAt: receivedAt.toISOString(),
+    rows,
+    batchIds: batch.map((c) => c.record.id),
+    staleBefore: new Date(receivedAt.getTime() - HOLD_LIMIT_MS).toISOString(),
+  })
   for (const id of [...held]) if (!inserted.has(id)) held.delete(id)
 
+  // Ids that were there already: a resent record (duplicate), another content (conflict), deleted.
   const missing = batch.map((c) => c.record.id).filter((id) => !inserted.has(id))
   if (missing.length > 0) {
     const found = await trx
@@ -183,37 +191,5 @@ async function writeBatch(
       .execute()
     for (const f of found) existing.set(f.id, f)
   }
-
-  if (inserted.size > 0)
-    await trx
-      .updateTable('records')
-      .set({ status: 'accepted', held_for: null })
-      .where('member_id', '=', memberId)
-      .where('status', '=', 'held')
-      .where('held_for', 'in', [...inserted.keys()])
-      .execute()
-  await releaseStaleHolds(trx, memberId, receivedAt)
   return { inserted, held, existing }
-}
-
-/** Held records older than {@link HOLD_LIMIT_MS} are accepted without their parent, flagged. */
-async function releaseStaleHolds(trx: Transaction<Database>, memberId: string, now: Date): Promise<void> {
-  const stale = await trx
-    .selectFrom('records')
-    .select(['server_seq', 'flags'])
-    .where('member_id', '=', memberId)
-    // Held rows always name what they wait for; saying so lets the (member_id, held_for) index
-    // find them, instead of scanning every row of the member on every push.
-    .where('held_for', 'is not', null)
-    .where('status', '=', 'held')
-    .where('received_at', '<', new Date(now.getTime() - HOLD_LIMIT_MS).toISOString())
-    .execute()
-  for (const row of stale) {
-    const flags = [...(JSON.parse(row.flags) as string[]), FLAG.parentMissing]
-    await trx
-      .updateTable('records')
-      .set({ status: 'accepted', held_for: null, flags: JSON.stringify(flags) })
-      .where('server_seq', '=', row.server_seq)
-      .execute()
-  }
 }

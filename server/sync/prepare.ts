@@ -3,7 +3,7 @@ import { AttestationVerifier } from '../attest/verify.ts'
 import { classesOfUser } from '../classes/access.ts'
 import type { AppServices, SessionUser } from '../context.ts'
 import { NUL_MESSAGE, nulPath } from '../http/nul.ts'
-import { contentHash } from './canonical.ts'
+import { canonicalJson, sha256Hex } from './canonical.ts'
 import { FLAG } from './flags.ts'
 import { type CheckinPoint, checkinPoint, isImpossibleTravel, TRAVEL_HORIZON_MS } from './travel.ts'
 import { classFlags, clockFlags, contentFlags, correctedTimeMs } from './verify.ts'
@@ -50,11 +50,18 @@ const LATEST_MS = Date.parse('9999-12-31T23:59:59.999Z')
 /**
  * What the schema allows but the database cannot keep: a NUL anywhere (http/nul.ts), or a clock
  * offset that moves the corrected time past any date (it was a RangeError, a 500, for the batch).
+ * `canonical` is the record's canonical JSON, which is written anyway for its hash: JSON writes
+ * U+0000 as \u0000 in strings and keys alike, so text without that sequence holds no NUL, and
+ * only a record with it is walked.
  */
-function storageProblem(r: AnyRecord): { path: string; message: string } | undefined {
-  const nul = nulPath(r)
+function storageProblem(
+  r: AnyRecord,
+  canonical: string,
+  t: number,
+): { path: string; message: string } | undefined {
+  // The sequence may also be a member's own backslash followed by "u0000": walk to be sure.
+  const nul = canonical.includes('\\u0000') ? nulPath(r) : undefined
   if (nul !== undefined) return { path: nul, message: NUL_MESSAGE }
-  const t = correctedTimeMs(r)
   if (!(t >= EARLIEST_MS && t <= LATEST_MS))
     return { path: 'clockOffsetMs', message: 'moves occurredAt outside the years 0000–9999' }
   return undefined
@@ -67,10 +74,11 @@ export async function prepareBatch(
   receivedAtMs: number,
 ): Promise<{ candidates: Candidate[]; rejections: Rejection[] }> {
   const rejections: Rejection[] = []
-  const candidates: Candidate[] = []
-  const classes = await classesOfUser(s.db, user.id)
-  const attestations = new AttestationVerifier(s, user.id)
+  // Asked first and awaited after validation, which is CPU work: on PostgreSQL the round trip
+  // overlaps it. (Validation never awaits, so a failed query cannot go unhandled meanwhile.)
+  const classesQuery = classesOfUser(s.db, user.id)
 
+  const own: { index: number; record: AnyRecord; canonical: string; t: number }[] = []
   for (const [index, item] of items.entries()) {
     const parsed = parseRecord(item)
     if (!parsed.ok) {
@@ -83,12 +91,15 @@ export async function prepareBatch(
       })
       continue
     }
-    const unstorable = storageProblem(parsed.record)
+    // Coarsening changes numbers only, so the canonical text of the stored record serves both.
+    const record = coarsened(parsed.record)
+    const canonical = canonicalJson(record)
+    const t = correctedTimeMs(record)
+    const unstorable = storageProblem(parsed.record, canonical, t)
     if (unstorable) {
       rejections.push({ index, id: idOf(item), result: 'invalid', error: { code: 'invalid', ...unstorable } })
       continue
     }
-    const record = coarsened(parsed.record)
     // The member comes from the session. A record of someone else is refused, never re-owned.
     if (record.memberId !== user.id) {
       rejections.push({
@@ -99,6 +110,13 @@ export async function prepareBatch(
       })
       continue
     }
+    own.push({ index, record, canonical, t })
+  }
+  const [classes, storedCheckins] = await Promise.all([classesQuery, checkinsNear(s, user.id, own)])
+
+  const candidates: Candidate[] = []
+  const attestations = new AttestationVerifier(s, user.id)
+  for (const { index, record, canonical, t } of own) {
     if (record.classId !== null && !classes.has(record.classId)) {
       rejections.push({
         index,
@@ -109,35 +127,34 @@ export async function prepareBatch(
       continue
     }
     const flags = [
-      ...clockFlags(record, receivedAtMs),
+      ...clockFlags(record, receivedAtMs, t),
       ...(await contentFlags(record, s.content)),
-      ...classFlags(record, record.classId === null ? undefined : classes.get(record.classId)),
+      ...classFlags(record, record.classId === null ? undefined : classes.get(record.classId), t),
       ...(record.kind === 'attestation' ? await attestations.flags(record) : []),
     ]
-    const correctedAt = new Date(correctedTimeMs(record)).toISOString()
-    candidates.push({ index, record, hash: contentHash(record), flags, correctedAt })
+    const correctedAt = new Date(t).toISOString()
+    candidates.push({ index, record, hash: sha256Hex(canonical), flags, correctedAt })
   }
 
-  await flagImpossibleTravel(s, user.id, candidates)
+  flagImpossibleTravel(s, storedCheckins, candidates)
+  rejections.sort((a, b) => a.index - b.index)
   return { candidates, rejections }
 }
 
-/** Adds `impossible-travel` to check-ins of the batch that are too far, too soon from a neighbour. */
-async function flagImpossibleTravel(
+/**
+ * The member's stored check-ins near the batch's in time: only those can be too far to reach
+ * (see TRAVEL_HORIZON_MS). Asked beside the class query, before the class checks, so on
+ * PostgreSQL the two round trips overlap; the window is narrowed to the accepted check-ins in
+ * {@link flagImpossibleTravel}.
+ */
+async function checkinsNear(
   s: AppServices,
   memberId: string,
-  candidates: Candidate[],
-): Promise<void> {
-  const batch = new Map<Candidate, CheckinPoint>()
-  for (const c of candidates) {
-    if (c.record.kind !== 'checkin') continue
-    const p = checkinPoint(c.record.id, Date.parse(c.correctedAt), c.record.payload, s.content)
-    if (p) batch.set(c, p)
-  }
-  if (batch.size === 0) return
-  // Only check-ins near the batch in time can be too far to reach: see TRAVEL_HORIZON_MS.
-  const times = [...batch.values()].map((p) => p.t)
-  const stored = await s.db
+  records: readonly { record: AnyRecord; t: number }[],
+): Promise<CheckinPoint[]> {
+  const times = records.filter((r) => r.record.kind === 'checkin').map((r) => r.t)
+  if (times.length === 0) return []
+  const rows = await s.db
     .selectFrom('records')
     .select(['id', 'occurred_at_corrected', 'payload'])
     .where('member_id', '=', memberId)
@@ -146,11 +163,31 @@ async function flagImpossibleTravel(
     .where('occurred_at_corrected', '>=', new Date(Math.min(...times) - TRAVEL_HORIZON_MS).toISOString())
     .where('occurred_at_corrected', '<=', new Date(Math.max(...times) + TRAVEL_HORIZON_MS).toISOString())
     .execute()
-  const points = new Map<string, CheckinPoint>()
-  for (const row of stored) {
-    const p = checkinPoint(row.id, Date.parse(row.occurred_at_corrected), JSON.parse(row.payload), s.content)
-    if (p) points.set(row.id, p)
+  return rows.flatMap(
+    (row) =>
+      checkinPoint(row.id, Date.parse(row.occurred_at_corrected), JSON.parse(row.payload), s.content) ?? [],
+  )
+}
+
+/** Adds `impossible-travel` to check-ins of the batch that are too far, too soon from a neighbour. */
+function flagImpossibleTravel(
+  s: AppServices,
+  stored: readonly CheckinPoint[],
+  candidates: Candidate[],
+): void {
+  const batch = new Map<Candidate, CheckinPoint>()
+  for (const c of candidates) {
+    if (c.record.kind !== 'checkin') continue
+    const p = checkinPoint(c.record.id, Date.parse(c.correctedAt), c.record.payload, s.content)
+    if (p) batch.set(c, p)
   }
+  if (batch.size === 0) return
+  // The stored check-ins within the horizon of the accepted ones, as if asked for those alone.
+  const times = [...batch.values()].map((p) => p.t)
+  const from = Math.min(...times) - TRAVEL_HORIZON_MS
+  const to = Math.max(...times) + TRAVEL_HORIZON_MS
+  const points = new Map<string, CheckinPoint>()
+  for (const p of stored) if (p.t >= from && p.t <= to) points.set(p.recordId, p)
   for (const p of batch.values()) if (!points.has(p.recordId)) points.set(p.recordId, p)
   const timeline = [...points.values()].sort((a, b) => a.t - b.t)
   for (const [c, p] of batch) if (isImpossibleTravel(p, timeline)) c.flags.push(FLAG.impossibleTravel)

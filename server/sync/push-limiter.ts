@@ -5,6 +5,7 @@
  */
 export class PushLimiter {
   private readonly recent = new Map<string, number[]>()
+  private lastSweepMs = Number.NEGATIVE_INFINITY
 
   constructor(private readonly perMinute: number) {}
 
@@ -18,8 +19,18 @@ export class PushLimiter {
     }
     times.push(nowMs)
     this.recent.set(memberId, times)
-    if (this.recent.size > 10_000)
+    // Forget members idle for a minute. At most once a minute: on a theme day more than 10,000
+    // members push within a minute, and scanning them all on every push would cost more than
+    // the push (bench/spike/README.md).
+    if (this.recent.size > 10_000 && nowMs - this.lastSweepMs >= 60_000) {
+      this.lastSweepMs = nowMs
       for (const [k, v] of this.recent) if ((v.at(-1) ?? 0) <= since) this.recent.delete(k)
+    }
     return undefined
+  }
+
+  /** Members remembered (for tests of the sweep). */
+  get size(): number {
+    return this.recent.size
   }
 }

@@ -31,10 +31,10 @@ export function correctedTimeMs(r: Pick<RecordEnvelope, 'occurredAt' | 'clockOff
   return Date.parse(r.occurredAt) + (r.clockOffsetMs ?? 0)
 }
 
-export function clockFlags(r: AnyRecord, receivedAtMs: number): string[] {
+/** `t` is correctedTimeMs(r), when the caller has it already. */
+export function clockFlags(r: AnyRecord, receivedAtMs: number, t = correctedTimeMs(r)): string[] {
   const flags: string[] = []
   if (r.clockOffsetMs !== null && Math.abs(r.clockOffsetMs) > CLOCK_SKEW_LIMIT_MS) flags.push(FLAG.clockSkew)
-  const t = correctedTimeMs(r)
   if (t > receivedAtMs + CLOCK_SKEW_LIMIT_MS || t < receivedAtMs - MAX_PLAUSIBLE_AGE_MS)
     flags.push(FLAG.clockSuspect)
   return flags
@@ -112,9 +112,12 @@ export function classWindowMs(startsOn: string, endsOn: string): { from: number;
   }
 }
 
-export function classFlags(r: AnyRecord, cls: { starts_on: string; ends_on: string } | undefined): string[] {
+export function classFlags(
+  r: AnyRecord,
+  cls: { starts_on: string; ends_on: string } | undefined,
+  t = correctedTimeMs(r),
+): string[] {
   if (!cls) return []
   const { from, to } = classWindowMs(cls.starts_on, cls.ends_on)
-  const t = correctedTimeMs(r)
   return t < from || t >= to ? [FLAG.outsideClassWindow] : []
 }
