@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib'
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely'
 import { z } from 'zod'
 import { projectProgress } from '../../src/domain/records/progress.ts'
@@ -159,7 +160,14 @@ export function syncRoutes(api: ApiRegistry, s: AppServices): void {
       s.log('sync.push', { user: user.id, ...counts })
       if (MINIMAL.test(c.req.header('prefer') ?? '')) {
         c.header('Preference-Applied', 'return=minimal')
-        return c.json(minimalAnswer(body.records, results, s.now()), 200)
+        const json = JSON.stringify(minimalAnswer(body.records, results, s.now()))
+        // A kilobyte of repeated words: gzipped here in one call (a few µs), not streamed by the
+        // compression middleware (about 0.6 ms a push, a tenth of the push's server time).
+        c.header('Content-Type', 'application/json')
+        c.header('Vary', 'Accept-Encoding')
+        if (!/\bgzip\b/i.test(c.req.header('accept-encoding') ?? '')) return c.body(json, 200)
+        c.header('Content-Encoding', 'gzip')
+        return c.body(new Uint8Array(gzipSync(json)), 200)
       }
       return c.json({ results, serverTime: s.now().toISOString() }, 200)
     },

@@ -47,6 +47,7 @@ describe.each(DATABASES)('the sync wire on %s', (dbKind) => {
     })
     expect(r.status).toBe(200)
     expect(r.headers.get('preference-applied')).toBe('return=minimal')
+    expect(r.headers.get('content-encoding')).toBe('gzip')
     expect(r.body.batch).toEqual({ count: 3, first: good.id, last: good.id })
     expect(r.body.results).toEqual([
       'created',
@@ -55,6 +56,18 @@ describe.each(DATABASES)('the sync wire on %s', (dbKind) => {
     ])
     expect(typeof r.body.serverTime).toBe('string')
     expect(await rows(server, memberId)).toBe(1)
+  })
+
+  it('answers the minimal shape uncompressed to a client that does not accept gzip', async () => {
+    const { device, memberId } = await start()
+    const record = device.checkin(memberId, 'zaoyuan')
+    const r = await device.request('POST', '/api/sync/push', {
+      json: { records: [record] },
+      headers: { prefer: 'return=minimal', 'accept-encoding': 'identity' },
+    })
+    expect(r.headers.get('content-encoding')).toBeNull()
+    expect(r.headers.get('content-type')).toContain('application/json')
+    expect(r.body.results).toEqual(['created'])
   })
 
   it('answers the full shape with ids when the minimal one is not asked for', async () => {
