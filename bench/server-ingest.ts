@@ -30,9 +30,9 @@ import type { SessionUser } from '../server/context.ts'
 import { loadPack, startServer } from '../server/start.ts'
 import { ingest } from '../server/sync/ingest.ts'
 import type { ContentPack } from '../src/domain/content/pack.ts'
+import { createThrowawayDatabase } from '../tests/support/throwaway-pg.ts'
 import { ingestRecords } from './ingest-records.ts'
 import { writeReport } from './report.ts'
-import { createThrowawayDatabase } from './spike/pg-database.ts'
 
 export const INGEST_P99_GOAL_MS = 100
 export const INGEST_ROWS_PER_SECOND_GOAL = 50_000
@@ -263,7 +263,7 @@ export async function measureServerIngest(
   const runs = await measureOne('sqlite', content, { batches, members })
   const pgAdminUrl = options.pgAdminUrl ?? process.env.HONGTU_TEST_PG_URL
   if (pgAdminUrl) {
-    const scratch = await createThrowawayDatabase(pgAdminUrl)
+    const scratch = await createThrowawayDatabase(pgAdminUrl, { prefix: 'hongtu_ingest' })
     try {
       runs.push(...(await measureOne('postgres', content, { databaseUrl: scratch.url, batches, members })))
     } finally {

@@ -9,8 +9,8 @@ import type { Db } from '../../server/db/tables.ts'
 import type { Logger } from '../../server/log.ts'
 import { loadPack, startServer } from '../../server/start.ts'
 import type { ContentPack } from '../../src/domain/content/pack.ts'
+import { createThrowawayDatabase } from '../../tests/support/throwaway-pg.ts'
 import { runLoad } from './load.ts'
-import { createThrowawayDatabase } from './pg-database.ts'
 import { type DayOptions, yesterdayInChinaMs } from './plan.ts'
 import type { LoadProgress } from './protocol.ts'
 import { type ProvisionedMember, provisionMembers } from './provision.ts'
@@ -113,6 +113,7 @@ export async function runSpike(options: SpikeOptions): Promise<SpikeRun> {
   const pgDb =
     options.db === 'postgres'
       ? await createThrowawayDatabase(options.pgAdminUrl as string, {
+          prefix: 'hongtu_spike',
           relaxedDurability: durability === 'relaxed',
         })
       : undefined

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
 import { loadContent } from '../../build/content-loader.ts'
 import type { ScryptParams } from '../../server/auth/passwords.ts'
 import { DEFAULT_CONFIG, type ServerConfig } from '../../server/config.ts'
@@ -9,6 +8,7 @@ import type { TestFaults } from '../../server/context.ts'
 import type { Logger } from '../../server/log.ts'
 import { type RunningServer, startServer } from '../../server/start.ts'
 import type { ContentPack } from '../../src/domain/content/pack.ts'
+import { createThrowawayDatabase } from '../support/throwaway-pg.ts'
 
 /**
  * Starts the real server in-process on 127.0.0.1, port 0, against a fresh database: a temp
@@ -50,37 +50,9 @@ export interface TestServer extends RunningServer {
   readonly dataDir: string
 }
 
-export async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const adminUrl = process.env.HONGTU_TEST_PG_URL as string
-  const name = `hongtu_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query(`create database ${name}`)
-  await admin.end()
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl })
-      await c.connect()
-      try {
-        // FORCE also ends an autovacuum worker that happens to be in the database; a role
-        // without pg_signal_backend may not signal it, so wait for the worker and try again.
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await c.query(`drop database if exists ${name} with (force)`)
-            return
-          } catch (e) {
-            if (attempt >= 10 || !/pg_signal_backend/.test(String(e))) throw e
-            await new Promise((r) => setTimeout(r, 300))
-          }
-        }
-      } finally {
-        await c.end()
-      }
-    },
-  }
+/** A database of its own for one test server, on the PostgreSQL of HONGTU_TEST_PG_URL. */
+export function createPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  return createThrowawayDatabase(process.env.HONGTU_TEST_PG_URL as string, { prefix: 'hongtu_t' })
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {

@@ -1,6 +1,5 @@
 import { CONTENT_ID_PATTERN } from '../ids.ts'
-import { base64urlToBytes, base64urlToText, bytesToBase64url } from '../qr/base64url.ts'
-import { ES256_SIGNATURE_BYTES } from '../qr/token.ts'
+import { splitSignedToken } from '../qr/signed-token.ts'
 
 /**
  * The trainer's attestation token: `HA1.<base64url(JSON claims)>.<base64url(signature)>`.
@@ -87,24 +86,9 @@ export function attestClaimsProblem(value: unknown): string | undefined {
  * not a well-formed HA1 token. Callers must verify the signature before trusting the claims.
  */
 export function parseAttestToken(token: string): ParsedAttestToken | undefined {
-  if (token.length > MAX_ATTEST_TOKEN_LENGTH) return undefined
-  const parts = token.split('.')
-  if (parts.length !== 3) return undefined
-  const [prefix, claimsPart, signaturePart] = parts as [string, string, string]
-  if (prefix !== ATTEST_TOKEN_PREFIX || claimsPart === '' || signaturePart === '') return undefined
-  const json = base64urlToText(claimsPart)
-  const signature = base64urlToBytes(signaturePart)
-  if (json === undefined || !signature || signature.length !== ES256_SIGNATURE_BYTES) return undefined
-  // One spelling per signature byte string (unused trailing bits zero), as for site tokens.
-  if (bytesToBase64url(signature) !== signaturePart) return undefined
-  let claims: unknown
-  try {
-    claims = JSON.parse(json)
-  } catch {
-    return undefined
-  }
-  if (attestClaimsProblem(claims) !== undefined) return undefined
-  return { claims: claims as AttestClaims, signingInput: `${prefix}.${claimsPart}`, signature }
+  const split = splitSignedToken(token, ATTEST_TOKEN_PREFIX, MAX_ATTEST_TOKEN_LENGTH)
+  if (!split || attestClaimsProblem(split.claims) !== undefined) return undefined
+  return { ...split, claims: split.claims as AttestClaims }
 }
 
 /**

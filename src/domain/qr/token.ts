@@ -1,5 +1,5 @@
 import { CONTENT_ID_PATTERN } from '../ids.ts'
-import { base64urlToBytes, base64urlToText, bytesToBase64url } from './base64url.ts'
+import { splitSignedToken } from './signed-token.ts'
 
 /**
  * The site QR token: `HT1.<base64url(JSON claims)>.<base64url(signature)>`.
@@ -14,8 +14,6 @@ import { base64urlToBytes, base64urlToText, bytesToBase64url } from './base64url
 export const SITE_TOKEN_PREFIX = 'HT1'
 /** Longer input is refused before any parsing; a real token is about 200 characters. */
 export const MAX_SITE_TOKEN_LENGTH = 1024
-/** r‖s of P-256, bytes. */
-export const ES256_SIGNATURE_BYTES = 64
 
 export interface SiteTokenClaims {
   /** Claims format version. */
@@ -66,23 +64,7 @@ export function claimsProblem(value: unknown): string | undefined {
  * of the wrong length). Callers must still verify the signature before trusting the claims.
  */
 export function parseSiteToken(token: string): ParsedSiteToken | undefined {
-  if (token.length > MAX_SITE_TOKEN_LENGTH) return undefined
-  const parts = token.split('.')
-  if (parts.length !== 3) return undefined
-  const [prefix, claimsPart, signaturePart] = parts as [string, string, string]
-  if (prefix !== SITE_TOKEN_PREFIX || claimsPart === '' || signaturePart === '') return undefined
-  const json = base64urlToText(claimsPart)
-  const signature = base64urlToBytes(signaturePart)
-  if (json === undefined || !signature || signature.length !== ES256_SIGNATURE_BYTES) return undefined
-  // One spelling per signature: unused trailing bits must be zero, so a token cannot be
-  // re-spelt into a different string that still verifies.
-  if (bytesToBase64url(signature) !== signaturePart) return undefined
-  let claims: unknown
-  try {
-    claims = JSON.parse(json)
-  } catch {
-    return undefined
-  }
-  if (claimsProblem(claims) !== undefined) return undefined
-  return { claims: claims as SiteTokenClaims, signingInput: `${prefix}.${claimsPart}`, signature }
+  const split = splitSignedToken(token, SITE_TOKEN_PREFIX, MAX_SITE_TOKEN_LENGTH)
+  if (!split || claimsProblem(split.claims) !== undefined) return undefined
+  return { ...split, claims: split.claims as SiteTokenClaims }
 }

@@ -1,20 +1,20 @@
 import pg from 'pg'
 
 /**
- * A throwaway PostgreSQL database for one spike run, made through `adminUrl` (a role allowed to
- * CREATE DATABASE) and dropped afterwards, as tests/server/harness.ts does for tests, so a run
- * never touches a database someone uses.
+ * A throwaway PostgreSQL database for one test or bench run, made through `adminUrl` (a role
+ * allowed to CREATE DATABASE) and dropped afterwards, so a run never touches a database someone
+ * uses. `prefix` names what made it (a stray one left by a killed run says where it came from).
  */
 export async function createThrowawayDatabase(
   adminUrl: string,
-  options: { readonly relaxedDurability?: boolean } = {},
+  options: { readonly prefix?: string; readonly relaxedDurability?: boolean } = {},
 ): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
-  const name = `hongtu_spike_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
+  const name = `${options.prefix ?? 'hongtu_run'}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()
   try {
     await admin.query(`create database ${name}`)
-    // Diagnostic only (see run-spike.ts): commits stop waiting for the WAL flush.
+    // Diagnostic only (see bench/spike/run-spike.ts): commits stop waiting for the WAL flush.
     if (options.relaxedDurability) await admin.query(`alter database ${name} set synchronous_commit = off`)
   } finally {
     await admin.end()
