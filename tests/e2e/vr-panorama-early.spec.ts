@@ -19,6 +19,10 @@ import {
  * each step, and read the pixels: a blank, shifted or mis-scaled frame fails them.
  */
 const MARK = 'hongtu:panorama-first-frame'
+// No service worker: its "已可离线使用" notice appears whenever the worker finishes installing,
+// over the stage, and a screenshot of the stage would then compare the notice too. Nothing here
+// is about offline use (vr-offline.spec.ts is).
+test.use({ serviceWorkers: 'block' })
 const SPAWN: View = { yawDeg: SPAWN_YAW_DEG, fovDeg: STAGE_FOV_DEG }
 /**
  * Mean difference per channel (0–255) allowed between the frame and the image's own pixels at
