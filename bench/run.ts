@@ -173,7 +173,13 @@ for (const p of panoramaFirstFrame)
 console.log('\nOutbox drain through the real server on loopback (goal ≥ 20,000 records/s):')
 for (const d of drain) {
   console.log(
-    `  ${String(d.records).padStart(7)} records  ${d.recordsPerSecond.toFixed(0).padStart(6)} records/s${d.completed ? '' : ` (deadline: ${d.drained} drained)`}  ${d.bytesPerRecord.toFixed(0)} B/record on the wire  ${d.requests} requests; client gap ${d.breakdown.clientGapMsMean.toFixed(1)} ms, request ${d.breakdown.requestMsMean.toFixed(1)} ms (server ${d.breakdown.serverMsMean.toFixed(1)} ms) per push`,
+    `  ${String(d.records).padStart(7)} records  ${d.recordsPerSecond.toFixed(0).padStart(6)} records/s${d.completed ? '' : ` (deadline: ${d.drained} drained)`}  ${d.bytesPerRecord.toFixed(0)} B/record on the wire  ${d.requests} requests; client gap ${d.breakdown.clientGapMsMean.toFixed(1)} ms, request ${d.breakdown.requestMsMean.toFixed(1)} ms (server ${d.breakdown.serverMsMean.toFixed(1)} ms) per push; CPU ${d.breakdown.cpuMsPerPushTotal.toFixed(1)} ms per push (${Object.entries(
+      d.breakdown.cpuMsPerPush,
+    )
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join(
+        ', ',
+      )}), ${(d.breakdown.coreShare * 100).toFixed(0)} % of ${cpus().length} cores; ceiling at full CPU ${d.breakdown.cpuCeilingRecordsPerSecond.toFixed(0)} records/s`,
   )
   for (const p of d.peers)
     console.log(

@@ -6,6 +6,7 @@ import { loadConfig } from '../server/config.ts'
 import { startServer } from '../server/start.ts'
 import { type BenchRecord, benchRecords } from './drain-records.ts'
 import { measurePouchDrain, type PeerDrainResult } from './peers/pouchdb-drain.ts'
+import { cpuSnapshot, cpuSpent } from './process-cpu.ts'
 
 /**
  * Outbox drain on loopback, end to end (issue 4): a logged-in member's device (headless
@@ -20,6 +21,10 @@ import { measurePouchDrain, type PeerDrainResult } from './peers/pouchdb-drain.t
  * time goes: each push's request → answer time (Chromium's network timing; of which the
  * server, to the first byte of the answer) and the client's gap from one answer to the next
  * request (reading the next batch from IndexedDB, settling the last one, the app's re-reads).
+ * And the CPU each process spent per push (Node: the server and this bench's Playwright driver;
+ * Chromium's browser process, which runs IndexedDB, its renderer, network service and GPU
+ * process): on loopback the drain is bound by the cores its parts share, and
+ * `cpuCeilingRecordsPerSecond` is the rate at which every core would be busy.
  */
 export interface DrainBreakdown {
   readonly pushes: number
@@ -28,6 +33,13 @@ export interface DrainBreakdown {
   readonly clientGapMsMean: number
   /** Share of the drain's wall-clock time outside push requests. */
   readonly clientShare: number
+  /** CPU ms per push by process kind (see process-cpu.ts), and their sum. */
+  readonly cpuMsPerPush: Readonly<Record<string, number>>
+  readonly cpuMsPerPushTotal: number
+  /** Busy share of all cores over the drain (1 = all busy throughout). */
+  readonly coreShare: number
+  /** Records/s if every core were busy at this CPU cost per record: the machine's ceiling for this pipeline. */
+  readonly cpuCeilingRecordsPerSecond: number
 }
 
 export interface DrainResult {
@@ -110,7 +122,12 @@ interface PushTiming {
   readonly serverMs: number
 }
 
-function breakdownOf(pushes: readonly PushTiming[], seconds: number): DrainBreakdown {
+function breakdownOf(
+  pushes: readonly PushTiming[],
+  seconds: number,
+  drained: number,
+  cpu: ReturnType<typeof cpuSpent>,
+): DrainBreakdown {
   const sorted = [...pushes].sort((a, b) => a.start - b.start)
   const requestMs = sorted.reduce((n, p) => n + (p.end - p.start), 0)
   const serverMs = sorted.reduce((n, p) => n + p.serverMs, 0)
@@ -122,6 +139,12 @@ function breakdownOf(pushes: readonly PushTiming[], seconds: number): DrainBreak
     serverMsMean: serverMs / n,
     clientGapMsMean: gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length),
     clientShare: seconds > 0 ? Math.max(0, 1 - requestMs / 1000 / seconds) : 0,
+    cpuMsPerPush: Object.fromEntries(
+      Object.entries(cpu.byKind).map(([kind, msSpent]) => [kind, msSpent / n]),
+    ),
+    cpuMsPerPushTotal: cpu.totalMs / n,
+    coreShare: cpu.coreShare,
+    cpuCeilingRecordsPerSecond: cpu.totalMs > 0 ? (drained * cpu.cores * 1000) / cpu.totalMs : 0,
   }
 }
 
@@ -168,6 +191,7 @@ async function drainOnce(
       })
     })
     const expectedPushes = Math.ceil(count / 100)
+    const cpuBefore = cpuSnapshot()
     const started = performance.now()
     const deadline = started + deadlineSeconds * 1000
     await page.evaluate(() => window.dispatchEvent(new Event('online')))
@@ -185,6 +209,7 @@ async function drainOnce(
       await page.waitForTimeout(pushes.length >= expectedPushes ? 5 : 25)
     }
     const seconds = (performance.now() - started) / 1000
+    const cpu = cpuSpent(cpuBefore, cpuSnapshot(), seconds * 1000)
     if (left !== 0) left = await outboxCount(page)
     const drained = count - left
     await Promise.all(sizes)
@@ -197,7 +222,7 @@ async function drainOnce(
       bytesPerRecord: drained > 0 ? wire.total / drained : 0,
       requestBodyBytesPerRecord: drained > 0 ? wire.requestBody / drained : 0,
       requests: pushes.length,
-      breakdown: breakdownOf(pushes, seconds),
+      breakdown: breakdownOf(pushes, seconds, drained, cpu),
     }
   } finally {
     await context.close()

@@ -91,11 +91,25 @@ export function drainSection(r: Results): string | undefined {
     table(['records', 'pipeline', 'batch', 'time', 'records/s', 'bytes/record', 'ours ÷ theirs'], rows),
     ...(breakdown.length > 0
       ? [
-          "\nWhere the time goes (wall clock, per push; the client's gap is from one answer to the next request):\n",
+          "\nWhere the time goes (wall clock, per push; the client's gap is from one answer to the next request). CPU per push is every process's time (Node: the server and the bench's Playwright driver; Chromium's browser process, which runs IndexedDB, its renderer, network service and GPU process); the ceiling is the rate at which that cost would keep every core of this machine busy:\n",
           table(
-            ['records', 'pushes', 'request → answer', 'of which server', 'client gap', 'share client'],
+            [
+              'records',
+              'pushes',
+              'request → answer',
+              'of which server',
+              'client gap',
+              'share client',
+              'CPU per push',
+              'cores busy',
+              'ceiling at full CPU',
+            ],
             breakdown.map((d) => {
               const b = d.breakdown as Record<string, unknown>
+              const cpu = isRecord(b.cpuMsPerPush) ? b.cpuMsPerPush : {}
+              const parts = Object.entries(cpu)
+                .filter(([, v]) => (num(v) ?? 0) >= 0.05)
+                .map(([k, v]) => `${k} ${(num(v) ?? 0).toFixed(1)}`)
               return [
                 int(num(d.records) ?? 0),
                 num(b.pushes),
@@ -103,6 +117,13 @@ export function drainSection(r: Results): string | undefined {
                 ms(num(b.serverMsMean) ?? 0),
                 ms(num(b.clientGapMsMean) ?? 0),
                 `${((num(b.clientShare) ?? 0) * 100).toFixed(0)} %`,
+                num(b.cpuMsPerPushTotal) === undefined
+                  ? '—'
+                  : `${ms(num(b.cpuMsPerPushTotal) ?? 0)} (${parts.join(', ')})`,
+                num(b.coreShare) === undefined ? '—' : `${((num(b.coreShare) ?? 0) * 100).toFixed(0)} %`,
+                num(b.cpuCeilingRecordsPerSecond) === undefined
+                  ? '—'
+                  : perSecond(num(b.cpuCeilingRecordsPerSecond) ?? 0),
               ]
             }),
           ),

@@ -182,9 +182,9 @@ describe('RecordLog.pending and outboxSummary', () => {
     for (let i = 0; i < 7; i++) made.push(await log.append('reflection', { text: `${i}` }, ctx))
     await log.append('reflection', { text: '别人的' }, { ...ctx, memberId: 'm2' })
     const first = await log.pending('m1', 3)
-    expect(first.map((p) => p.entry.recordId)).toEqual(made.slice(0, 3).map((r) => r.id))
-    const second = await log.pending('m1', 3, first.at(-1)?.entry.recordId)
-    expect(second.map((p) => p.entry.recordId)).toEqual(made.slice(3, 6).map((r) => r.id))
+    expect(first.map((p) => p.recordId)).toEqual(made.slice(0, 3).map((r) => r.id))
+    const second = await log.pending('m1', 3, first.at(-1)?.recordId)
+    expect(second.map((p) => p.recordId)).toEqual(made.slice(3, 6).map((r) => r.id))
     await log.settle(
       [made[0]?.id as string],
       [{ recordId: made[1]?.id as string, reason: 'invalid:invalid:text' }],
@@ -194,7 +194,7 @@ describe('RecordLog.pending and outboxSummary', () => {
     expect(summary.oldestPendingAt).toBe(made[2]?.occurredAt)
     expect(summary.parked.map((e) => [e.recordId, e.reason])).toEqual([[made[1]?.id, 'invalid:invalid:text']])
     // A parked entry is no longer sent.
-    expect((await log.pending('m1')).map((p) => p.entry.recordId)).toEqual(made.slice(2).map((r) => r.id))
+    expect((await log.pending('m1')).map((p) => p.recordId)).toEqual(made.slice(2).map((r) => r.id))
   })
 
   it('settling removes exactly the acknowledged entries, whatever lies between them', async () => {
@@ -207,7 +207,7 @@ describe('RecordLog.pending and outboxSummary', () => {
       theirs.push(await log.append('reflection', { text: `别人的 ${i}` }, { ...ctx, memberId: 'm2' }))
     }
     const batch = await log.pending('m1')
-    expect(batch.map((p) => p.entry.recordId)).toEqual(mine.map((r) => r.id))
+    expect(batch.map((p) => p.recordId)).toEqual(mine.map((r) => r.id))
     expect(batch.map((p) => (p.record as { payload: { text: string } }).payload.text)).toEqual(
       mine.map((r) => (r.payload as { text: string }).text),
     )

@@ -208,32 +208,30 @@ export class RecordLog {
   }
 
   /**
-   * The member's next `limit` pending outbox entries with their records, in record id order
-   * (UUIDv7: creation order on each device), after the entry `after` when given. One index read
-   * and one read per record, however long the outbox is: draining N records costs O(N), and the
-   * sync can read the next batch while the last one is on the wire.
+   * The member's next `limit` pending records, in record id order (UUIDv7: creation order on
+   * each device), after the record `after` when given. One key read of the outbox index (the
+   * entries' values are not needed to send: their keys are the record ids) and one range read
+   * of the records, however long the outbox is: draining N records costs O(N), and the sync can
+   * read the next batch while the last one is on the wire.
    */
   async pending(
     memberId: string,
     limit = 100,
     after?: string,
-  ): Promise<{ entry: OutboxEntry; record: { seq?: number } }[]> {
+  ): Promise<{ recordId: string; record: { seq?: number } }[]> {
     const tx = this.db.transaction([STORES.outbox, STORES.records], 'readonly')
-    const entries = (await request(
+    const ids = (await request(
       tx
         .objectStore(STORES.outbox)
         .index(BY_MEMBER_STATE)
-        .getAll(stateRange(memberId, 'pending', after), limit),
-    )) as OutboxEntry[]
-    const found = await recordsByIds(
-      tx.objectStore(STORES.records),
-      entries.map((e) => e.recordId),
-    )
-    const out: { entry: OutboxEntry; record: { seq?: number } }[] = []
-    for (const entry of entries) {
-      const record = found.get(entry.recordId)
+        .getAllKeys(stateRange(memberId, 'pending', after), limit),
+    )) as string[]
+    const found = await recordsByIds(tx.objectStore(STORES.records), ids)
+    const out: { recordId: string; record: { seq?: number } }[] = []
+    for (const recordId of ids) {
+      const record = found.get(recordId)
       // An outbox entry without its record cannot be sent; it stays, and shows in the count.
-      if (record) out.push({ entry, record })
+      if (record) out.push({ recordId, record })
     }
     return out
   }

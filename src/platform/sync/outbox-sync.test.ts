@@ -158,7 +158,7 @@ describe('OutboxSync', () => {
 
   it('on a partial batch removes the acked, parks the refused, and sends the rest next in order (row 8)', async () => {
     const t = await setup(5)
-    const ids = (await t.log.pending(MEMBER)).map((p) => p.entry.recordId)
+    const ids = (await t.log.pending(MEMBER)).map((p) => p.recordId)
     let call = 0
     t.answer((records) => {
       call += 1
@@ -259,7 +259,7 @@ describe('OutboxSync', () => {
 
   it('reads a minimal answer by position: acks, parks and leaves unanswered ones for the next pass', async () => {
     const t = await setup(4)
-    const ids = (await t.log.pending(MEMBER)).map((p) => p.entry.recordId)
+    const ids = (await t.log.pending(MEMBER)).map((p) => p.recordId)
     let call = 0
     t.answer((records) => {
       call += 1

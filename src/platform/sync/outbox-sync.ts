@@ -159,7 +159,7 @@ export class OutboxSync {
     const json = `{"records":[${batch.join(',')}]}`
     const gzipped = this.gzip
     return {
-      ids: pending.slice(0, batch.length).map((p) => p.entry.recordId),
+      ids: pending.slice(0, batch.length).map((p) => p.recordId),
       body: gzipped ? await gzip(json) : json,
       gzipped,
     }
