@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig, loadEnv } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { precompressPlugin } from './build/precompress-plugin.ts'
 import { basemapPlugin, contentPackPlugin, leanThreeCataloguePlugin } from './build/vite-plugins.ts'
 import { scenesPlugin } from './scenes/vite-plugin.ts'
 
@@ -96,6 +97,8 @@ export default defineConfig({
         clientsClaim: true,
       },
     }),
+    // Last: compresses what every plugin above wrote, the service worker included.
+    precompressPlugin(),
   ],
   build: {
     target: 'es2022',

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Context } from 'hono'
 import { PANORAMA_PRELOADS_FILE, panoramaPreloadLink } from '../scenes/panorama-preloads.ts'
+import { pickEncoding, type StoredEncoding } from './http/accept-encoding.ts'
 
 /**
  * Serves the built app from `distDir`. Hashed assets are cached for a year; the service
@@ -10,6 +11,11 @@ import { PANORAMA_PRELOADS_FILE, panoramaPreloadLink } from '../scenes/panorama-
  * deep links such as /sites/zaoyuan or a QR code's /q/<token> open the app. A panorama
  * scene's page also names its image in a preload Link header, so the browser starts the
  * largest download of that screen with the page rather than after the app's scripts.
+ *
+ * Text files go compressed when the build stored a brotli or gzip copy beside them
+ * (build/precompress-plugin.ts) and the browser accepts it; the answer varies by
+ * Accept-Encoding either way, so a shared cache never hands a compressed body to a client that
+ * cannot read it.
  */
 
 const TYPES: Record<string, string> = {
@@ -28,6 +34,37 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.mp3': 'audio/mpeg',
   '.txt': 'text/plain; charset=utf-8',
+}
+
+const SUFFIX: Record<StoredEncoding, string> = { br: '.br', gzip: '.gz' }
+const PREFERENCE: readonly StoredEncoding[] = ['br', 'gzip']
+
+/**
+ * The file's compressed copies that exist (none for images and other already compressed files)
+ * and are not older than it: a file changed after the build (a hot fix copied over one file of
+ * dist/) must never be answered with the copy of what it was.
+ */
+function storedEncodings(file: string): StoredEncoding[] {
+  const changed = statSync(file).mtimeMs
+  return PREFERENCE.filter((e) => {
+    const copy = statSync(file + SUFFIX[e], { throwIfNoEntry: false })
+    return copy !== undefined && copy.mtimeMs >= changed
+  })
+}
+
+/** The body to send and its headers: the best stored copy the client accepts, or the file. */
+function encodedBody(
+  c: Context,
+  file: string,
+): { body: Buffer<ArrayBuffer>; headers: Record<string, string> } {
+  const stored = storedEncodings(file)
+  if (stored.length === 0) return { body: readFileSync(file), headers: {} }
+  const encoding = pickEncoding(c.req.header('accept-encoding'), stored)
+  if (!encoding) return { body: readFileSync(file), headers: { Vary: 'Accept-Encoding' } }
+  return {
+    body: readFileSync(file + SUFFIX[encoding]),
+    headers: { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' },
+  }
 }
 
 const REVALIDATE = new Set(['/index.html', '/sw.js', '/manifest.webmanifest', '/registerSW.js'])
@@ -59,7 +96,9 @@ export function createStaticHandler(distDir: string) {
     if (file) {
       const rel = `/${file.slice(root.length).split(sep).join('/')}`
       const immutable = rel.startsWith('/assets/')
-      return c.body(readFileSync(file), 200, {
+      const { body, headers } = encodedBody(c, file)
+      return c.body(body, 200, {
+        ...headers,
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': immutable
           ? 'public, max-age=31536000, immutable'
@@ -74,7 +113,9 @@ export function createStaticHandler(distDir: string) {
       c.req.header('sec-fetch-mode') === 'navigate' || (c.req.header('accept') ?? '').includes('text/html')
     if ((navigation || extname(path) === '') && existsSync(indexPath)) {
       const preload = panoramaPreloadLink(preloads, path)
-      return c.body(readFileSync(indexPath), 200, {
+      const { body, headers } = encodedBody(c, indexPath)
+      return c.body(body, 200, {
+        ...headers,
         'Content-Type': TYPES['.html'] ?? '',
         'Cache-Control': 'no-cache',
         ...(preload ? { Link: preload } : {}),

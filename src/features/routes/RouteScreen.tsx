@@ -4,6 +4,7 @@ import { routeMetrics } from '../../domain/content/route-metrics.ts'
 import { Localized, useLocalizedString, useStrings } from '../../i18n/i18n.tsx'
 import { formatDistance } from '../../ui/Distance.tsx'
 import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx'
+import { useAfterFirstPaint } from '../../ui/use-after-first-paint.ts'
 import { useContent } from '../shell/content-context.tsx'
 import { Link, paths } from '../shell/router.tsx'
 import { useScreenTitle } from '../shell/useScreenTitle.ts'
@@ -21,6 +22,7 @@ export function RouteScreen({ route }: { route: Route }) {
   const stops = stopsWithSites(route, content)
   const metrics = routeMetrics(stops.map((s) => ({ site: s.site.id, location: s.site.location })))
   const days = [...new Set(stops.map((s) => s.day))]
+  const mapMayStart = useAfterFirstPaint()
 
   return (
     <>
@@ -37,9 +39,13 @@ export function RouteScreen({ route }: { route: Route }) {
 
       <section aria-label={t.mapTitle(text(route.title))} className="map-section">
         <ErrorBoundary fallback={<p className="notice">{t.mapFailed}</p>}>
-          <Suspense fallback={<div className="map-placeholder">{t.mapLoading}</div>}>
-            <RouteMap stops={stops} label={t.mapTitle(text(route.title))} />
-          </Suspense>
+          {mapMayStart ? (
+            <Suspense fallback={<div className="map-placeholder">{t.mapLoading}</div>}>
+              <RouteMap stops={stops} label={t.mapTitle(text(route.title))} />
+            </Suspense>
+          ) : (
+            <div className="map-placeholder">{t.mapLoading}</div>
+          )}
         </ErrorBoundary>
       </section>
 
