@@ -150,7 +150,7 @@ for (const s of results.jsPerScreen) {
     ? ` (goal ≤ ${(s.goalBytes / 1000).toFixed(0)} KB: ${s.gzipBytes <= s.goalBytes ? 'met' : 'MISSED'})`
     : ''
   console.log(
-    `  ${s.screen.padEnd(28)} ${(s.gzipBytes / 1000).toFixed(1).padStart(7)} KB in ${s.files.length} files${goal}`,
+    `  ${s.screen.padEnd(28)} ${(s.gzipBytes / 1000).toFixed(1).padStart(7)} KB in ${s.files.length} files${goal}; as sent (brotli) ${(s.sentBytes / 1000).toFixed(1)} KB`,
   )
   for (const f of s.files)
     console.log(`      ${f.name.padEnd(50)} ${(f.gzipBytes / 1000).toFixed(1).padStart(7)} KB`)
