@@ -79,6 +79,10 @@ test('the VR screen takes the frame into its stage at the stage’s size, then t
   page,
 }) => {
   void app
+  const imageRequests: string[] = []
+  page.on('request', (r) => {
+    if (/\/xr\/panoramas\/[^/]+\.jpe?g$/.test(new URL(r.url()).pathname)) imageRequests.push(r.resourceType())
+  })
   const releaseStage = await holdRequests(page, /\/assets\/XrStage-[^/]+\.js$/)
   await page.goto(`/vr/${PANORAMA_SCENE}?test-api=1`)
   const preview = page.getByTestId('panorama-preview').locator('canvas')
@@ -114,6 +118,8 @@ test('the VR screen takes the frame into its stage at the stage’s size, then t
     )
   for (const fovDeg of [60, 80])
     expect(differenceFrom(stageShot, { ...SPAWN, fovDeg })).toBeGreaterThan(atSpawn + 1.5)
+  // The first frame and the 3D stage drew from one download of the image.
+  expect(imageRequests).toHaveLength(1)
 })
 
 test('leaving before the VR screen is up takes the early frame away', async ({ app, page }) => {

@@ -1,6 +1,6 @@
-import { useLoader } from '@react-three/fiber'
-import { useMemo } from 'react'
-import { DoubleSide, LinearFilter, SRGBColorSpace, TextureLoader } from 'three'
+import { use } from 'react'
+import { DoubleSide } from 'three'
+import { panoramaTexture } from './panorama-texture.ts'
 
 /** The image sphere's radius, metres: beyond every hotspot (Hotspots.tsx puts them at 6 m). */
 export const PANORAMA_RADIUS_M = 50
@@ -10,15 +10,8 @@ export const PANORAMA_RADIUS_M = 50
  * growing to the right, as equirectUv and the first-frame painter assume. One draw call.
  */
 export function PanoramaSphere({ src, eyeHeightM }: { src: string; eyeHeightM: number }) {
-  const texture = useLoader(TextureLoader, src)
-  // Set before the first upload (render), not in an effect after it.
-  useMemo(() => {
-    texture.colorSpace = SRGBColorSpace
-    // A 4096-px panorama with mipmaps would take a third more memory for little gain up close.
-    texture.generateMipmaps = false
-    texture.minFilter = LinearFilter
-    texture.needsUpdate = true
-  }, [texture])
+  // Suspends until the texture is ready, as a loader would, from the file the page has already.
+  const texture = use(panoramaTexture(src))
   // Seen from inside, the image would be mirrored: scale x by −1 undoes that, and the
   // −90° turn brings u = 0.5 from −x to −z.
   return (
