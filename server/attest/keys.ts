@@ -57,6 +57,45 @@ export async function ensureClassKey(db: Db, classId: string, now: Date): Promis
   return made
 }
 
+/**
+ * Gives up the class's keys in use and makes a new one (a trainer's phone lost or stolen): codes
+ * signed with an old key after `now` are refused by members' phones that know of the retirement
+ * and flagged by the server (src/domain/attest/keys.ts). The new key is made first and the
+ * others retired after it, so the class is never without a key; two rotations at once may
+ * retire each other's new key, and the next request for a key then makes another.
+ */
+export async function rotateClassKey(db: Db, classId: string, now: Date): Promise<ClassKeysTable> {
+  const { publicJwk, privateJwk } = await generateSiteKeyPair()
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const rows = await keysOf(db, classId)
+    const kid = classKeyId(classId, rows.length + 1)
+    const made = await db
+      .insertInto('class_keys')
+      .values({
+        kid,
+        class_id: classId,
+        public_jwk: JSON.stringify(publicJwk),
+        private_jwk: JSON.stringify(privateJwk),
+        created_at: now.toISOString(),
+        retired_at: null,
+      })
+      .onConflict((oc) => oc.column('kid').doNothing())
+      .returningAll()
+      .executeTakeFirst()
+    // Another key got this number first (a rotation or a first key at the same moment): count again.
+    if (!made) continue
+    await db
+      .updateTable('class_keys')
+      .set({ retired_at: now.toISOString() })
+      .where('class_id', '=', classId)
+      .where('retired_at', 'is', null)
+      .where('kid', '!=', kid)
+      .execute()
+    return made
+  }
+  throw new Error(`could not number a new key for class ${classId}`)
+}
+
 /** Every public key of the class, retired ones included (they still verify old codes). */
 export async function classPublicKeys(db: Db, classId: string): Promise<ClassPublicKey[]> {
   return (await keysOf(db, classId)).map(publicOf)

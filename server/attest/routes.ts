@@ -4,7 +4,7 @@ import { classRelation, visibleClass } from '../classes/access.ts'
 import type { AppServices } from '../context.ts'
 import { forbidden } from '../http/errors.ts'
 import { type ApiRegistry, pathParam } from '../http/registry.ts'
-import { classPublicKeys, ensureClassKey, privateJwkOf } from './keys.ts'
+import { classPublicKeys, ensureClassKey, privateJwkOf, rotateClassKey } from './keys.ts'
 
 /**
  * The keys of a class's attestation codes (src/domain/attest/). Members download the public
@@ -90,6 +90,34 @@ export function attestRoutes(api: ApiRegistry, s: AppServices): void {
       c.header('Cache-Control', 'no-store')
       c.header('Pragma', 'no-cache')
       return c.json({ classId: cls.id, kid: key.kid, privateJwk: privateJwkOf(key) }, 200)
+    },
+  )
+
+  api.add(
+    {
+      method: 'post',
+      path: '/api/classes/:classId/keys/rotate',
+      tag: 'classes',
+      summary:
+        "Retires the class's signing key and makes a new one (a trainer's phone lost or stolen): codes signed with the old key from now on are refused by members' phones and flagged by the server",
+      access: 'its trainers and admins (members: 403, others: 404)',
+      responses: {
+        200: {
+          description: "The new key's id and every public key of the class, the old ones marked retired",
+          schema: ClassKeysResponse.extend({ kid: z.string() }),
+        },
+        403: { description: '`forbidden`: a member of the class' },
+        404: { description: '`not_found`' },
+      },
+    },
+    async (c) => {
+      const user = requireUser(c)
+      const { cls, relation } = await visibleClass(s.db, pathParam(c, 'classId'), user)
+      if (relation === 'member') throw forbidden("only the class's trainers and admins may change its key")
+      const key = await rotateClassKey(s.db, cls.id, s.now())
+      // An audit line: who gave up the class's key, and which one is in use now (an id, not key material).
+      s.log('class.key_rotated', { class: cls.id, by: user.id, kid: key.kid })
+      return c.json({ classId: cls.id, kid: key.kid, keys: await classPublicKeys(s.db, cls.id) }, 200)
     },
   )
 }

@@ -1,4 +1,4 @@
-import type { ClassPublicKey } from '../../src/domain/attest/keys.ts'
+import { type ClassPublicKey, signedAfterRetirement } from '../../src/domain/attest/keys.ts'
 import { payloadMismatch } from '../../src/domain/attest/payload.ts'
 import { type AttestationSeen, outsideWindow, replayedOnDevice } from '../../src/domain/attest/replay.ts'
 import { attestTokenId, parseAttestToken } from '../../src/domain/attest/token.ts'
@@ -49,6 +49,7 @@ export class AttestationVerifier {
     const key = (await this.classKeys(claims.cls)).find((k) => k.kid === claims.kid)
     if (!key) return [...flags, FLAG.attestationUnknownKey]
     if (!(await signatureValid(key, signingInput, signature))) return [...flags, FLAG.attestationBadSignature]
+    if (signedAfterRetirement(key, claims.step)) flags.push(FLAG.attestationRetiredKey)
 
     // The code had to be on the trainer's screen when it was scanned: compare its step with the
     // best estimate of when the record was made, not with now (it may arrive days later).

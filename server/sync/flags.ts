@@ -33,7 +33,8 @@ export const FLAG = {
    * HA1 token; its kid is not a key of its class; its signature does not verify (tampered or
    * forged); its class is not one the member attends; the payload's copies (class, kid, step,
    * place) disagree with the signed token; the record was made more than 2 steps from the code's
-   * step (a forwarded screenshot used later); another member already used it from this device.
+   * step (a forwarded screenshot used later); another member already used it from this device;
+   * it was signed after its class retired the key (a lost trainer phone's key, rotated).
    */
   attestationMalformed: 'attestation-malformed',
   attestationUnknownKey: 'attestation-unknown-key',
@@ -42,6 +43,7 @@ export const FLAG = {
   attestationMismatch: 'attestation-mismatch',
   attestationOutsideWindow: 'attestation-outside-window',
   attestationReplayed: 'attestation-replayed',
+  attestationRetiredKey: 'attestation-retired-key',
 } as const
 
 /** QR verdicts from src/domain/qr/verify.ts become `qr-<reason>`: qr-bad-signature, qr-expired, … */

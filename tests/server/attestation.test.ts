@@ -172,6 +172,64 @@ describe.each(DATABASES)('attestation keys and re-verification on %s', (dbKind) 
     })
   })
 
+  describe('key rotation (a trainer’s phone lost)', () => {
+    it('retires the key in use, hands out a new one, and lists both with the retirement time', async () => {
+      const { s, trainer, member, kid } = await start()
+      s.clock.advance(5 * MINUTE)
+      const rotatedAt = s.clock.now().toISOString()
+      const rotated = await trainer.request('POST', `/api/classes/${DEMO_CLASS_ID}/keys/rotate`)
+      expect(rotated.status).toBe(200)
+      expect(rotated.body.kid).toBe(`cls-${DEMO_CLASS_ID}-2`)
+      const listed = (await member.request('GET', `/api/classes/${DEMO_CLASS_ID}/keys`)).body.keys
+      expect(listed.map((k: { kid: string; retiredAt: string | null }) => [k.kid, k.retiredAt])).toEqual([
+        [kid, rotatedAt],
+        [`cls-${DEMO_CLASS_ID}-2`, null],
+      ])
+      const signing = await trainer.request('GET', `/api/classes/${DEMO_CLASS_ID}/signing-key`)
+      expect(signing.body.kid).toBe(`cls-${DEMO_CLASS_ID}-2`)
+      // The audit line names the class, who rotated and the new key's id; never key material.
+      const line = s.logs.find((l) => l.line.includes('class.key_rotated'))?.line ?? ''
+      expect(line).toContain(`cls-${DEMO_CLASS_ID}-2`)
+      expect(line).not.toContain(signing.body.privateJwk.d)
+    })
+
+    it('flags codes the old key signed after the rotation, not those it signed before', async () => {
+      const { s, trainer, member, memberId, code, attestation } = await start()
+      const before = attestation(member, memberId, await code())
+      s.clock.advance(5 * MINUTE)
+      expect((await trainer.request('POST', `/api/classes/${DEMO_CLASS_ID}/keys/rotate`)).status).toBe(200)
+      s.clock.advance(MINUTE)
+      // The lost phone still signs with the old key, at the right time: its codes are no longer the trainer's.
+      const stolen = attestation(member, memberId, await code())
+      const signing = await trainer.request('GET', `/api/classes/${DEMO_CLASS_ID}/signing-key`)
+      const newKey = await importSitePrivateKey(signing.body.privateJwk as PrivateSiteJwk)
+      const current = attestation(member, memberId, await code({ kid: signing.body.kid }, undefined, newKey))
+      // The record made before the rotation arrives only now, days of offline work later: still good.
+      expect(await flagsOf(member, before)).toEqual([])
+      expect(await flagsOf(member, stolen)).toEqual(['attestation-retired-key'])
+      expect(await flagsOf(member, current)).toEqual([])
+    })
+
+    it('two rotations at once leave the class with one key in use', async () => {
+      const { s, trainer } = await start()
+      const admin = new Device(s)
+      await admin.loginAs('admin')
+      const answers = await Promise.all([
+        trainer.request('POST', `/api/classes/${DEMO_CLASS_ID}/keys/rotate`),
+        admin.request('POST', `/api/classes/${DEMO_CLASS_ID}/keys/rotate`),
+      ])
+      expect(answers.map((a) => a.status)).toEqual([200, 200])
+      // Whatever the interleaving, asking for the signing key now gives the one key in use.
+      const signing = await trainer.request('GET', `/api/classes/${DEMO_CLASS_ID}/signing-key`)
+      const keys = (await trainer.request('GET', `/api/classes/${DEMO_CLASS_ID}/keys`)).body.keys as {
+        kid: string
+        retiredAt: string | null
+      }[]
+      expect(keys.filter((k) => k.retiredAt === null).map((k) => k.kid)).toEqual([signing.body.kid])
+      expect(new Set(keys.map((k) => k.kid)).size).toBe(keys.length)
+    })
+  })
+
   describe('sync re-verification', () => {
     it('a valid attestation is created without flags, and the trainer sees it', async () => {
       const { trainer, member, memberId, code, attestation } = await start()

@@ -140,6 +140,13 @@ const ROWS: Row[] = [
     expect: { ...staffOfClass, admin: 403 },
   },
   {
+    method: 'POST',
+    declared: '/api/classes/{classId}/keys/rotate',
+    path: () => `/api/classes/${DEMO_CLASS_ID}/keys/rotate`,
+    // Its trainers, and admins (a lost phone may be reported to either); members may not.
+    expect: staffOfClass,
+  },
+  {
     method: 'GET',
     declared: '/api/classes/{classId}/learning-effect',
     path: () => `/api/classes/${DEMO_CLASS_ID}/learning-effect`,

@@ -122,6 +122,24 @@ describe('verifyAttestToken', () => {
     })
   })
 
+  it('refuses a code signed after its key was retired, and keeps one signed before', async () => {
+    const token = await signAttestToken(claims(), privateKey)
+    const retiredAt = (ms: number) => ({
+      ...options(),
+      classKeys: (id: string) =>
+        id === CLASS ? keys.map((k) => ({ ...k, retiredAt: new Date(ms).toISOString() })) : undefined,
+    })
+    // Retired during the code's step or before it: the step began after the key was given up.
+    expect(await verifyAttestToken(token, retiredAt(stepStartMs(STEP)))).toEqual({
+      ok: false,
+      reason: 'retired-key',
+      kid: KID,
+    })
+    expect((await verifyAttestToken(token, retiredAt(stepStartMs(STEP) - 86_400_000))).ok).toBe(false)
+    // Retired a millisecond into the step: the code was on the trainer's screen before that.
+    expect((await verifyAttestToken(token, retiredAt(stepStartMs(STEP) + 1))).ok).toBe(true)
+  })
+
   it('accepts a code exactly 2 steps old or 2 steps ahead of this clock', async () => {
     const token = await signAttestToken(claims(), privateKey)
     expect((await verifyAttestToken(token, options(stepStartMs(STEP + 3) - 1))).ok).toBe(true)

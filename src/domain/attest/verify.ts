@@ -1,5 +1,5 @@
 import { ES256_SIGN, importSitePublicKey } from '../qr/keys.ts'
-import type { ClassPublicKey } from './keys.ts'
+import { type ClassPublicKey, signedAfterRetirement } from './keys.ts'
 import { type AttestClaims, parseAttestToken } from './token.ts'
 import { attestStep, withinAttestWindow } from './window.ts'
 
@@ -22,8 +22,16 @@ export type AttestVerdict =
    * has not downloaded it. `classId` is unverified: use it only to look the class up.
    */
   | { readonly ok: false; readonly reason: 'other-class'; readonly classId: string }
-  /** unknown-key: the class has no such key on this device (it was rotated since the download); bad-signature: tampered or forged. */
-  | { readonly ok: false; readonly reason: 'unknown-key' | 'bad-signature'; readonly kid: string }
+  /**
+   * unknown-key: the class has no such key on this device (it was rotated since the download);
+   * bad-signature: tampered or forged; retired-key: signed after its class retired the key (a
+   * lost trainer phone, or one that has not fetched the class's new key yet).
+   */
+  | {
+      readonly ok: false
+      readonly reason: 'unknown-key' | 'bad-signature' | 'retired-key'
+      readonly kid: string
+    }
   /** Authentic, but more than 2 steps from this device's clock (an old screenshot, or a wrong clock). */
   | {
       readonly ok: false
@@ -85,6 +93,7 @@ export async function verifyAttestToken(token: string, options: AttestVerifyOpti
   if (!key) return { ok: false, reason: 'unknown-key', kid: claims.kid }
   if (!(await signatureValid(key, signingInput, signature)))
     return { ok: false, reason: 'bad-signature', kid: claims.kid }
+  if (signedAfterRetirement(key, claims.step)) return { ok: false, reason: 'retired-key', kid: claims.kid }
   if (!withinAttestWindow(claims.step, options.nowMs))
     return { ok: false, reason: 'expired', claims, nowStep: attestStep(options.nowMs) }
   return { ok: true, claims }

@@ -45,6 +45,8 @@ function world(options: {
   downloaded?: ClassSummary['relation']
   list?: ClassSummary[]
   server?: 'member' | 'trainer' | 'offline' | 'not-found'
+  /** The server's key list, when it differs from the one downloaded. */
+  serverKeys?: () => ClassPublicKey[]
   uses?: AttestUse[]
 }) {
   const classes = new Map<string, DownloadedClass>()
@@ -71,7 +73,7 @@ function world(options: {
     },
     fetchClassKeys: (id) => {
       calls.push(`keys ${id}`)
-      return answer(keys)
+      return answer(options.serverKeys?.() ?? keys)
     },
   }
   const deps: CheckDeps = {
@@ -93,7 +95,7 @@ function world(options: {
 }
 
 describe('checkAttestCode', () => {
-  it('accepts a code of a downloaded class offline, without asking the server', async () => {
+  it('accepts a code of a downloaded class offline, from the keys on the device', async () => {
     const { deps, calls } = world({ downloaded: 'member' })
     const token = await code()
     expect(await checkAttestCode(token, 'u1', deps)).toMatchObject({
@@ -101,7 +103,20 @@ describe('checkAttestCode', () => {
       token,
       cls: { classId: CLASS },
     })
-    expect(calls).toEqual([])
+    // It asked for the current key list once; offline, the device's copy decided.
+    expect(calls).toEqual([`keys ${CLASS}`])
+  })
+
+  it('online, refuses a code whose key was retired since the download, and keeps the new list', async () => {
+    const retired = (): ClassPublicKey[] =>
+      keys.map((k) => ({ ...k, retiredAt: new Date(NOW - 60_000).toISOString() }))
+    const { deps, classes } = world({ downloaded: 'member', server: 'member', serverKeys: retired })
+    expect(await checkAttestCode(await code(), 'u1', deps)).toEqual({
+      ok: false,
+      reason: 'retired-key',
+      kid: KID,
+    })
+    expect(classes.get(`u1 ${CLASS}`)?.keys[0]?.retiredAt).toBe(new Date(NOW - 60_000).toISOString())
   })
 
   it('downloads the class first when online and it is not on the device yet, and keeps it', async () => {

@@ -57,6 +57,9 @@ export async function checkAttestCode(
     const fresh = await downloadClassInfo(userId, claims.cls, deps.store, deps.api ?? serverClassApi)
     if (fresh.kind === 'ok') cls = fresh.value
     else if (fresh.kind === 'not-found') return { ok: false, reason: 'other-class', classId: claims.cls }
+  } else if (cls.cls.relation === 'member') {
+    // Downloaded before: the key may have been retired since (a trainer's phone lost).
+    cls = await withCurrentKeys(cls, deps)
   }
   if (!cls) {
     const known = (await deps.store.getList(userId))?.classes.find((c) => c.id === claims.cls)
@@ -78,4 +81,29 @@ export async function checkAttestCode(
   if (reuse.kind === 'other-member') return { ok: false, reason: 'already-used' }
   const again = reuse.kind === 'again' ? reuse.use : (await deps.savedTokenIds?.())?.get(tokenId)
   return { ok: true, token, claims: verdict.claims, cls: downloaded, ...(again ? { again } : {}) }
+}
+
+/** How long a scan waits for the class's current key list before trusting the device's copy. */
+export const KEY_REFRESH_TIMEOUT_MS = 2000
+
+/**
+ * The class with its key list as the server has it now, when that can be learnt quickly: a key
+ * retired since the download (retiredAt) then refuses the codes a lost phone still shows.
+ * Offline, slow or failing, the device's copy decides, and the server checks every attestation
+ * again when it arrives (it flags codes of a retired key).
+ */
+async function withCurrentKeys(cls: DownloadedClass, deps: CheckDeps): Promise<DownloadedClass> {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return cls
+  const timed: typeof fetch = (input, init) =>
+    fetch(input, { ...init, signal: AbortSignal.timeout(KEY_REFRESH_TIMEOUT_MS) })
+  const fresh = await (deps.api ?? serverClassApi).fetchClassKeys(cls.classId, timed)
+  if (fresh.kind !== 'ok') return cls
+  const current: DownloadedClass = {
+    ...cls,
+    keys: fresh.value,
+    downloadedAt: new Date(deps.nowMs).toISOString(),
+  }
+  // Kept for the offline scans to come; a failed write changes nothing for this one.
+  await deps.store.putClass(current).catch(() => {})
+  return current
 }

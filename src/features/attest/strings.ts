@@ -29,6 +29,8 @@ const zhCN = {
     'bad-signature': '二维码无效或已被篡改。请直接扫描带教老师手机上显示的二维码，不要使用转发的图片。',
     'unknown-key':
       '无法验证这个二维码：本班的验证密钥已更新。请联网后在“我的班次”中重新下载本班离线资料，再扫一次。',
+    'retired-key':
+      '这个二维码使用的签名密钥已被停用（带教老师更换了密钥，可能是设备遗失）。请扫描带教老师当前设备上显示的二维码；如果仍然如此，请带教老师联网后重新打开签到码页面。',
     'other-class':
       '这个二维码不属于你参加的班次，或本机还没有下载该班次的离线资料。请扫描你所在班次带教老师的二维码；如果你是该班学员，请联网后在“我的班次”中下载本班离线资料。',
     'already-used':
@@ -91,6 +93,8 @@ const en: AttestStrings = {
       "This code is invalid or has been altered. Scan the code shown on the trainer's phone directly, not a forwarded picture.",
     'unknown-key':
       "This code cannot be checked: the class's verification key has changed. Go online, download the class again under My classes, and scan again.",
+    'retired-key':
+      "This code was signed with a key the class no longer uses (the trainer replaced it, perhaps after losing a phone). Scan the code on the trainer's current device; if this happens again, the trainer should go online and reopen the code screen.",
     'other-class':
       "This code is not from a class you attend, or this phone has not downloaded that class yet. Scan your own class trainer's code; if you are in that class, go online and download it under My classes.",
     'already-used':

@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react'
-import { importSitePrivateKey } from '../../domain/qr/keys.ts'
-import { sharedClassStore } from '../../platform/classes/class-store.ts'
+import { importSitePrivateKey, type PrivateSiteJwk } from '../../domain/qr/keys.ts'
+import { type ClassStore, sharedClassStore } from '../../platform/classes/class-store.ts'
 import { fetchSigningKey } from '../../platform/classes/classes-api.ts'
 import { downloadClassInfo } from '../classes/class-download.ts'
 
 /**
  * The trainer's signing key for a class: read from the device, or downloaded once while online
  * and kept as a non-extractable CryptoKey (class-store.ts), so the code shows offline for the
- * rest of the class. The JWK text lives only until it is imported.
+ * rest of the class. The JWK text lives only until it is imported. A stored key shows at once;
+ * while online the server is asked which key is current, and a newer one (the class's key was
+ * replaced, after a phone was lost) replaces it: codes of a retired key are refused.
  */
 export type SigningKeyState =
   | { readonly status: 'loading' }
@@ -38,7 +40,13 @@ export function useSigningKey(classId: string, userId: string | null | undefined
       // nothing to offer offline; fetched alongside the key while online.
       if (!(await store.getClass(userId, classId))) await downloadClassInfo(userId, classId, store)
       const saved = await store.getSigningKey(userId, classId)
-      if (saved) return set({ status: 'ready', kid: saved.kid, key: saved.privateKey, stored: true })
+      if (saved) {
+        set({ status: 'ready', kid: saved.kid, key: saved.privateKey, stored: true })
+        // Offline, or the same key: keep showing the stored one.
+        const current = await fetchSigningKey(classId)
+        if (current.kind !== 'ok' || current.value.kid === saved.kid) return
+        return set(await keep(store, userId, classId, current.value))
+      }
       set({ status: 'downloading' })
       const answer = await fetchSigningKey(classId)
       switch (answer.kind) {
@@ -54,18 +62,7 @@ export function useSigningKey(classId: string, userId: string | null | undefined
         default:
           return set({ status: 'error' })
       }
-      const key = await importSitePrivateKey(answer.value.privateJwk)
-      const stored = await store
-        .putSigningKey({
-          userId,
-          classId,
-          kid: answer.value.kid,
-          privateKey: key,
-          savedAt: new Date().toISOString(),
-        })
-        .then(() => true)
-        .catch(() => false)
-      set({ status: 'ready', kid: answer.value.kid, key, stored })
+      set(await keep(store, userId, classId, answer.value))
     }
     run().catch(() => set({ status: 'error' }))
     return () => {
@@ -73,4 +70,25 @@ export function useSigningKey(classId: string, userId: string | null | undefined
     }
   }, [classId, userId])
   return state
+}
+
+/** Imports a downloaded key (non-extractable) and stores it for offline use. */
+async function keep(
+  store: ClassStore,
+  userId: string,
+  classId: string,
+  downloaded: { kid: string; privateJwk: PrivateSiteJwk },
+): Promise<SigningKeyState> {
+  const key = await importSitePrivateKey(downloaded.privateJwk)
+  const stored = await store
+    .putSigningKey({
+      userId,
+      classId,
+      kid: downloaded.kid,
+      privateKey: key,
+      savedAt: new Date().toISOString(),
+    })
+    .then(() => true)
+    .catch(() => false)
+  return { status: 'ready', kid: downloaded.kid, key, stored }
 }

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { ClassDashboard, DashboardBranch } from '../../domain/classes/dashboard.ts'
 import type { SessionInfo } from '../../platform/session.ts'
 import { ClassFacts } from './ClassFacts.tsx'
+import { ClassKeyRotation } from './ClassKeyRotation.tsx'
 import { ClassExports, ClassTools } from './ClassTools.tsx'
 import { percent } from './cells.tsx'
 import { DashboardGrid } from './DashboardGrid.tsx'
@@ -56,6 +57,7 @@ function Dashboard({ classId, session }: { classId: string; session: SessionInfo
         <DashboardGrid dashboard={shown} classId={classId} />
       )}
       <ClassExports classId={classId} online={state.connection === 'live'} />
+      <ClassKeyRotation classId={classId} online={state.connection === 'live'} />
     </>
   )
 }

@@ -375,3 +375,15 @@ export async function fetchCoverage(
     return { from: str(period.from) ?? from, to: str(period.to) ?? to, rows, totals }
   })
 }
+
+/**
+ * Retires the class's attestation key and makes a new one (a trainer's phone lost or stolen):
+ * codes the old key signs from now on are refused by members' phones that have the class's
+ * new key list, and flagged by the server. Answers the new key's id.
+ */
+export async function rotateClassKey(classId: string, doFetch?: typeof fetch): Promise<ApiResult<string>> {
+  return map(
+    await call(`/api/classes/${encodeURIComponent(classId)}/keys/rotate`, { method: 'POST' }, doFetch),
+    (b) => (isObject(b) ? (str(b.kid) ?? undefined) : undefined),
+  )
+}

@@ -95,6 +95,11 @@ const KNOWN: Record<string, Omit<FlagText, 'code'>> = {
     zh: '同一签到码已被另一名学员在这台设备上使用',
     en: 'Another member already used this code on this device',
   },
+  'attestation-retired-key': {
+    tone: 'warn',
+    zh: '签到码由已停用的密钥签发（密钥更换之后）',
+    en: 'The presence code was signed with a retired key (after the key was replaced)',
+  },
   'qr-malformed': { tone: 'warn', zh: '二维码格式不正确', en: 'The QR code is malformed' },
   'qr-unknown-key': { tone: 'warn', zh: '二维码的签名密钥未知', en: 'The QR code’s signing key is unknown' },
   'qr-key-not-allowed': {

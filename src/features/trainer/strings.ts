@@ -168,6 +168,19 @@ const zhCN = {
   coverageEmpty: '所选时段没有数据。',
   coverageNeedsOnline: '查询覆盖情况需要联网。',
   coverageBadRange: '截止日期不能早于起始日期。',
+  keyRotationTitle: '签到码密钥',
+  keyRotationWhy:
+    '如果出示签到码的手机或平板遗失或被盗，请更换本班的签到码密钥：更换后，旧设备上的签到码不再被接受。',
+  keyRotationStart: '更换签到码密钥',
+  keyRotationConfirm:
+    '确定更换吗？此操作不能撤销。更换后，本班每台带教设备都需要联网重新打开一次“出示签到码”；学员手机联网后会自动获得新的验证密钥。',
+  keyRotationYes: '确认更换',
+  keyRotationWorking: '正在更换…',
+  keyRotationCancel: '取消',
+  keyRotationDone: '已更换。旧设备上的签到码从现在起不再被接受。请在本设备联网重新打开“出示签到码”。',
+  keyRotationFailed: '没有更换成功，请稍后重试。',
+  keyRotationFailedOffline: '没有连接到服务器，密钥没有更换。请联网后重试。',
+  keyRotationOffline: '更换密钥需要联网。',
 }
 
 export type TrainerStrings = typeof zhCN
@@ -330,6 +343,21 @@ const en: TrainerStrings = {
   coverageEmpty: 'No data for this period.',
   coverageNeedsOnline: 'Coverage needs a connection.',
   coverageBadRange: 'The end date cannot be before the start date.',
+  keyRotationTitle: 'Presence code key',
+  keyRotationWhy:
+    "If the phone or tablet that shows the presence code is lost or stolen, replace the class's key: the codes on the old device are then no longer accepted.",
+  keyRotationStart: 'Replace the presence code key',
+  keyRotationConfirm:
+    "Replace it? This cannot be undone. Every trainer device of the class must then open “Show presence code” once while online; members' phones get the new verification key when they are online.",
+  keyRotationYes: 'Replace the key',
+  keyRotationWorking: 'Replacing…',
+  keyRotationCancel: 'Cancel',
+  keyRotationDone:
+    'Replaced. Codes on the old device are no longer accepted from now on. Open “Show presence code” again on this device while online.',
+  keyRotationFailed: 'The key was not replaced. Try again later.',
+  keyRotationFailedOffline:
+    'The server could not be reached; the key was not replaced. Try again when online.',
+  keyRotationOffline: 'Replacing the key needs a connection.',
 }
 
 export function useTrainerStrings(): TrainerStrings {
