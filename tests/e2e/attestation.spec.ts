@@ -184,6 +184,55 @@ test('on one phone, a code another member already used is refused', async ({ pag
   }
 })
 
+test("a phone whose clock is 10 minutes fast (its last sync said so) judges codes by the server's time", async ({
+  page,
+  context,
+  app,
+  baseURL,
+}) => {
+  const origin = baseURL as string
+  const member = await freshClassMember(origin, '时钟学员')
+  const api = await TrainerApi.open(origin)
+  try {
+    await logIn(page, member)
+    await page.goto(`/classes/${DEMO_CLASS}`)
+    await page.getByRole('button', { name: '下载本班离线资料' }).click()
+    await expect(page.getByTestId('class-offline')).toHaveAttribute('data-state', 'done', { timeout: 30_000 })
+    // Offline from here, so no sync answer replaces the offset the last one left: the server's
+    // clock is 10 minutes behind this phone's (serverTime − deviceTime = −10 min).
+    await app.waitForOfflineReady()
+    await context.setOffline(true)
+    await page.evaluate(
+      (offset) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('hongtu')
+          open.onerror = () => reject(open.error)
+          open.onsuccess = () => {
+            const tx = open.result.transaction('meta', 'readwrite')
+            tx.objectStore('meta').put(offset, 'clockOffsetMs')
+            tx.oncomplete = () => {
+              open.result.close()
+              resolve()
+            }
+            tx.onerror = () => reject(tx.error)
+          }
+        }),
+      -10 * 60_000,
+    )
+    // The trainer's code now, by the server's (and the trainer's) clock: 10 minutes before this
+    // phone's. Judged by the phone's own clock it would be 10 minutes old and refused.
+    const onTime = await api.code(DEMO_CLASS, {}, Date.now() - 10 * 60_000)
+    await page.goto(`/a/${onTime}`)
+    await expect(page.getByTestId('attest-confirmed')).toContainText('带教老师已确认你在')
+    // A code of this phone's "now" is 10 minutes ahead of the server: refused, with what to do.
+    const ahead = await api.code(DEMO_CLASS, { at: { site: 'yangjialing' } })
+    await page.goto(`/a/${ahead}`)
+    await expect(refusal(page)).toContainText('二维码的时间与本机时间不符')
+  } finally {
+    await api.dispose()
+  }
+})
+
 test('the code screen tells a member that only trainers show codes, and the link screen asks to log in', async ({
   page,
   baseURL,

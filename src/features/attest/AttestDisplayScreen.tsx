@@ -118,7 +118,15 @@ function CodePanel({
   const all = [...places.sites, ...places.lessons]
   const [place, setPlace] = useState<string | null>(all[0]?.value ?? null)
   const chosen = all.find((p) => p.value === place)
-  const { token, nowMs } = useRotatingCode({ key: signer.key, kid: signer.kid, classId, trainerId, place })
+  const { clockOffsetMs } = useRecords()
+  const { token, nowMs } = useRotatingCode({
+    key: signer.key,
+    kid: signer.kid,
+    classId,
+    trainerId,
+    place,
+    clockOffsetMs,
+  })
   useWakeLock(token !== null)
 
   if (all.length === 0) return <p>{s.noPlaces}</p>

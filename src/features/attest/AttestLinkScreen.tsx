@@ -14,6 +14,8 @@ import { type CodeCheck, type CodeRefusal, checkAttestCode } from './accept-code
 import { placeName } from './place.ts'
 import { type AttestStrings, useAttestStrings } from './strings.ts'
 import './attest.css'
+import { serverNowMs } from '../../domain/sync/server-time.ts'
+import { CLOCK_OFFSET_META } from '../shell/use-outbox-sync.ts'
 
 /**
  * `/a/<token>`: what a phone's camera app opens from the trainer's rotating code, and where the
@@ -57,9 +59,11 @@ export default function AttestLinkScreen({ token }: { token: string }) {
     started.current = key
     const run = async () => {
       const store = await sharedClassStore()
+      // Judged by the server's time as this phone knows it: a clock set by hand still agrees.
+      const offset = await log.getMeta<number>(CLOCK_OFFSET_META).catch(() => undefined)
       const check = await checkAttestCode(token, userId, {
         store,
-        nowMs: Date.now(),
+        nowMs: serverNowMs(offset, Date.now()),
         savedTokenIds: async () => (userId ? savedAttestations(await log.records(userId)) : new Map()),
       })
       if (!check.ok) return setPhase({ name: 'refused', refusal: check })

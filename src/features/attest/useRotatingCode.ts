@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { attestClaims, signAttestToken } from '../../domain/attest/sign.ts'
 import type { AttestPlace } from '../../domain/attest/token.ts'
 import { attestStep, msUntilNextStep } from '../../domain/attest/window.ts'
+import { serverNowMs } from '../../domain/sync/server-time.ts'
 
 /**
  * The trainer's current code: a new token at every 30-second step (and when the place changes),
@@ -16,22 +17,28 @@ export function useRotatingCode(options: {
   readonly trainerId: string | null
   /** `site:<id>` or `lesson:<id>` (places.ts), or null before one is chosen. */
   readonly place: string | null
+  /**
+   * serverTime − deviceTime from this device's last sync, when known: steps are counted in the
+   * server's time, as members' phones count them (domain/sync/server-time.ts).
+   */
+  readonly clockOffsetMs?: number | null
 }): { readonly token: string | null; readonly nowMs: number } {
-  const { key, kid, classId, trainerId, place } = options
-  const [nowMs, setNowMs] = useState(() => Date.now())
+  const { key, kid, classId, trainerId, place, clockOffsetMs } = options
+  const clock = () => serverNowMs(clockOffsetMs, Date.now())
+  const [nowMs, setNowMs] = useState(clock)
   const [signed, setSigned] = useState<{ token: string; place: string } | null>(null)
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>
     const tick = () => {
-      const now = Date.now()
+      const now = serverNowMs(clockOffsetMs, Date.now())
       setNowMs(now)
       // Wake just after the next whole second (and so just after the step boundary).
       timer = setTimeout(tick, Math.min(1000 - (now % 1000), msUntilNextStep(now)) + 5)
     }
     tick()
     return () => clearTimeout(timer)
-  }, [])
+  }, [clockOffsetMs])
 
   const step = attestStep(nowMs)
   useEffect(() => {
@@ -40,7 +47,7 @@ export function useRotatingCode(options: {
     let live = true
     // The step is taken from the clock again at signing; `step` only says when to sign anew.
     void step
-    const claims = attestClaims({ kid, classId, at, trainerId, nowMs: Date.now() })
+    const claims = attestClaims({ kid, classId, at, trainerId, nowMs: clock() })
     void signAttestToken(claims, key).then((token) => live && setSigned({ token, place }))
     return () => {
       live = false

@@ -46,6 +46,8 @@ interface RecordsContextValue {
   readonly progress: Progress
   readonly sync: SyncState
   readonly lastSyncAt?: string
+  /** serverTime − deviceTime from the last sync answer, or null while none is known. */
+  readonly clockOffsetMs: number | null
   readonly append: <K extends RecordKind>(
     kind: K,
     payload: PayloadOf<K>,
@@ -234,6 +236,7 @@ export function RecordsProvider({ children }: { children: ReactNode }) {
       progress,
       sync: sync.state,
       lastSyncAt: sync.lastSyncAt,
+      clockOffsetMs,
       append,
       rename,
       syncNow,
@@ -251,6 +254,7 @@ export function RecordsProvider({ children }: { children: ReactNode }) {
       progress,
       sync.state,
       sync.lastSyncAt,
+      clockOffsetMs,
       sync.authRequired,
       append,
       rename,

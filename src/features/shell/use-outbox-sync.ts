@@ -3,7 +3,8 @@ import type { RecordLog } from '../../platform/storage/record-log.ts'
 import { OutboxSync, type SyncState } from '../../platform/sync/outbox-sync.ts'
 
 const LAST_SYNC = 'lastSyncAt'
-const CLOCK_OFFSET = 'clockOffsetMs'
+/** serverTime − deviceTime in ms, in the device database's meta store (domain/sync/server-time.ts). */
+export const CLOCK_OFFSET_META = 'clockOffsetMs'
 /** Device clock offsets are kept to about a second: corrected times need no finer. */
 const CLOCK_OFFSET_TOLERANCE_MS = 1000
 
@@ -21,7 +22,7 @@ export function useOutboxSync(log: RecordLog | null, memberId: string | null) {
   useEffect(() => {
     if (!log) return
     void log.getMeta<string>(LAST_SYNC).then(setLastSyncAt)
-    void log.getMeta<number>(CLOCK_OFFSET).then((o) => setClockOffsetMs(o ?? null))
+    void log.getMeta<number>(CLOCK_OFFSET_META).then((o) => setClockOffsetMs(o ?? null))
   }, [log])
 
   useEffect(() => {
@@ -46,7 +47,7 @@ export function useOutboxSync(log: RecordLog | null, memberId: string | null) {
         if (savedOffset !== undefined && Math.abs(rounded - savedOffset) < CLOCK_OFFSET_TOLERANCE_MS) return
         savedOffset = rounded
         setClockOffsetMs(rounded)
-        void log.setMeta(CLOCK_OFFSET, rounded)
+        void log.setMeta(CLOCK_OFFSET_META, rounded)
       },
     })
     sync.current = engine
