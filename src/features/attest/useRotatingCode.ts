@@ -24,8 +24,7 @@ export function useRotatingCode(options: {
   readonly clockOffsetMs?: number | null
 }): { readonly token: string | null; readonly nowMs: number } {
   const { key, kid, classId, trainerId, place, clockOffsetMs } = options
-  const clock = () => serverNowMs(clockOffsetMs, Date.now())
-  const [nowMs, setNowMs] = useState(clock)
+  const [nowMs, setNowMs] = useState(() => serverNowMs(clockOffsetMs, Date.now()))
   const [signed, setSigned] = useState<{ token: string; place: string } | null>(null)
 
   useEffect(() => {
@@ -47,12 +46,18 @@ export function useRotatingCode(options: {
     let live = true
     // The step is taken from the clock again at signing; `step` only says when to sign anew.
     void step
-    const claims = attestClaims({ kid, classId, at, trainerId, nowMs: clock() })
+    const claims = attestClaims({
+      kid,
+      classId,
+      at,
+      trainerId,
+      nowMs: serverNowMs(clockOffsetMs, Date.now()),
+    })
     void signAttestToken(claims, key).then((token) => live && setSigned({ token, place }))
     return () => {
       live = false
     }
-  }, [key, kid, classId, trainerId, place, step])
+  }, [key, kid, classId, trainerId, place, step, clockOffsetMs])
 
   return { token: signed && signed.place === place && key ? signed.token : null, nowMs }
 }
