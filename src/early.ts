@@ -1,4 +1,5 @@
 import { NAVIGATE_EVENT } from './features/shell/navigate-event.ts'
+import { tellZodEvalIsForbidden } from './platform/zod-without-eval.ts'
 import { dropUnadoptedEarlyPanorama } from './xr/panorama/early-handoff.ts'
 import { startPanoramaForPath } from './xr/panorama/early-load.ts'
 
@@ -40,6 +41,9 @@ function startPanorama(scenePath: string): Promise<boolean> | undefined {
     return undefined
   }
 }
+
+// Before the app's bundle, which holds zod, is evaluated.
+tellZodEvalIsForbidden()
 
 const scenePath = location.pathname
 const painted = startPanorama(scenePath)

@@ -1,6 +1,5 @@
 // First, before React and the app are evaluated (see early.ts).
 import './early.ts'
-import './platform/zod-without-eval.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './features/shell/App.tsx'
