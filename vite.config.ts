@@ -100,6 +100,14 @@ export default defineConfig({
     // Last: compresses what every plugin above wrote, the service worker included.
     precompressPlugin(),
   ],
+  resolve: {
+    alias: [
+      // The service worker's page-side helper as modern code: its package's default entry is
+      // the ES5 build (2.3 KB gzip against 1.4 KB), on every screen, for browsers we build for
+      // with es2022 anyway.
+      { find: /^workbox-window$/, replacement: 'workbox-window/build/workbox-window.prod.mjs' },
+    ],
+  },
   build: {
     target: 'es2022',
     sourcemap: false,
