@@ -51,7 +51,19 @@ test('the class key replaced after a phone is lost: the lost phone’s codes are
       const link = await shownLink(trainer)
       return { link, kid: parseAttestToken(link.slice(link.indexOf('/a/') + 3))?.claims.kid }
     }
+    const signingKeyRequests = () => requests.filter((u) => u.endsWith('/signing-key')).length
+    const requests: string[] = []
+    trainer.on('request', (r) => requests.push(new URL(r.url()).pathname))
+    const keyListRequests = () => requests.filter((u) => u.endsWith(`/classes/${classId}/keys`)).length
     expect((await kidShown()).kid).toBe(`cls-${classId}-1`)
+    expect(signingKeyRequests()).toBe(1)
+    // Reopened online while the key is in use: the public key list says so, and the private
+    // key does not cross the network again.
+    const listsBefore = keyListRequests()
+    expect((await kidShown()).kid).toBe(`cls-${classId}-1`)
+    await expect.poll(keyListRequests).toBeGreaterThan(listsBefore)
+    await trainer.waitForLoadState('networkidle')
+    expect(signingKeyRequests()).toBe(1)
 
     // On that device the trainer replaces the key: asked first, then done.
     await trainer.goto(`/trainer/classes/${classId}`)
@@ -91,6 +103,7 @@ test('the class key replaced after a phone is lost: the lost phone’s codes are
     // Reopened online, the trainer's device swaps its stored key for the new one, and the
     // member's phone accepts its codes.
     await expect.poll(async () => (await kidShown()).kid, { timeout: 15_000 }).toBe(`cls-${classId}-2`)
+    expect(signingKeyRequests()).toBe(2)
     const { link } = await kidShown()
     await page.goto(new URL(link).pathname)
     await expect(page.getByTestId('attest-confirmed')).toContainText('带教老师已确认你在')

@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react'
 import { importSitePrivateKey, type PrivateSiteJwk } from '../../domain/qr/keys.ts'
 import { type ClassStore, sharedClassStore } from '../../platform/classes/class-store.ts'
-import { fetchSigningKey } from '../../platform/classes/classes-api.ts'
+import { fetchClassKeys, fetchSigningKey } from '../../platform/classes/classes-api.ts'
 import { downloadClassInfo } from '../classes/class-download.ts'
 
 /**
  * The trainer's signing key for a class: read from the device, or downloaded once while online
  * and kept as a non-extractable CryptoKey (class-store.ts), so the code shows offline for the
  * rest of the class. The JWK text lives only until it is imported. A stored key shows at once;
- * while online the server is asked which key is current, and a newer one (the class's key was
- * replaced, after a phone was lost) replaces it: codes of a retired key are refused.
+ * while online the class's public key list says whether it is still in use, and if it was
+ * retired (the class's key was replaced after a phone was lost) the new one replaces it: codes
+ * of a retired key are refused.
  */
 export type SigningKeyState =
   | { readonly status: 'loading' }
@@ -42,7 +43,11 @@ export function useSigningKey(classId: string, userId: string | null | undefined
       const saved = await store.getSigningKey(userId, classId)
       if (saved) {
         set({ status: 'ready', kid: saved.kid, key: saved.privateKey, stored: true })
-        // Offline, or the same key: keep showing the stored one.
+        // Asked through the public key list, so the private key crosses the network only when
+        // it has changed. Offline, or the stored key still in use: keep showing it.
+        const keys = await fetchClassKeys(classId)
+        if (keys.kind !== 'ok') return
+        if (keys.value.some((k) => k.kid === saved.kid && k.retiredAt === null)) return
         const current = await fetchSigningKey(classId)
         if (current.kind !== 'ok' || current.value.kid === saved.kid) return
         return set(await keep(store, userId, classId, current.value))
