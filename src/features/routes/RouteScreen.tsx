@@ -23,6 +23,8 @@ export function RouteScreen({ route }: { route: Route }) {
   const metrics = routeMetrics(stops.map((s) => ({ site: s.site.id, location: s.site.location })))
   const days = [...new Set(stops.map((s) => s.day))]
   const mapMayStart = useAfterFirstPaint()
+  // Until the text is painted, and while the map's code downloads: the same box, no jump.
+  const mapPlaceholder = <div className="map-placeholder">{t.mapLoading}</div>
 
   return (
     <>
@@ -40,11 +42,11 @@ export function RouteScreen({ route }: { route: Route }) {
       <section aria-label={t.mapTitle(text(route.title))} className="map-section">
         <ErrorBoundary fallback={<p className="notice">{t.mapFailed}</p>}>
           {mapMayStart ? (
-            <Suspense fallback={<div className="map-placeholder">{t.mapLoading}</div>}>
+            <Suspense fallback={mapPlaceholder}>
               <RouteMap stops={stops} label={t.mapTitle(text(route.title))} />
             </Suspense>
           ) : (
-            <div className="map-placeholder">{t.mapLoading}</div>
+            mapPlaceholder
           )}
         </ErrorBoundary>
       </section>
