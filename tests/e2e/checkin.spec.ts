@@ -52,6 +52,25 @@ test.describe('GPS check-in', () => {
     expect(await readStore(page, 'records')).toHaveLength(0)
   })
 
+  test('walking in from outside: judged again on arrival, whatever the signal did on the way', async ({
+    page,
+    context,
+  }) => {
+    await context.setGeolocation({
+      ...northOf(zaoyuan.location, zaoyuan.checkin.radiusM + 400),
+      accuracy: 15,
+    })
+    await page.goto('/sites/zaoyuan/checkin')
+    await page.getByRole('button', { name: '定位打卡' }).click()
+    await expect(page.getByText('你距离枣园革命旧址还有 400 米。')).toBeVisible()
+    // Chromium reports "position unavailable" to a watch when its emulated position moves, as a
+    // phone does when the signal drops for a moment; the watch goes on and the next fix counts.
+    await context.setGeolocation({ ...northOf(zaoyuan.location, 20), accuracy: 15 })
+    await expect(page.getByText(/你已在枣园革命旧址打卡范围内/)).toBeVisible()
+    await page.getByRole('button', { name: '确认打卡' }).click()
+    await expect(page.getByText('已保存：你已在枣园革命旧址打卡。')).toBeVisible()
+  })
+
   test('accuracy 180 m: refused for accuracy, QR offered', async ({ page, context }) => {
     await context.setGeolocation({ ...northOf(zaoyuan.location, 0), accuracy: 180 })
     await page.goto('/sites/zaoyuan/checkin')

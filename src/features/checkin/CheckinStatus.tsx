@@ -28,17 +28,24 @@ export function CheckinStatus({
         </button>
       )
     case 'locating':
-      return (
+      return state.trouble ? (
+        <p role="status" className="status-line warn">
+          {t.checkinSignalLost}
+        </p>
+      ) : (
         <p role="status" className="status-line">
           {t.checkinLocating}
         </p>
       )
     case 'judged': {
       const v = state.verdict
+      // Said beside the last verdict, which stays on screen until the signal is back.
+      const lost = state.trouble && <p className="hint">{t.checkinSignalLostSinceFix}</p>
       if (v.kind === 'inside')
         return (
           <div role="status" className="status-line ok">
             <p>{t.checkinInside(name, Math.round(v.distanceM), Math.round(v.accuracyM))}</p>
+            {lost}
             <button type="button" className="primary big" onClick={onSave}>
               {t.checkinConfirm}
             </button>
@@ -48,12 +55,14 @@ export function CheckinStatus({
         return (
           <div role="status" className="status-line warn">
             <p>{t.checkinOutside(name, distance(v.remainingM))}</p>
+            {lost}
             <p className="hint">{t.checkinOutsideHint}</p>
           </div>
         )
       return (
         <div role="status" className="status-line warn">
           <p>{t.checkinPoorAccuracy(Math.round(v.accuracyM), v.neededM)}</p>
+          {lost}
           <p className="hint">{t.checkinPoorAccuracyHint}</p>
         </div>
       )
@@ -61,14 +70,8 @@ export function CheckinStatus({
     case 'geo-error':
       return (
         <div role="alert" className="status-line warn">
-          <p>
-            {state.error === 'denied'
-              ? t.checkinDenied
-              : state.error === 'unsupported'
-                ? t.checkinUnsupported
-                : t.checkinGeoError}
-          </p>
-          {state.error !== 'unsupported' && (
+          <p>{state.error === 'denied' ? t.checkinDenied : t.checkinUnsupported}</p>
+          {state.error === 'denied' && (
             <button type="button" onClick={onStart}>
               {t.checkinRetry}
             </button>

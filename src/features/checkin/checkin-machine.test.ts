@@ -5,6 +5,7 @@ import {
   type CheckinState,
   checkinReducer,
   initialCheckinState,
+  isWatching,
 } from './checkin-machine.ts'
 
 const center = { lng: 109.4336, lat: 36.6335 }
@@ -69,6 +70,47 @@ describe('check-in lifecycle', () => {
       kind: 'geo-error',
       error: 'denied',
     })
+  })
+
+  it('ends the watch when there is no geolocation at all', () => {
+    expect(run([{ type: 'start' }, { type: 'geo-error', error: 'unsupported' }])).toEqual({
+      kind: 'geo-error',
+      error: 'unsupported',
+    })
+  })
+
+  it('keeps watching through a lost signal while locating, and judges the next fix', () => {
+    for (const error of ['unavailable', 'timeout'] as const) {
+      const lost = run([{ type: 'start' }, { type: 'geo-error', error }])
+      expect(lost).toEqual({ kind: 'locating', trouble: error })
+      expect(isWatching(lost)).toBe(true)
+      expect(run([{ type: 'fix', fix: at(0, 10) }], lost)).toMatchObject({
+        kind: 'judged',
+        verdict: { kind: 'inside' },
+      })
+    }
+  })
+
+  it('keeps the last verdict through a lost signal, and moves on with the next fix', () => {
+    // 550 m north of a 150 m fence: outside. The signal drops; then a fix inside arrives.
+    const outside = run([{ type: 'start' }, { type: 'fix', fix: at(0.005, 10) }])
+    expect(outside).toMatchObject({ kind: 'judged', verdict: { kind: 'outside' } })
+    const lost = run([{ type: 'geo-error', error: 'timeout' }], outside)
+    expect(lost).toEqual({ ...outside, trouble: 'timeout' })
+    expect(isWatching(lost)).toBe(true)
+    const arrived = run([{ type: 'fix', fix: at(0, 10) }], lost)
+    expect(arrived).toMatchObject({ kind: 'judged', verdict: { kind: 'inside' } })
+    expect(arrived).not.toHaveProperty('trouble')
+  })
+
+  it('can still save the last inside verdict after the signal dropped', () => {
+    const s = run([
+      { type: 'start' },
+      { type: 'fix', fix: at(0, 10) },
+      { type: 'geo-error', error: 'unavailable' },
+      { type: 'save' },
+    ])
+    expect(s.kind).toBe('saving')
   })
 
   it('can be driven through the scripted geolocation port', async () => {

@@ -5,12 +5,26 @@ import type { GeolocationError } from '../../platform/geolocation.ts'
  * The GPS check-in lifecycle as a named state union (STYLE.md §8), kept apart from rendering.
  * Fixes keep arriving while the screen is open, so a poor first fix can improve into "inside".
  * Saving is only offered from `inside`; a saved check-in is final for this screen.
+ *
+ * Only a refused permission or a browser without geolocation ends the watch. "Unavailable" and
+ * "timeout" are a signal lost for a moment (a valley, a building, a tunnel on the way in): the
+ * browser keeps watching after them, so the screen keeps listening and says the signal is weak,
+ * and the next fix is judged as usual.
  */
+export type SignalTrouble = Extract<GeolocationError, 'unavailable' | 'timeout'>
+export type FinalGeoError = Exclude<GeolocationError, SignalTrouble>
+
 export type CheckinState =
   | { readonly kind: 'idle' }
-  | { readonly kind: 'locating' }
-  | { readonly kind: 'judged'; readonly fix: Fix; readonly verdict: GeofenceVerdict }
-  | { readonly kind: 'geo-error'; readonly error: GeolocationError }
+  | { readonly kind: 'locating'; readonly trouble?: SignalTrouble }
+  | {
+      readonly kind: 'judged'
+      readonly fix: Fix
+      readonly verdict: GeofenceVerdict
+      /** The signal was lost after this fix: it is the last known position. */
+      readonly trouble?: SignalTrouble
+    }
+  | { readonly kind: 'geo-error'; readonly error: FinalGeoError }
   | { readonly kind: 'saving'; readonly fix: Fix; readonly verdict: GeofenceVerdict & { kind: 'inside' } }
   | { readonly kind: 'saved'; readonly recordId: string }
   | {
@@ -32,7 +46,8 @@ export type CheckinEvent =
 export const initialCheckinState: CheckinState = { kind: 'idle' }
 
 /** Whether the screen should be watching the position in this state. */
-export const isWatching = (s: CheckinState) => s.kind === 'locating' || s.kind === 'judged'
+export const isWatching = (s: CheckinState): s is Extract<CheckinState, { kind: 'locating' | 'judged' }> =>
+  s.kind === 'locating' || s.kind === 'judged'
 
 export function checkinReducer(fence: GeofenceSettings) {
   return (state: CheckinState, event: CheckinEvent): CheckinState => {
@@ -45,8 +60,12 @@ export function checkinReducer(fence: GeofenceSettings) {
         // Late fixes must not disturb a save in progress or a saved check-in.
         if (!isWatching(state)) return state
         return { kind: 'judged', fix: event.fix, verdict: judgeFix(fence, event.fix) }
-      case 'geo-error':
-        return isWatching(state) ? { kind: 'geo-error', error: event.error } : state
+      case 'geo-error': {
+        if (!isWatching(state)) return state
+        const error = event.error
+        if (error === 'denied' || error === 'unsupported') return { kind: 'geo-error', error }
+        return { ...state, trouble: error }
+      }
       case 'save':
         if ((state.kind === 'judged' || state.kind === 'save-failed') && state.verdict.kind === 'inside')
           return { kind: 'saving', fix: state.fix, verdict: state.verdict }
