@@ -4,6 +4,10 @@ import type { SceneCommand } from './commands.ts'
  * What the trainer's commands do to a scene, as a pure reducer (STYLE.md 1, 8). The camera is
  * never moved by a command (comfort): `look-at-hotspot` highlights the hotspot and shows an
  * arrow toward it; the member turns their own head.
+ *
+ * `ended` means the trainer has let go: the member is told the guided session is over and carries
+ * on at their own pace (as the guide banner says), with the oath theirs to read. Only a pause
+ * stops interaction. A command after the end is the trainer leading again, and is followed.
  */
 export type GuidedPhase = 'free' | 'paused' | 'ended'
 
@@ -42,14 +46,16 @@ export function applyGuidedCommand(
   command: SceneCommand,
   scene: { readonly hotspotIds: readonly string[]; readonly oathLines: number },
 ): GuidedState {
-  if (state.phase === 'ended') return state
+  if (state.phase === 'ended' && command.type !== 'end') state = { ...state, phase: 'free' }
   switch (command.type) {
     case 'pause':
       return { ...state, phase: 'paused' }
     case 'resume':
       return { ...state, phase: 'free' }
     case 'end':
-      return { ...state, phase: 'ended', highlight: null }
+      return state.phase === 'ended'
+        ? state
+        : { ...state, phase: 'ended', highlight: null, trainerLeads: false }
     case 'look-at-hotspot':
       return scene.hotspotIds.includes(command.hotspotId) ? { ...state, highlight: command.hotspotId } : state
     case 'start-oath':

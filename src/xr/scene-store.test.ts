@@ -133,11 +133,22 @@ describe('a scene session', () => {
     expect(store.getState().oathSave).toBe('saved')
   })
 
-  it('end is final: later commands change nothing', () => {
+  it('after the end the member carries on alone; a later command is followed again', () => {
     const store = createSceneStore(scene, null, deferredEvents().events)
-    store.getState().actions.command({ type: 'end' })
-    store.getState().actions.command({ type: 'resume' })
-    expect(store.getState().guided.phase).toBe('ended')
+    const { actions } = store.getState()
+    const first = scene.hotspots[0]?.id as string
+    actions.command({ type: 'look-at-hotspot', hotspotId: first })
+    actions.command({ type: 'end' })
+    expect(store.getState().guided).toMatchObject({ phase: 'ended', highlight: null, trainerLeads: false })
+    // Not locked: hotspots still open.
+    actions.open(first)
+    expect(store.getState().selected).toBe(first)
+    // The trainer leads again: a pause holds the member back as in any session.
+    actions.command({ type: 'pause' })
+    expect(store.getState().guided.phase).toBe('paused')
+    expect(store.getState().selected).toBeNull()
+    actions.open(first)
+    expect(store.getState().selected).toBeNull()
   })
 })
 

@@ -63,7 +63,8 @@ export type SceneStore = StoreApi<SceneSessionState>
 export function createSceneStore(scene: SceneFile, quiz: Quiz | null, events: SceneEvents): SceneStore {
   const oathLines = scene.ceremony ? splitOathLines(scene.ceremony.text.zh) : []
   return createStore<SceneSessionState>()((set, get) => {
-    const interactive = () => get().guided.phase === 'free'
+    // Only the trainer's pause holds the member back; after the end they carry on alone.
+    const interactive = () => get().guided.phase !== 'paused'
     return {
       scene,
       quiz,
@@ -138,8 +139,8 @@ export function createSceneStore(scene: SceneFile, quiz: Quiz | null, events: Sc
             oathLines: oathLines.length,
           })
           if (guided === get().guided) return
-          // A pause or the end closes whatever is open, so nobody is left mid-panel.
-          set(guided.phase === 'free' ? { guided } : { guided, selected: null, quizOpen: false })
+          // A pause closes whatever is open, so nobody is left mid-panel behind it.
+          set(guided.phase === 'paused' ? { guided, selected: null, quizOpen: false } : { guided })
         },
       },
     }

@@ -136,6 +136,45 @@ test('VR: the trainer opens a scene, points at a hotspot, pauses, and leads the 
   await expect(headset.getByText('已保存：重温入党誓词记入学习记录。')).toBeVisible()
 })
 
+test('VR: a member who opens a scene after the trainer ended the session is free in it', async ({
+  browser,
+  baseURL,
+}) => {
+  const world = await guideWorld(baseURL as string)
+  const tablet = new LeadDriver(await deviceFor(browser, baseURL as string, world.trainer), world.classId)
+  await tablet.open()
+  await tablet.press('结束本次带教')
+
+  // A headset that opens a scene later hears the class's state, the end among it, as a replay.
+  const headset = await deviceFor(browser, baseURL as string, world.member)
+  await headset.goto('/vr/yanan-yaodong')
+  await tablet.waitConnected(world.member.id)
+  await expect(headset.getByRole('heading', { level: 1 })).toHaveText('延安窑洞 · 枣园')
+  await headset.getByRole('button', { name: '书桌与油灯' }).click()
+  await expect(headset.getByTestId('vr-narration')).toContainText('论联合政府')
+  await expect(headset.getByText('老师已结束本次带教')).toHaveCount(0)
+})
+
+test('VR: after the end a headset carries on alone, and follows the trainer when they lead again', async ({
+  browser,
+  baseURL,
+}) => {
+  const world = await guideWorld(baseURL as string)
+  const tablet = new LeadDriver(await deviceFor(browser, baseURL as string, world.trainer), world.classId)
+  const headset = await deviceFor(browser, baseURL as string, world.member)
+  await headset.goto('/vr/yanan-yaodong')
+  await tablet.open()
+  await tablet.waitConnected(world.member.id)
+
+  await tablet.press('结束本次带教')
+  await expect(headset.getByText('老师已结束本次带教，你可以继续自由学习。')).toBeVisible({ timeout: 2000 })
+  await headset.getByRole('button', { name: '书桌与油灯' }).click()
+  await expect(headset.getByTestId('vr-narration')).toContainText('论联合政府')
+
+  await tablet.press('暂停')
+  await expect(headset.getByText('老师已暂停课程')).toBeVisible({ timeout: 2000 })
+})
+
 test('the lead screen and the banner pass axe', async ({ browser, baseURL }) => {
   const world = await guideWorld(baseURL as string)
   const tablet = new LeadDriver(await deviceFor(browser, baseURL as string, world.trainer), world.classId)

@@ -53,10 +53,12 @@ test('the oath: start-oath shows the first line, each next-oath-line one more, t
   )
 })
 
-test('end closes the session and points to the records', async ({ page }) => {
+test('end lets the member carry on alone and points to the records', async ({ page }) => {
   const vr = new VrDriver(page)
   await vr.open('huining-huishi')
   await vr.dispatch({ type: 'end' })
-  await expect(page.getByText('本次课程已结束')).toBeVisible()
+  await expect(page.getByText('老师已结束本次带教，你可以继续自由学习。')).toBeVisible()
   await expect(page.getByRole('link', { name: '查看我的学习记录' })).toBeVisible()
+  await page.getByRole('button', { name: '会师门与会师楼' }).click()
+  await expect(vr.narration()).toContainText('西津门')
 })

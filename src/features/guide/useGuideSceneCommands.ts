@@ -53,7 +53,9 @@ export function useGuideSceneCommands(sceneId: string): SceneCommandSource {
     }
     for (const cls of controller.getSnapshot().classes.values())
       if (cls.role === 'follow') for (const event of activeEvents(cls.active)) apply(event, true)
-    return controller.onFollow((event) => apply(event, false))
+    // The controller marks what it replays on (re)connecting: a scene opened before the
+    // subscription was answered hears the class's state through here, not through the snapshot.
+    return controller.onFollow(apply)
   }, [live, sceneId, scene, source])
 
   return source

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand'
+import { useLocalizedString } from '../../i18n/i18n.tsx'
 import type { SceneStore } from '../../xr/scene-store.ts'
 import { Link, paths } from '../shell/router.tsx'
 import { useVrStrings } from './strings.ts'
@@ -10,6 +11,7 @@ import { useVrStrings } from './strings.ts'
  */
 export function SessionStatus({ store }: { store: SceneStore }) {
   const t = useVrStrings()
+  const text = useLocalizedString()
   const guided = useStore(store, (s) => s.guided)
   const quizPanel = useStore(store, (s) => s.quizPanel)
   const oathSave = useStore(store, (s) => s.oathSave)
@@ -24,7 +26,7 @@ export function SessionStatus({ store }: { store: SceneStore }) {
         </p>
       )}
       {highlighted && guided.phase === 'free' && (
-        <p className="status status-info">{t.lookAt(highlighted.title.zh)}</p>
+        <p className="status status-info">{t.lookAt(text(highlighted.title))}</p>
       )}
       <p aria-live="polite" data-testid="vr-save-status">
         {quizPanel.phase === 'saving' && t.saving}

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import type { SceneEntry } from '../../../scenes/registry.ts'
-import { Localized } from '../../i18n/i18n.tsx'
+import { Localized, useLocalizedString } from '../../i18n/i18n.tsx'
 import { createLocalCommandSource, type SceneCommandSource } from '../../xr/commands.ts'
 import { STAGE_FOV_DEG } from '../../xr/panorama/stage-view.ts'
 import { useXrSupport } from '../../xr/support.ts'
@@ -33,7 +33,7 @@ async function withXrStore() {
 export default function VrScreen({ entry, commands }: { entry: SceneEntry; commands?: SceneCommandSource }) {
   const t = useVrStrings()
   const scene = entry.data
-  useScreenTitle(scene.title.zh)
+  useScreenTitle(useLocalizedString()(scene.title))
   const content = useContent()
   const { state: recordsState } = useRecords()
   const lesson = scene.lesson ? content.lesson(scene.lesson) : undefined
