@@ -9,10 +9,10 @@ import { execFile } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseCsv } from '../../server/admin/csv.ts'
 import { Device } from './driver.ts'
-import { DATABASES, startTestServer, type TestServer } from './harness.ts'
+import { DATABASES, serverPerTest, type TestServer } from './harness.ts'
 
 const run = promisify(execFile)
 
@@ -45,14 +45,10 @@ describe('parseCsv', () => {
 })
 
 describe.each(DATABASES)('admin commands on %s', (dbKind) => {
-  let server: TestServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
+  const start = serverPerTest(dbKind)
 
   it('a roster import creates accounts that log in with the printed password; a second run changes nothing', async () => {
-    server = await startTestServer(dbKind)
+    const server = await start()
     const roster = join(server.dataDir, 'roster.csv')
     const out = join(server.dataDir, 'credentials.csv')
     writeFileSync(
@@ -75,7 +71,7 @@ describe.each(DATABASES)('admin commands on %s', (dbKind) => {
   })
 
   it('a roster with bad lines names each line and imports nothing', async () => {
-    server = await startTestServer(dbKind)
+    const server = await start()
     const roster = join(server.dataDir, 'bad.csv')
     writeFileSync(
       roster,
@@ -94,7 +90,7 @@ describe.each(DATABASES)('admin commands on %s', (dbKind) => {
   })
 
   it('disabling a user from the shell ends the sessions the running server holds', async () => {
-    server = await startTestServer(dbKind)
+    const server = await start()
     const d = new Device(server)
     await d.loginAs('member2')
     expect((await d.request('GET', '/api/me')).status).toBe(200)
@@ -104,7 +100,7 @@ describe.each(DATABASES)('admin commands on %s', (dbKind) => {
   })
 
   it('wrong usage exits 2 with the usage text', async () => {
-    server = await startTestServer(dbKind)
+    const server = await start()
     const r = await command(server, 'admin-user', [
       'create',
       '--username',

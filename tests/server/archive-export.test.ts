@@ -7,7 +7,7 @@
  * files that Excel opens (BOM, quoting, formula guard) and names that survive Chinese.
  */
 import ExcelJS from 'exceljs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loadScenes } from '../../scenes/load-scenes.ts'
 import { parseCsv } from '../../server/admin/csv.ts'
 import { DEMO_CLASS_ID } from '../../server/db/seed.ts'
@@ -19,7 +19,7 @@ import {
 } from '../../src/domain/classes/dashboard.ts'
 import { buildClassWorld, type ClassWorld, OTHER_CLASS_ID } from './classes-world.ts'
 import { Device } from './driver.ts'
-import { DATABASES, startTestServer, type TestServer } from './harness.ts'
+import { DATABASES, serverPerTest } from './harness.ts'
 import { StatementSchema } from './xapi-statement-schema.ts'
 
 const FORMULA = '=HYPERLINK("http://example.com","点我")'
@@ -162,15 +162,10 @@ function expectedDetail(d: ClassDashboard): Map<string, Record<string, string>> 
 }
 
 describe.each(DATABASES)('archive exports on %s', (dbKind) => {
-  let server: TestServer | undefined
+  const startServer = serverPerTest(dbKind)
   let w: ClassWorld
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
   const start = async () => {
-    server = await startTestServer(dbKind)
-    w = await buildClassWorld(server)
+    w = await buildClassWorld(await startServer())
     await makeRecords(w)
   }
 

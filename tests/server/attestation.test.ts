@@ -6,7 +6,7 @@
  * for every kind of caller, and no key may reach the logs. Codes are signed here exactly as the
  * trainer's device signs them: with the private key the signing-key endpoint hands out.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createUser } from '../../server/admin/users.ts'
 import { ensureClassKey, privateJwkOf } from '../../server/attest/keys.ts'
 import { DEMO_CLASS_ID } from '../../server/db/seed.ts'
@@ -16,22 +16,17 @@ import { type AttestClaims, type AttestPlace, parseAttestToken } from '../../src
 import { stepStartMs } from '../../src/domain/attest/window.ts'
 import { importSitePrivateKey, type PrivateSiteJwk } from '../../src/domain/qr/keys.ts'
 import { Device } from './driver.ts'
-import { DATABASES, startTestServer, TEST_SCRYPT, type TestServer } from './harness.ts'
+import { DATABASES, serverPerTest, TEST_SCRYPT } from './harness.ts'
 
 const MINUTE = 60_000
 const OTHER_CLASS = 'yimeng-other-class'
 
 describe.each(DATABASES)('attestation keys and re-verification on %s', (dbKind) => {
-  let server: TestServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
+  const startServer = serverPerTest(dbKind)
 
   /** The demo class (trainer1; member1, member2) and another class (trainer2; member3). */
   async function start() {
-    server = await startTestServer(dbKind)
-    const s = server
+    const s = await startServer()
     const { db } = s.services
     const now = s.clock.now()
     for (const u of [

@@ -6,23 +6,16 @@
  * without letting a stranger lock the real member out, the same answer for an unknown user and a
  * wrong password, and that a push never writes anything under a member other than the session's.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEFAULT_SCRYPT } from '../../server/auth/passwords.ts'
 import { DEMO, Device } from './driver.ts'
-import { DATABASES, startTestServer, type TestServer } from './harness.ts'
+import { DATABASES, serverPerTest } from './harness.ts'
 
 const DAY = 86_400_000
 
 describe.each(DATABASES)('accounts and sessions on %s', (dbKind) => {
-  let server: TestServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
-  const start = async (config = {}) => {
-    server = await startTestServer(dbKind, { config })
-    return server
-  }
+  const startServer = serverPerTest(dbKind)
+  const start = (config = {}) => startServer({ config })
 
   it('P18: login sets an HttpOnly, Secure, SameSite=Strict __Host- cookie with a 256-bit token, stored hashed', async () => {
     const s = await start()
@@ -121,7 +114,7 @@ describe.each(DATABASES)('accounts and sessions on %s', (dbKind) => {
   })
 
   it('row 28: an unknown user takes about as long to refuse as a wrong password (real scrypt cost)', async () => {
-    server = await startTestServer(dbKind, { scrypt: DEFAULT_SCRYPT, config: { seedDemo: false } })
+    const server = await startServer({ scrypt: DEFAULT_SCRYPT, config: { seedDemo: false } })
     const admin = await server.services.db.selectFrom('users').select('id').execute()
     expect(admin).toEqual([])
     const { createUser } = await import('../../server/admin/users.ts')
@@ -132,7 +125,7 @@ describe.each(DATABASES)('accounts and sessions on %s', (dbKind) => {
     )
     const time = async (username: string) => {
       const t = performance.now()
-      await new Device(server!, `10.0.0.${Math.floor(Math.random() * 200)}`).login(
+      await new Device(server, `10.0.0.${Math.floor(Math.random() * 200)}`).login(
         username,
         'not-the-password',
       )

@@ -6,12 +6,12 @@
  * trainer, a trainer of another class, and an admin. What may not be seen answers 404 exactly
  * like what does not exist; what may be seen but not touched answers 403.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createUser } from '../../server/admin/users.ts'
 import { DEMO_CLASS_ID } from '../../server/db/seed.ts'
 import { CLASS_MATRIX_ROWS } from './classes-matrix.ts'
 import { DEMO, Device, type Reply } from './driver.ts'
-import { DATABASES, startTestServer, type TestServer } from './harness.ts'
+import { DATABASES, serverPerTest, type TestServer } from './harness.ts'
 
 const CALLERS = ['anonymous', 'otherMember', 'otherTrainer', 'trainer', 'member', 'admin'] as const
 type Caller = (typeof CALLERS)[number]
@@ -290,14 +290,10 @@ async function buildWorld(server: TestServer): Promise<World> {
 }
 
 describe.each(DATABASES)('authorization matrix on %s', (dbKind) => {
-  let server: TestServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
+  const start = serverPerTest(dbKind)
 
   it('has a row for every endpoint the server declares', async () => {
-    server = await startTestServer(dbKind)
+    const server = await start()
     const doc = (await new Device(server).request('GET', '/api/openapi.json')).body
     const declared = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
       ([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
@@ -310,8 +306,7 @@ describe.each(DATABASES)('authorization matrix on %s', (dbKind) => {
 
   for (const row of ROWS)
     it(`${row.method} ${row.declared}`, async () => {
-      server = await startTestServer(dbKind)
-      const world = await buildWorld(server)
+      const world = await buildWorld(await start())
       for (const caller of CALLERS) {
         const r = await world.devices[caller].request(
           row.method,

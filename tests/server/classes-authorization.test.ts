@@ -6,22 +6,17 @@
  * missing one; what they may see but not change answers 403; a refusal carries no data. The
  * rows are in classes-matrix.ts (authorization.test.ts counts them as covering their endpoints).
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CLASS_MATRIX_ROWS } from './classes-matrix.ts'
 import { buildClassWorld, CALLERS } from './classes-world.ts'
-import { DATABASES, startTestServer, type TestServer } from './harness.ts'
+import { DATABASES, serverPerTest } from './harness.ts'
 
 describe.each(DATABASES)('class management authorization on %s', (dbKind) => {
-  let server: TestServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
+  const start = serverPerTest(dbKind)
 
   for (const row of CLASS_MATRIX_ROWS)
     it(`${row.method} ${row.declared}`, async () => {
-      server = await startTestServer(dbKind)
-      const world = await buildClassWorld(server)
+      const world = await buildClassWorld(await start())
       for (const caller of CALLERS) {
         const r = await world.devices[caller].request(
           row.method,

@@ -5,10 +5,10 @@
  * admin's devices do, and check that every bad value is refused with its field path and that a
  * refused request writes nothing.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_CLASS_ID } from '../../server/db/seed.ts'
 import { buildClassWorld, type ClassWorld } from './classes-world.ts'
-import { DATABASES, startTestServer, type TestServer } from './harness.ts'
+import { DATABASES, serverPerTest } from './harness.ts'
 
 const GOOD = {
   name: '  六月延安班 ',
@@ -19,15 +19,10 @@ const GOOD = {
 }
 
 describe.each(DATABASES)('class management on %s', (dbKind) => {
-  let server: TestServer | undefined
+  const startServer = serverPerTest(dbKind)
   let w: ClassWorld
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
   const start = async () => {
-    server = await startTestServer(dbKind)
-    w = await buildClassWorld(server)
+    w = await buildClassWorld(await startServer())
   }
   const classCount = async () =>
     (await w.server.services.db.selectFrom('classes').select('id').execute()).length
@@ -73,7 +68,7 @@ describe.each(DATABASES)('class management on %s', (dbKind) => {
     const seen = await w.devices.otherMember.request('GET', `/api/classes/${id}`)
     expect(seen.status).toBe(200)
     expect(seen.body.members).toBeUndefined()
-    expect(server?.logs.some((l) => l.event === 'class.create')).toBe(true)
+    expect(w.server.logs.some((l) => l.event === 'class.create')).toBe(true)
   })
 
   it('a VR-only class has no route; its id says vr', async () => {

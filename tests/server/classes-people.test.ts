@@ -3,20 +3,15 @@
  * name or by 党员编号. The search must find what a person types (including characters that are
  * wildcards in SQL), hide disabled accounts, and stay closed to members.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { buildClassWorld, type ClassWorld } from './classes-world.ts'
-import { DATABASES, startTestServer, type TestServer } from './harness.ts'
+import { DATABASES, serverPerTest } from './harness.ts'
 
 describe.each(DATABASES)('people and branches on %s', (dbKind) => {
-  let server: TestServer | undefined
+  const startServer = serverPerTest(dbKind)
   let w: ClassWorld
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
   const start = async () => {
-    server = await startTestServer(dbKind)
-    w = await buildClassWorld(server)
+    w = await buildClassWorld(await startServer())
   }
   const ids = (r: { body: { people: { id: string }[] } }) => r.body.people.map((p) => p.id).sort()
 

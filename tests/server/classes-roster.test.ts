@@ -5,10 +5,10 @@
  * AND name, and one bad row must stop the whole file (all or nothing) with every problem named
  * by line. Trainers never create accounts this way; the admin's roster import does.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_CLASS_ID } from '../../server/db/seed.ts'
 import { buildClassWorld, type ClassWorld, uploadCsv } from './classes-world.ts'
-import { DATABASES, startTestServer, type TestServer } from './harness.ts'
+import { DATABASES, serverPerTest } from './harness.ts'
 
 /** "姓名,党员编号,党支部\n赵三,YA-2024-0003,延安市直机关第二党支部\n" in GB18030, as Excel saves it. */
 function gb18030Roster(): Uint8Array {
@@ -18,15 +18,10 @@ function gb18030Roster(): Uint8Array {
 }
 
 describe.each(DATABASES)('class roster upload on %s', (dbKind) => {
-  let server: TestServer | undefined
+  const startServer = serverPerTest(dbKind)
   let w: ClassWorld
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
   const start = async () => {
-    server = await startTestServer(dbKind)
-    w = await buildClassWorld(server)
+    w = await buildClassWorld(await startServer())
   }
   const membersOf = async (classId: string) =>
     (

@@ -4,22 +4,18 @@
  * attended, a whole route walked, a VR lesson taken, in the chosen period and no other, with
  * members who belong to no branch shown apart.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { buildClassWorld, type ClassWorld, OTHER_CLASS_ID } from './classes-world.ts'
 import { Device } from './driver.ts'
-import { DATABASES, startTestServer, type TestServer } from './harness.ts'
+import { DATABASES, serverPerTest } from './harness.ts'
 
 describe.each(DATABASES)('coverage on %s', (dbKind) => {
-  let server: TestServer | undefined
+  const startServer = serverPerTest(dbKind)
   let w: ClassWorld
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
 
   /** member1 walks the whole demo route; member2 takes a VR lesson; member3 checks in once in their class. */
   const start = async () => {
-    server = await startTestServer(dbKind)
+    const server = await startServer()
     w = await buildClassWorld(server)
     const route = server.services.content.routes.find((r) => r.id === 'yanan-two-day')!
     const m1 = w.devices.member

@@ -5,21 +5,15 @@
  * connection and answer the next request on a new one.
  */
 import pg from 'pg'
-import { afterEach, describe, expect, it } from 'vitest'
-import { Device } from './driver.ts'
-import { startTestServer, type TestServer } from './harness.ts'
+import { describe, expect, it } from 'vitest'
+import { withMember1 } from './driver.ts'
+import { serverPerTest } from './harness.ts'
 
 describe.runIf(process.env.HONGTU_TEST_PG_URL)('PostgreSQL connections ended by the server', () => {
-  let server: TestServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
+  const start = serverPerTest('postgres')
 
   it('keeps serving after every idle connection of the pool was terminated', async () => {
-    server = await startTestServer('postgres')
-    const device = new Device(server)
-    const memberId = await device.loginAs('member1')
+    const { server, device, memberId } = await withMember1(await start())
     expect((await device.push([device.record(memberId, 'reflection', { text: '之前' })])).status).toBe(200)
 
     const url = server.services.config.databaseUrl as string

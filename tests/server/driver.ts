@@ -141,6 +141,13 @@ export class Device {
   }
 }
 
+/** Demo member1 logged in on a device of their own: where most sync tests begin. */
+export async function withMember1(server: TestServer) {
+  const device = new Device(server)
+  const memberId = await device.loginAs('member1')
+  return { server, device, memberId }
+}
+
 export const DEMO = Object.fromEntries(DEMO_USERS.map((u) => [u.username, u])) as Record<
   (typeof DEMO_USERS)[number]['username'],
   (typeof DEMO_USERS)[number]

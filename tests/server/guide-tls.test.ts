@@ -9,12 +9,12 @@ import { X509Certificate } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { request } from 'node:https'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../../server/config.ts'
 import { DEMO_CLASS_ID } from '../../server/db/seed.ts'
 import { startServer } from '../../server/start.ts'
 import { GuideConn } from './guide-driver.ts'
-import { startTestServer, TEST_SCRYPT, type TestServer, testContent } from './harness.ts'
+import { serverPerTest, TEST_SCRYPT, testContent } from './harness.ts'
 
 interface HttpsReply {
   readonly status: number
@@ -56,15 +56,10 @@ function httpsCall(url: string, ca: string, method = 'GET', json?: unknown): Pro
 }
 
 describe('HTTPS with a self-signed certificate', () => {
-  let server: TestServer | undefined
-
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
+  const start = serverPerTest('sqlite')
 
   it('serves HTTPS and wss on one port to a client that trusts only the local CA', async () => {
-    server = await startTestServer('sqlite', { config: { tls: 'self-signed' } })
+    const server = await start({ config: { tls: 'self-signed' } })
     expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/)
     const tlsDir = join(server.dataDir, 'tls')
     const ca = readFileSync(join(tlsDir, 'hongtu-ca.crt'), 'utf8')
@@ -97,7 +92,7 @@ describe('HTTPS with a self-signed certificate', () => {
   })
 
   it('reuses its CA and certificate at the next start', async () => {
-    server = await startTestServer('sqlite', { config: { tls: 'self-signed' } })
+    const server = await start({ config: { tls: 'self-signed' } })
     const certPath = join(server.dataDir, 'tls', 'server.crt')
     const before = {
       ca: readFileSync(join(server.dataDir, 'tls', 'hongtu-ca.crt'), 'utf8'),

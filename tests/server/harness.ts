@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterEach } from 'vitest'
 import { loadContent } from '../../build/content-loader.ts'
 import type { ScryptParams } from '../../server/auth/passwords.ts'
 import { DEFAULT_CONFIG, type ServerConfig } from '../../server/config.ts'
@@ -63,15 +64,14 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer))
 }
 
-export async function startTestServer(
-  db: DbKind,
-  options: {
-    faults?: TestFaults
-    config?: Partial<ServerConfig>
-    clock?: TestClock
-    scrypt?: ScryptParams
-  } = {},
-): Promise<TestServer> {
+export interface TestServerOptions {
+  readonly faults?: TestFaults
+  readonly config?: Partial<ServerConfig>
+  readonly clock?: TestClock
+  readonly scrypt?: ScryptParams
+}
+
+export async function startTestServer(db: DbKind, options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hongtu-test-'))
   const pgDb = db === 'postgres' ? await createPgDatabase() : undefined
   const clock = options.clock ?? new TestClock()
@@ -125,5 +125,23 @@ export async function startTestServer(
         }
       if (errors.length > 0) throw errors[0]
     },
+  }
+}
+
+/**
+ * For a describe block whose tests each start their own server: registers an afterEach there
+ * that closes whatever the test started, and returns the `start` its tests call. Closing in the
+ * hook rather than in the test means a failed assertion still drops the test's database and
+ * folder. A test that starts nothing closes nothing.
+ */
+export function serverPerTest(db: DbKind): (options?: TestServerOptions) => Promise<TestServer> {
+  const started: TestServer[] = []
+  afterEach(async () => {
+    for (const server of started.splice(0).reverse()) await server.close()
+  })
+  return async (options = {}) => {
+    const server = await startTestServer(db, options)
+    started.push(server)
+    return server
   }
 }

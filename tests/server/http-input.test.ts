@@ -5,23 +5,13 @@
  * every response must carry the security headers the app relies on (fault row 26, P16, P20).
  * The OpenAPI document is checked against the schemas the server really enforces.
  */
-import { afterEach, describe, expect, it } from 'vitest'
-import { Device } from './driver.ts'
-import { DATABASES, startTestServer, type TestServer } from './harness.ts'
+import { describe, expect, it } from 'vitest'
+import { Device, withMember1 } from './driver.ts'
+import { DATABASES, serverPerTest } from './harness.ts'
 
 describe.each(DATABASES)('request input and headers on %s', (dbKind) => {
-  let server: TestServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
-
-  async function member() {
-    server = await startTestServer(dbKind)
-    const device = new Device(server)
-    const memberId = await device.loginAs('member1')
-    return { server, device, memberId }
-  }
+  const start = serverPerTest(dbKind)
+  const member = async () => withMember1(await start())
 
   it('row 26: malformed JSON is 400 unparseable with the length and without echoing the body', async () => {
     const { device } = await member()
@@ -117,9 +107,7 @@ describe.each(DATABASES)('request input and headers on %s', (dbKind) => {
   })
 
   it('behind a trusted proxy, a write from the public host (X-Forwarded-Host) is accepted', async () => {
-    server = await startTestServer(dbKind, { config: { trustProxy: true } })
-    const device = new Device(server)
-    const memberId = await device.loginAs('member1')
+    const { device, memberId } = await withMember1(await start({ config: { trustProxy: true } }))
     const r = await device.request('POST', '/api/sync/push', {
       json: { records: [device.record(memberId, 'reflection', { text: 'x' })] },
       headers: { origin: 'https://hongtu.example.org', 'x-forwarded-host': 'hongtu.example.org' },
@@ -149,7 +137,7 @@ describe.each(DATABASES)('request input and headers on %s', (dbKind) => {
   })
 
   it('P20: HSTS for two years when served over HTTPS behind a trusted proxy', async () => {
-    server = await startTestServer(dbKind, { config: { trustProxy: true } })
+    const server = await start({ config: { trustProxy: true } })
     const r = await new Device(server).request('GET', '/api/health', {
       headers: { 'x-forwarded-proto': 'https' },
     })

@@ -6,11 +6,11 @@
  * of the class gets 403, anyone else 404, as for the class's records (P17). Runs on SQLite and,
  * when configured, PostgreSQL, with records pushed through /api/sync/push like a device does.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createUser } from '../../server/admin/users.ts'
 import { DEMO_CLASS_ID } from '../../server/db/seed.ts'
 import { Device } from './driver.ts'
-import { DATABASES, startTestServer, TEST_SCRYPT, type TestServer } from './harness.ts'
+import { DATABASES, serverPerTest, TEST_SCRYPT } from './harness.ts'
 
 const LESSON = 'yangjialing-lesson'
 // yangjialing-lesson: q1 b, q2 b, q3 [a, b, c], q4 true, q5 true, q6 a; its pre-test asks q1, q2, q3, q6.
@@ -18,11 +18,7 @@ const ALL_RIGHT = { q1: ['b'], q2: ['b'], q3: ['a', 'b', 'c'], q4: true, q5: tru
 const EFFECT = `/api/classes/${DEMO_CLASS_ID}/learning-effect`
 
 describe.each(DATABASES)('learning effect on %s', (dbKind) => {
-  let server: TestServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
+  const start = serverPerTest(dbKind)
 
   /** A quiz record as the lesson player writes it, scored like the device scores it. */
   const quiz = (
@@ -49,7 +45,7 @@ describe.each(DATABASES)('learning effect on %s', (dbKind) => {
   }
 
   it('gives the trainer shares per question, hardest first, and each member before and after', async () => {
-    server = await startTestServer(dbKind)
+    const server = await start()
     const phone1 = new Device(server)
     const m1 = await phone1.loginAs('member1')
     const phone2 = new Device(server)
@@ -144,7 +140,7 @@ describe.each(DATABASES)('learning effect on %s', (dbKind) => {
   })
 
   it('re-scores a pre-test on its own questions: a true score is not flagged, a false one is', async () => {
-    server = await startTestServer(dbKind)
+    const server = await start()
     const phone = new Device(server)
     const m1 = await phone.loginAs('member1')
     const honest = quiz(phone, m1, ALL_RIGHT, { phase: 'pre', correct: 4, total: 4, passed: false })
@@ -158,7 +154,7 @@ describe.each(DATABASES)('learning effect on %s', (dbKind) => {
   })
 
   it('answers 403 to a member of the class and 404 to a trainer of another class', async () => {
-    server = await startTestServer(dbKind)
+    const server = await start()
     const member = new Device(server)
     await member.loginAs('member1')
     expect((await member.request('GET', EFFECT)).status).toBe(403)

@@ -8,27 +8,21 @@
  * synchronous=FULL for the records that follow.
  */
 import { sql } from 'kysely'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { SLIDE_STEP_MS } from '../../server/auth/sessions.ts'
-import { Device } from './driver.ts'
-import { DATABASES, startTestServer, type TestServer } from './harness.ts'
+import { Device, withMember1 } from './driver.ts'
+import { DATABASES, serverPerTest } from './harness.ts'
 
 const MINUTE = 60_000
 const DAY = 86_400_000
 
 describe.each(DATABASES)('sliding session expiry on %s', (dbKind) => {
-  let server: TestServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
+  const startServer = serverPerTest(dbKind)
 
   async function start() {
-    server = await startTestServer(dbKind)
-    const device = new Device(server)
-    const memberId = await device.loginAs('member1')
+    const { server, device, memberId } = await withMember1(await startServer())
     const session = () =>
-      (server as TestServer).services.db
+      server.services.db
         .selectFrom('sessions')
         .select(['last_seen_at', 'expires_at'])
         .where('user_id', '=', memberId)
@@ -60,10 +54,7 @@ describe.each(DATABASES)('sliding session expiry on %s', (dbKind) => {
   })
 
   it('a session used every 50 minutes stays alive past its idle limit, and ends after it without use', async () => {
-    const s = await startTestServer(dbKind, {
-      config: { sessionIdleDays: 1, sessionMaxDays: 30 },
-    })
-    server = s
+    const s = await startServer({ config: { sessionIdleDays: 1, sessionMaxDays: 30 } })
     const device = new Device(s)
     await device.loginAs('member1')
     // Each step is below the slide step, so some requests slide and some do not.

@@ -8,29 +8,19 @@
  * under the ingest lock, so a completion and its quiz sent from two devices at the same moment
  * still end linked. sync-verification.test.ts has the plain cases.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { SessionUser } from '../../server/context.ts'
 import { ingest } from '../../server/sync/ingest.ts'
 import { uuidv7 } from '../../src/domain/records/uuidv7.ts'
-import { Device } from './driver.ts'
-import { DATABASES, startTestServer, type TestServer } from './harness.ts'
+import { Device, withMember1 } from './driver.ts'
+import { DATABASES, serverPerTest, type TestServer } from './harness.ts'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
 describe.each(DATABASES)('held records on %s', (dbKind) => {
-  let server: TestServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
-
-  async function start() {
-    server = await startTestServer(dbKind)
-    const device = new Device(server)
-    const memberId = await device.loginAs('member1')
-    return { server, device, memberId }
-  }
+  const startServer = serverPerTest(dbKind)
+  const start = async () => withMember1(await startServer())
 
   function quizFor(device: Device, memberId: string) {
     const lesson = device.server.services.content.lessons.find((l) => l.id === 'yangjialing-lesson')
@@ -54,8 +44,8 @@ describe.each(DATABASES)('held records on %s', (dbKind) => {
     )
   }
 
-  async function stored(id: string) {
-    return (server as TestServer).services.db
+  async function stored(server: TestServer, id: string) {
+    return server.services.db
       .selectFrom('records')
       .select(['status', 'held_for', 'flags'])
       .where('id', '=', id)
@@ -69,7 +59,7 @@ describe.each(DATABASES)('held records on %s', (dbKind) => {
     expect(first.body.results[0]).toMatchObject({ result: 'held', flags: ['content-outdated'] })
     server.clock.advance(5 * DAY + HOUR)
     await device.push([device.record(memberId, 'reflection', { text: '五天后' })])
-    const row = await stored(done.id)
+    const row = await stored(server, done.id)
     expect(row).toEqual({
       status: 'accepted',
       held_for: null,
@@ -85,7 +75,7 @@ describe.each(DATABASES)('held records on %s', (dbKind) => {
     server.clock.advance(6 * DAY)
     // The parent and the sweep arrive in the same push: the parent wins.
     expect((await device.push([quiz])).body.results[0].result).toBe('created')
-    expect(await stored(done.id)).toEqual({ status: 'accepted', held_for: null, flags: '[]' })
+    expect(await stored(server, done.id)).toEqual({ status: 'accepted', held_for: null, flags: '[]' })
   })
 
   it('a parent releases only the records waiting for it, and only its own member’s', async () => {
@@ -104,9 +94,9 @@ describe.each(DATABASES)('held records on %s', (dbKind) => {
     expect((await other.push([othersWaiting])).body.results[0].result).toBe('held')
 
     expect((await device.push([quizA])).body.results[0].result).toBe('created')
-    expect((await stored(waitsA.id)).status).toBe('accepted')
-    expect(await stored(waitsB.id)).toMatchObject({ status: 'held', held_for: quizB.id })
-    expect(await stored(othersWaiting.id)).toMatchObject({ status: 'held', held_for: quizA.id })
+    expect((await stored(server, waitsA.id)).status).toBe('accepted')
+    expect(await stored(server, waitsB.id)).toMatchObject({ status: 'held', held_for: quizB.id })
+    expect(await stored(server, othersWaiting.id)).toMatchObject({ status: 'held', held_for: quizA.id })
   })
 
   it('a completion sent before its quiz in the same batch is not held', async () => {
@@ -130,7 +120,7 @@ describe.each(DATABASES)('held records on %s', (dbKind) => {
       expect([a.status, b.status]).toEqual([200, 200])
     }
     for (const id of completions)
-      expect(await stored(id)).toMatchObject({ status: 'accepted', held_for: null })
+      expect(await stored(server, id)).toMatchObject({ status: 'accepted', held_for: null })
   })
 
   it('a batch larger than any push (in-process, 300 records) is stored once, then answered duplicate', async () => {

@@ -7,24 +7,14 @@
  * record in the middle (row 8). Each test drives the real server over sockets and then counts
  * rows in the database itself, on SQLite and (with HONGTU_TEST_PG_URL) on PostgreSQL.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { TestFaults } from '../../server/context.ts'
-import { Device } from './driver.ts'
-import { DATABASES, startTestServer, type TestServer } from './harness.ts'
+import { Device, withMember1 } from './driver.ts'
+import { DATABASES, serverPerTest, type TestServer } from './harness.ts'
 
 describe.each(DATABASES)('sync idempotency on %s', (dbKind) => {
-  let server: TestServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
-
-  async function start(faults?: TestFaults) {
-    server = await startTestServer(dbKind, faults ? { faults } : {})
-    const device = new Device(server)
-    const memberId = await device.loginAs('member1')
-    return { server, device, memberId }
-  }
+  const startServer = serverPerTest(dbKind)
+  const start = async (faults?: TestFaults) => withMember1(await startServer(faults ? { faults } : {}))
 
   const rowCount = async (s: TestServer, memberId: string) => {
     const r = await s.services.db

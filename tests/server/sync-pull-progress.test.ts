@@ -5,12 +5,12 @@
  * devices of one member pushing in any interleaving end in one aggregate (row 24, a randomised
  * "chaos" run with a fixed seed). Class views must show the class's members and nothing else.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_CLASS_ID } from '../../server/db/seed.ts'
 import { projectProgress } from '../../src/domain/records/progress.ts'
 import { type AnyRecord, parseRecord } from '../../src/domain/records/record.ts'
-import { Device } from './driver.ts'
-import { DATABASES, startTestServer, type TestServer } from './harness.ts'
+import { Device, withMember1 } from './driver.ts'
+import { DATABASES, serverPerTest } from './harness.ts'
 
 /** mulberry32: a tiny seeded PRNG, so a failing interleaving can be replayed. */
 function prng(seed: number) {
@@ -24,16 +24,10 @@ function prng(seed: number) {
 }
 
 describe.each(DATABASES)('pull and progress on %s', (dbKind) => {
-  let server: TestServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
+  const start = serverPerTest(dbKind)
 
   it('row 16: a wiped device pulls back every record it made, in pages, each exactly once', async () => {
-    server = await startTestServer(dbKind)
-    const device = new Device(server)
-    const memberId = await device.loginAs('member1')
+    const { server, device, memberId } = await withMember1(await start())
     const made = Array.from({ length: 250 }, (_, i) =>
       device.record(memberId, 'reflection', { text: `心得${i}` }),
     )
@@ -66,7 +60,7 @@ describe.each(DATABASES)('pull and progress on %s', (dbKind) => {
   })
 
   it('row 24: two devices of one member, random interleaving and repeats, converge on one progress', async () => {
-    server = await startTestServer(dbKind)
+    const server = await start()
     const phone = new Device(server)
     const tablet = new Device(server)
     const memberId = await phone.loginAs('member1')
@@ -124,7 +118,7 @@ describe.each(DATABASES)('pull and progress on %s', (dbKind) => {
   })
 
   it("a trainer's class view shows its members' class records, and not the same members' other records", async () => {
-    server = await startTestServer(dbKind)
+    const server = await start()
     const m1 = new Device(server)
     const m1Id = await m1.loginAs('member1')
     const tagged = m1.checkin(m1Id, 'zaoyuan', { classId: DEMO_CLASS_ID })
@@ -159,7 +153,7 @@ describe.each(DATABASES)('pull and progress on %s', (dbKind) => {
   })
 
   it('a pull cursor that is not one is 400 invalid at path cursor', async () => {
-    server = await startTestServer(dbKind)
+    const server = await start()
     const d = new Device(server)
     await d.loginAs('member1')
     const r = await d.pull('drop table records')

@@ -7,11 +7,11 @@
  * signed with the repository's test key (tests/fixtures/keys), which the test content trusts.
  */
 import { readFileSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { importSitePrivateKey, type PrivateSiteJwk } from '../../src/domain/qr/keys.ts'
 import { signSiteToken, siteTokenClaims } from '../../src/domain/qr/sign.ts'
-import { Device } from './driver.ts'
-import { DATABASES, startTestServer, type TestServer } from './harness.ts'
+import { type Device, withMember1 } from './driver.ts'
+import { DATABASES, serverPerTest } from './harness.ts'
 
 const testKey = JSON.parse(readFileSync('tests/fixtures/keys/e2e-test.private.jwk', 'utf8')) as PrivateSiteJwk
 const HOUR = 3_600_000
@@ -23,16 +23,10 @@ async function siteToken(site: string, from: Date, validDays = 1) {
 }
 
 describe.each(DATABASES)('QR re-verification and location privacy on %s', (dbKind) => {
-  let server: TestServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
+  const startServer = serverPerTest(dbKind)
 
   async function start() {
-    server = await startTestServer(dbKind)
-    const device = new Device(server)
-    const memberId = await device.loginAs('member1')
+    const { server, device, memberId } = await withMember1(await startServer())
     const qr = (token: string, siteId = 'zaoyuan') =>
       device.record(memberId, 'checkin', {
         siteId,

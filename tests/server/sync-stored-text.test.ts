@@ -5,21 +5,15 @@
  * text must be stored as written, while a real NUL (which PostgreSQL cannot store) is still an
  * input error naming its field.
  */
-import { afterEach, describe, expect, it } from 'vitest'
-import { Device } from './driver.ts'
-import { DATABASES, startTestServer, type TestServer } from './harness.ts'
+import { describe, expect, it } from 'vitest'
+import { withMember1 } from './driver.ts'
+import { DATABASES, serverPerTest } from './harness.ts'
 
 describe.each(DATABASES)('text that looks like a NUL on %s', (dbKind) => {
-  let server: TestServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
+  const start = serverPerTest(dbKind)
 
   it('stores a backslash and "u0000" as typed, and refuses a real NUL with its path', async () => {
-    server = await startTestServer(dbKind)
-    const device = new Device(server)
-    const memberId = await device.loginAs('member1')
+    const { device, memberId } = await withMember1(await start())
     const typed = device.record(memberId, 'reflection', { text: '转义写法 \\u0000 不是空字符' })
     const nul = device.record(memberId, 'reflection', { text: '真的\u0000空字符' })
     const r = await device.push([typed, nul])

@@ -8,27 +8,17 @@
  * dates, and a completion that arrives before its quiz (row 23). QR codes and what is kept of a
  * location are in sync-qr-privacy.test.ts.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_CLASS_ID } from '../../server/db/seed.ts'
-import { Device } from './driver.ts'
-import { DATABASES, startTestServer, type TestServer } from './harness.ts'
+import { type Device, withMember1 } from './driver.ts'
+import { DATABASES, serverPerTest } from './harness.ts'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
 describe.each(DATABASES)('server re-verification on %s', (dbKind) => {
-  let server: TestServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
-
-  async function start() {
-    server = await startTestServer(dbKind)
-    const device = new Device(server)
-    const memberId = await device.loginAs('member1')
-    return { server, device, memberId }
-  }
+  const startServer = serverPerTest(dbKind)
+  const start = async () => withMember1(await startServer())
 
   async function flagsOf(device: Device, record: unknown): Promise<string[]> {
     const r = await device.push([record])

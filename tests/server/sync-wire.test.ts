@@ -6,24 +6,14 @@
  * only when asked, with the batch it answers, and compress its JSON answers.
  */
 import { gzipSync } from 'node:zlib'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PUSH_MAX_BYTES } from '../../server/sync/routes.ts'
-import { Device } from './driver.ts'
-import { DATABASES, startTestServer, type TestServer } from './harness.ts'
+import { withMember1 } from './driver.ts'
+import { DATABASES, serverPerTest, type TestServer } from './harness.ts'
 
 describe.each(DATABASES)('the sync wire on %s', (dbKind) => {
-  let server: TestServer | undefined
-  afterEach(async () => {
-    await server?.close()
-    server = undefined
-  })
-
-  async function start() {
-    server = await startTestServer(dbKind)
-    const device = new Device(server)
-    const memberId = await device.loginAs('member1')
-    return { server, device, memberId }
-  }
+  const startServer = serverPerTest(dbKind)
+  const start = async () => withMember1(await startServer())
 
   const rows = async (s: TestServer, memberId: string) =>
     Number(
