@@ -10,6 +10,8 @@ import { defineConfig } from '@playwright/test'
 const PORT = Number(process.env.E2E_PORT ?? 4173)
 /** A fresh SQLite database (with the demo accounts) for every run. */
 const DATA_DIR = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'hongtu-e2e-'))
+/** The build to serve: `dist` (what `npm test` builds); another folder lets two runs share a machine. */
+const DIST_DIR = process.env.E2E_DIST_DIR ?? 'dist'
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -42,7 +44,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       HOST: '127.0.0.1',
-      HONGTU_DIST_DIR: 'dist',
+      HONGTU_DIST_DIR: DIST_DIR,
       HONGTU_DATA_DIR: DATA_DIR,
       HONGTU_TRUST_TEST_KEYS: '1',
     },
