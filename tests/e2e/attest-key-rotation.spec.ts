@@ -67,13 +67,13 @@ test('the class key replaced after a phone is lost: the lost phone’s codes are
 
     // On that device the trainer replaces the key: asked first, then done.
     await trainer.goto(`/trainer/classes/${classId}`)
-    const section = trainer.getByRole('region', { name: '签到码密钥' })
-    await section.getByRole('button', { name: '更换签到码密钥' }).click()
+    const section = trainer.getByRole('region', { name: '到场确认码密钥' })
+    await section.getByRole('button', { name: '更换到场确认码密钥' }).click()
     await expect(section.getByRole('alert')).toContainText('此操作不能撤销')
     expect(await seriousViolations(trainer)).toEqual([])
     await section.getByRole('button', { name: '取消' }).click()
     await expect(section.getByRole('alert')).toHaveCount(0)
-    await section.getByRole('button', { name: '更换签到码密钥' }).click()
+    await section.getByRole('button', { name: '更换到场确认码密钥' }).click()
     await section.getByRole('button', { name: '确认更换' }).click()
     await expect(section.getByRole('status')).toContainText('已更换')
 

@@ -44,10 +44,10 @@ test('a member offline confirms presence with the trainer code; bad codes are re
   try {
     // The trainer opens the code screen once online: the key comes down and is kept.
     await trainer.page.goto(`/trainer/classes/${DEMO_CLASS}/attest`)
-    await expect(trainer.page.getByRole('heading', { level: 1 })).toHaveText('带教确认码')
-    await expect(trainer.page.getByText('签名密钥已下载到本机，断网也能显示确认码。')).toBeVisible()
+    await expect(trainer.page.getByRole('heading', { level: 1 })).toHaveText('到场确认码')
+    await expect(trainer.page.getByText('签名密钥已下载到本机，断网也能显示到场确认码。')).toBeVisible()
     await trainer.page.getByLabel('所在站点或现场教学').selectOption('site:zaoyuan')
-    await expect(trainer.page.getByRole('img', { name: /带教确认二维码：枣园革命旧址/ })).toBeVisible()
+    await expect(trainer.page.getByRole('img', { name: /到场确认码：枣园革命旧址/ })).toBeVisible()
     await expect(trainer.page.getByText(/\d+ 秒后更新/)).toBeVisible()
     expect(await seriousViolations(trainer.page)).toEqual([])
 
@@ -55,7 +55,7 @@ test('a member offline confirms presence with the trainer code; bad codes are re
     await trainer.app.waitForOfflineReady()
     await trainer.context.setOffline(true)
     await trainer.page.reload()
-    await expect(trainer.page.getByText('签名密钥已下载到本机，断网也能显示确认码。')).toBeVisible()
+    await expect(trainer.page.getByText('签名密钥已下载到本机，断网也能显示到场确认码。')).toBeVisible()
     await trainer.page.getByLabel('所在站点或现场教学').selectOption('site:zaoyuan')
     const link = await shownLink(trainer.page)
     expect(link).toMatch(new RegExp(`^${origin}/a/HA1\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{86}$`))
@@ -93,7 +93,7 @@ test('a member offline confirms presence with the trainer code; bad codes are re
 
     // The same code again: already saved, nothing new.
     await page.goto(new URL(link).pathname)
-    await expect(page.getByTestId('attest-confirmed')).toContainText('你已确认过')
+    await expect(page.getByTestId('attest-confirmed')).toContainText('你已确认过到场')
     expect(await storedAttestations(page)).toHaveLength(1)
 
     // An old code (5 steps ago), a tampered one and another class's are refused, and say why.
@@ -243,7 +243,7 @@ test('the code screen tells a member that only trainers show codes, and the link
   const member = await freshClassMember(baseURL as string)
   await logIn(page, member)
   await page.goto(`/trainer/classes/${DEMO_CLASS}/attest`)
-  await expect(refusal(page)).toContainText('只有本班的带教老师可以显示确认码。')
+  await expect(refusal(page)).toContainText('只有本班的带教老师可以显示到场确认码。')
   await expect(page.getByTestId('attest-code')).toHaveCount(0)
 })
 

@@ -138,7 +138,7 @@ function expectedDetail(d: ClassDashboard): Map<string, Record<string, string>> 
       const cell = row.stops[i]!
       rows.set(`${row.member.id}|站点 Stop|${col.siteId}`, {
         '到场 Present': yesNo(cell.present),
-        '签到时间 Checked in at': text(chinaTime(cell.checkin?.at)),
+        '打卡时间 Checked in at': text(chinaTime(cell.checkin?.at)),
         '核验结果 Verdict': cell.checkin
           ? { inside: '在范围内', 'qr-valid': '二维码有效' }[cell.checkin.verdict]
           : '',

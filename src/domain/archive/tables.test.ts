@@ -71,7 +71,7 @@ describe('classArchiveTables', () => {
     const col = (name: string) => tables.detail.header.indexOf(name)
     const [stopA, stopB, lesson, reflection] = tables.detail.rows
     expect(stopA?.[col('到场 Present')]).toBe('是')
-    expect(stopA?.[col('签到时间 Checked in at')]).toBe('2026-05-01 09:00:00')
+    expect(stopA?.[col('打卡时间 Checked in at')]).toBe('2026-05-01 09:00:00')
     expect(stopA?.[col('标记 Flags')]).toBe('geofence-accuracy')
     expect(stopB?.[col('到场 Present')]).toBe('否')
     expect(lesson?.[col('最高得分(%) Best score (%)')]).toBe(66.7)

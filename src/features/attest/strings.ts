@@ -7,18 +7,18 @@ import { usePreferences } from '../../i18n/i18n.tsx'
  */
 
 const zhCN = {
-  linkTitle: '带教确认',
-  verifying: '正在验证带教老师的二维码…',
-  saving: '正在保存确认记录…',
-  savedTitle: '已确认',
-  savedBody: (place: string) => `带教老师已确认你在“${place}”。`,
+  linkTitle: '确认到场',
+  verifying: '正在验证带教老师的到场确认码…',
+  saving: '正在保存确认到场记录…',
+  savedTitle: '已确认到场',
+  savedBody: (place: string) => `带教老师已确认你在“${place}”到场。`,
   savedNote: '记录已保存在本机，联网后会自动上传。',
-  againTitle: '你已确认过',
-  againBody: (place: string, time: string) => `你在“${place}”的带教确认已于 ${time} 保存，无需重复扫码。`,
+  againTitle: '你已确认过到场',
+  againBody: (place: string, time: string) => `你在“${place}”的确认到场记录已于 ${time} 保存，无需重复扫码。`,
   classLine: (name: string) => `班次：${name}`,
   refusedTitle: '无法确认',
   saveFailedTitle: '没有保存',
-  saveFailedBody: '确认记录没有保存。请重试；如果手机存储空间已满，请先清理空间。',
+  saveFailedBody: '确认到场记录没有保存。请重试；如果手机存储空间已满，请先清理空间。',
   retry: '重试',
   storageUnavailable: '本机记录暂不可用，暂时无法保存。请刷新页面后重试。',
   scanAnother: '扫描其他二维码',
@@ -30,7 +30,7 @@ const zhCN = {
     'unknown-key':
       '无法验证这个二维码：本班的验证密钥已更新。请联网后在“我的班次”中重新下载本班离线资料，再扫一次。',
     'retired-key':
-      '这个二维码使用的签名密钥已被停用（带教老师更换了密钥，可能是设备遗失）。请扫描带教老师当前设备上显示的二维码；如果仍然如此，请带教老师联网后重新打开签到码页面。',
+      '这个二维码使用的签名密钥已被停用（带教老师更换了密钥，可能是设备遗失）。请扫描带教老师当前设备上显示的二维码；如果仍然如此，请带教老师联网后重新打开到场确认码页面。',
     'other-class':
       '这个二维码不属于你参加的班次，或本机还没有下载该班次的离线资料。请扫描你所在班次带教老师的二维码；如果你是该班学员，请联网后在“我的班次”中下载本班离线资料。',
     'already-used':
@@ -43,7 +43,7 @@ const zhCN = {
     `本机还没有下载“${name}”的离线资料，无法离线验证。请联网后打开“我的班次”，下载本班离线资料，再扫一次。`,
   notAMember: (name: string) => `你是“${name}”的带教老师或管理员；只有本班学员需要扫码确认。`,
 
-  displayTitle: '带教确认码',
+  displayTitle: '到场确认码',
   displayIntro:
     '学员用红途或手机相机扫描此码，记录你已在现场见到他们。二维码每 30 秒更新一次，断网也能显示。请让每位学员用自己的手机扫码。',
   placeLabel: '所在站点或现场教学',
@@ -51,12 +51,12 @@ const zhCN = {
   lessonsGroup: '现场教学',
   noPlaces: '这个班次没有可选的站点或现场教学。',
   countdown: (s: number) => `${s} 秒后更新`,
-  qrLabel: (place: string) => `带教确认二维码：${place}，每 30 秒更新`,
+  qrLabel: (place: string) => `到场确认码：${place}，每 30 秒更新`,
   keyLoading: '正在读取本机的签名密钥…',
   keyDownloading: '正在下载本班签名密钥…',
-  keyReady: '签名密钥已下载到本机，断网也能显示确认码。',
-  keyMissingOffline: '本机还没有本班的签名密钥。请联网后打开本页一次，之后断网也能显示确认码。',
-  keyForbidden: '只有本班的带教老师可以显示确认码。',
+  keyReady: '签名密钥已下载到本机，断网也能显示到场确认码。',
+  keyMissingOffline: '本机还没有本班的签名密钥。请联网后打开本页一次，之后断网也能显示到场确认码。',
+  keyForbidden: '只有本班的带教老师可以显示到场确认码。',
   keyNotFound: '没有这个班次，或你无权查看。',
   keyLogin: '请先以带教老师账号登录。',
   keyError: '下载签名密钥失败，请稍后重试。',
@@ -67,20 +67,20 @@ const zhCN = {
 export type AttestStrings = typeof zhCN
 
 const en: AttestStrings = {
-  linkTitle: "Trainer's confirmation",
-  verifying: "Checking the trainer's code…",
-  saving: 'Saving the confirmation…',
-  savedTitle: 'Confirmed',
-  savedBody: (place) => `Your trainer has confirmed you were at “${place}”.`,
+  linkTitle: 'Presence confirmation',
+  verifying: "Checking the trainer's presence code…",
+  saving: 'Saving the presence confirmation…',
+  savedTitle: 'Presence confirmed',
+  savedBody: (place) => `Your trainer has confirmed your presence at “${place}”.`,
   savedNote: 'The record is saved on this device and is uploaded when you are online.',
-  againTitle: 'Already confirmed',
+  againTitle: 'Presence already confirmed',
   againBody: (place, time) =>
-    `Your confirmation at “${place}” was saved at ${time}. There is no need to scan again.`,
+    `Your presence at “${place}” was confirmed and saved at ${time}. There is no need to scan again.`,
   classLine: (name) => `Class: ${name}`,
   refusedTitle: 'Cannot confirm',
   saveFailedTitle: 'Not saved',
   saveFailedBody:
-    'The confirmation was not saved. Try again; if the phone’s storage is full, free some space first.',
+    'The presence confirmation was not saved. Try again; if the phone’s storage is full, free some space first.',
   retry: 'Try again',
   storageUnavailable: 'The records on this device are unavailable for now. Reload the page and try again.',
   scanAnother: 'Scan another code',
@@ -120,7 +120,7 @@ const en: AttestStrings = {
   qrLabel: (place) => `Presence code: ${place}, changes every 30 seconds`,
   keyLoading: 'Reading the signing key on this device…',
   keyDownloading: "Downloading the class's signing key…",
-  keyReady: 'Signing key downloaded to this device: the code shows offline too.',
+  keyReady: 'Signing key downloaded to this device: the presence code shows offline too.',
   keyMissingOffline:
     "This device does not have the class's signing key yet. Open this page once while online; after that it works offline.",
   keyForbidden: "Only the class's trainers can show its presence code.",

@@ -5,7 +5,7 @@ import { usePreferences } from '../../i18n/i18n.tsx'
 const zhCN = {
   listTitle: '我的班次',
   listIntro:
-    '你参加或带教的培训班次。出发前请打开班次，下载本班离线资料：现场没有网络时，也能扫带教老师的确认码。',
+    '你参加或带教的培训班次。出发前请打开班次，下载本班离线资料：现场没有网络时，也能扫带教老师的到场确认码。',
   loginNeeded: '登录后可以查看你参加的班次。',
   logIn: '登录',
   loading: '正在读取班次…',
@@ -17,7 +17,7 @@ const zhCN = {
   dates: (from: string, to: string) => `${from} 至 ${to}`,
   relation: { member: '学员', trainer: '带教老师', admin: '管理员' },
   downloadedBadge: '已下载离线资料',
-  showCode: '显示带教确认码',
+  showCode: '出示到场确认码',
 
   classTitle: '班次',
   notFound: '没有这个班次，或你无权查看。',
@@ -27,14 +27,14 @@ const zhCN = {
   scenes: 'VR 课堂',
   trainers: '带教老师',
   noRoute: '本班没有现场路线。',
-  myAttestations: '我的带教确认',
-  noAttestations: '还没有带教确认。到达站点后，扫描带教老师手机上的确认码。',
+  myAttestations: '带教老师确认到场',
+  noAttestations: '还没有确认到场的记录。到达站点后，扫描带教老师手机上的到场确认码。',
   attestedAt: (place: string, time: string) => `${place}：${time}`,
   backToList: '返回我的班次',
 
   offlineTitle: '下载本班离线资料',
   offlineIntro:
-    '下载后，现场没有网络也能打开本班的路线与课程，并离线验证带教老师的确认码。资料包括：班次信息、验证密钥、路线的课程图片与音频。',
+    '下载后，现场没有网络也能打开本班的路线与课程，并离线验证带教老师的到场确认码。资料包括：班次信息、验证密钥、路线的课程图片与音频。',
   offlineStart: '下载本班离线资料',
   offlineAgain: '重新下载（更新）',
   offlineNeedsNetwork: '下载需要网络，请联网后再试。',
@@ -61,7 +61,7 @@ export type ClassesStrings = typeof zhCN
 const en: ClassesStrings = {
   listTitle: 'My classes',
   listIntro:
-    "The classes you attend or train. Before the trip, open your class and download it for offline use: then the trainer's confirmation code can be checked on site without a network.",
+    "The classes you attend or train. Before the trip, open your class and download it for offline use: then the trainer's presence code can be checked on site without a network.",
   loginNeeded: 'Log in to see your classes.',
   logIn: 'Log in',
   loading: 'Reading your classes…',
@@ -83,14 +83,14 @@ const en: ClassesStrings = {
   scenes: 'VR classroom',
   trainers: 'Trainers',
   noRoute: 'This class has no field route.',
-  myAttestations: "My trainer's confirmations",
-  noAttestations: "No confirmations yet. At each stop, scan the code on your trainer's phone.",
+  myAttestations: 'Presence confirmed by the trainer',
+  noAttestations: "No presence confirmed yet. At each stop, scan the presence code on your trainer's phone.",
   attestedAt: (place, time) => `${place}: ${time}`,
   backToList: 'Back to my classes',
 
   offlineTitle: 'Download the class for offline use',
   offlineIntro:
-    "Once downloaded, the class's route and lessons open without a network, and the trainer's confirmation code is checked offline. It includes the class details, its verification keys, and the route's lesson images and audio.",
+    "Once downloaded, the class's route and lessons open without a network, and the trainer's presence code is checked offline. It includes the class details, its verification keys, and the route's lesson images and audio.",
   offlineStart: 'Download the class for offline use',
   offlineAgain: 'Download again (update)',
   offlineNeedsNetwork: 'Downloading needs a network. Try again when online.',

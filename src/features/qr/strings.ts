@@ -8,7 +8,7 @@ import { usePreferences } from '../../i18n/i18n.tsx'
 const zhCN = {
   title: '扫码打卡',
   scanIntro:
-    '扫描站点现场的打卡二维码，或带教老师手机上的确认码。也可以用手机自带的相机扫码，它会直接打开红途。',
+    '扫描站点现场的打卡二维码，或带教老师手机上的到场确认码。也可以用手机自带的相机扫码，它会直接打开红途。',
   verifying: '正在验证二维码…',
   refusedTitle: '无法打卡',
   siteCode: (site: string) => `${site}的打卡二维码`,

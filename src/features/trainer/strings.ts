@@ -7,8 +7,8 @@ import { usePreferences } from '../../i18n/i18n.tsx'
 
 const zhCN = {
   homeTitle: '带教',
-  homeIntro: '你带教的培训班次：查看学员的打卡和学习情况，出示签到码，带领现场教学。',
-  homeIntroAdmin: '全部培训班次：查看学员的打卡和学习情况，出示签到码，带领现场教学。',
+  homeIntro: '你带教的培训班次：查看学员的打卡和学习情况，出示到场确认码，带领现场教学。',
+  homeIntroAdmin: '全部培训班次：查看学员的打卡和学习情况，出示到场确认码，带领现场教学。',
   newClass: '新建班次',
   coverageLink: '培训覆盖情况',
   noClasses: '还没有你带教的班次。点“新建班次”创建一个。',
@@ -90,7 +90,7 @@ const zhCN = {
   updating: '正在更新…',
   refresh: '立即更新',
   classTools: '班次工具',
-  attestQr: '出示签到码',
+  attestQr: '出示到场确认码',
   leadMode: '带领模式',
   learningEffect: '学习效果',
   exports: '导出学员档案',
@@ -117,7 +117,7 @@ const zhCN = {
   // cells
   notYet: '未到',
   checkedIn: '已打卡',
-  attested: '老师确认到场',
+  attested: '带教老师确认到场',
   methodGps: '定位',
   methodQr: '扫码',
   verdictInside: '手机判定在范围内',
@@ -152,7 +152,7 @@ const zhCN = {
   // coverage
   coverageTitle: '培训覆盖情况',
   coverageIntro:
-    '各党支部在所选时段内参加培训的党员人数：参加班次（在班次中打卡、完成课程或经老师确认到场）、走完一条路线的全部站点、完成 VR 课程；覆盖率按参加任一培训计算。',
+    '各党支部在所选时段内参加培训的党员人数：参加班次（在班次中打卡、完成课程或经带教老师确认到场）、走完一条路线的全部站点、完成 VR 课程；覆盖率按参加任一培训计算。',
   coverageOnlyAdmins: '只有管理员（组织部）可以查看培训覆盖情况。',
   coverageFrom: '起始日期',
   coverageTo: '截止日期',
@@ -168,16 +168,16 @@ const zhCN = {
   coverageEmpty: '所选时段没有数据。',
   coverageNeedsOnline: '查询覆盖情况需要联网。',
   coverageBadRange: '截止日期不能早于起始日期。',
-  keyRotationTitle: '签到码密钥',
+  keyRotationTitle: '到场确认码密钥',
   keyRotationWhy:
-    '如果出示签到码的手机或平板遗失或被盗，请更换本班的签到码密钥：更换后，旧设备上的签到码不再被接受。',
-  keyRotationStart: '更换签到码密钥',
+    '如果出示到场确认码的手机或平板遗失或被盗，请更换本班的到场确认码密钥：更换后，旧设备上的到场确认码不再被接受。',
+  keyRotationStart: '更换到场确认码密钥',
   keyRotationConfirm:
-    '确定更换吗？此操作不能撤销。更换后，本班每台带教设备都需要联网重新打开一次“出示签到码”；学员手机联网后会自动获得新的验证密钥。',
+    '确定更换吗？此操作不能撤销。更换后，本班每台带教设备都需要联网重新打开一次“出示到场确认码”；学员手机联网后会自动获得新的验证密钥。',
   keyRotationYes: '确认更换',
   keyRotationWorking: '正在更换…',
   keyRotationCancel: '取消',
-  keyRotationDone: '已更换。旧设备上的签到码从现在起不再被接受。请在本设备联网重新打开“出示签到码”。',
+  keyRotationDone: '已更换。旧设备上的到场确认码从现在起不再被接受。请在本设备联网重新打开“出示到场确认码”。',
   keyRotationFailed: '没有更换成功，请稍后重试。',
   keyRotationFailedOffline: '没有连接到服务器，密钥没有更换。请联网后重试。',
   keyRotationOffline: '更换密钥需要联网。',
@@ -269,7 +269,7 @@ const en: TrainerStrings = {
   updating: 'Updating…',
   refresh: 'Update now',
   classTools: 'Class tools',
-  attestQr: 'Show presence code',
+  attestQr: 'Show the presence code',
   leadMode: 'Lead mode',
   learningEffect: 'Learning effect',
   exports: 'Export the class archive',
@@ -295,7 +295,7 @@ const en: TrainerStrings = {
   noStopsOrLessons: 'This class has no route stops or lessons.',
   notYet: 'Not yet',
   checkedIn: 'Checked in',
-  attested: 'Presence attested',
+  attested: 'Presence confirmed by the trainer',
   methodGps: 'GPS',
   methodQr: 'QR',
   verdictInside: 'phone: inside the area',
@@ -327,7 +327,7 @@ const en: TrainerStrings = {
 
   coverageTitle: 'Training coverage',
   coverageIntro:
-    'Per Party branch: how many members took part in training (a check-in or a completed lesson) in the period.',
+    'Per Party branch, the members who took part in training in the period: attended a class (a check-in, a completed lesson or presence confirmed by the trainer in it), completed every stop of a route, completed a VR lesson; coverage counts any of them.',
   coverageOnlyAdmins: 'Only admins (the organisation department) can see training coverage.',
   coverageFrom: 'From',
   coverageTo: 'To',
@@ -348,12 +348,12 @@ const en: TrainerStrings = {
     "If the phone or tablet that shows the presence code is lost or stolen, replace the class's key: the codes on the old device are then no longer accepted.",
   keyRotationStart: 'Replace the presence code key',
   keyRotationConfirm:
-    "Replace it? This cannot be undone. Every trainer device of the class must then open “Show presence code” once while online; members' phones get the new verification key when they are online.",
+    "Replace it? This cannot be undone. Every trainer device of the class must then open “Show the presence code” once while online; members' phones get the new verification key when they are online.",
   keyRotationYes: 'Replace the key',
   keyRotationWorking: 'Replacing…',
   keyRotationCancel: 'Cancel',
   keyRotationDone:
-    'Replaced. Codes on the old device are no longer accepted from now on. Open “Show presence code” again on this device while online.',
+    'Replaced. Codes on the old device are no longer accepted from now on. Open “Show the presence code” again on this device while online.',
   keyRotationFailed: 'The key was not replaced. Try again later.',
   keyRotationFailedOffline:
     'The server could not be reached; the key was not replaced. Try again when online.',
