@@ -14,7 +14,9 @@ import { useClassInfo } from './useClassInfo.ts'
 
 /**
  * `/classes/:id`: one class as its member sees it — dates, route, VR scenes, trainers, the
- * trainer's confirmations saved so far, and the download for offline use.
+ * presence confirmations saved so far, and the download for offline use. Its trainers and
+ * admins see the same facts with the way to the class's own screens instead of the member's
+ * sections (they do not scan their own code, nor download the class to verify it).
  */
 export default function MyClassScreen({ classId }: { classId: string }) {
   const s = useClassesStrings()
@@ -58,28 +60,51 @@ export default function MyClassScreen({ classId }: { classId: string }) {
             )}{' '}
             · {s.relation[info.cls.relation]}
           </p>
-          {info.cls.relation !== 'member' && (
-            <p>
-              <Link to={paths.trainerAttest(classId)} className="button-link">
-                {s.showCode}
-              </Link>
-            </p>
-          )}
+          {info.cls.relation !== 'member' && <StaffTools classId={classId} relation={info.cls.relation} />}
           <ClassContents routeId={info.cls.routeId} sceneIds={info.cls.sceneIds} trainers={info.trainers} />
-          <MyAttestations classId={classId} />
-          <ClassOffline
-            userId={userId}
-            classId={classId}
-            route={info.cls.routeId ? content.route(info.cls.routeId) : undefined}
-            downloaded={justDownloaded ?? info.downloaded}
-            onDownloaded={setJustDownloaded}
-          />
+          {info.cls.relation === 'member' && (
+            <>
+              <MyAttestations classId={classId} />
+              <ClassOffline
+                userId={userId}
+                classId={classId}
+                route={info.cls.routeId ? content.route(info.cls.routeId) : undefined}
+                downloaded={justDownloaded ?? info.downloaded}
+                onDownloaded={setJustDownloaded}
+              />
+            </>
+          )}
         </>
       )}
       <p>
         <Link to={paths.myClasses()}>{s.backToList}</Link>
       </p>
     </>
+  )
+}
+
+/**
+ * The class's own screens for its staff. The presence code is the trainers' alone: the server
+ * hands the signing key to the class's trainers, not to admins.
+ */
+function StaffTools({ classId, relation }: { classId: string; relation: 'trainer' | 'admin' }) {
+  const s = useClassesStrings()
+  return (
+    <nav aria-label={s.staffTools} className="class-tools">
+      <p className="actions">
+        <Link to={paths.trainerClass(classId)} className="button-link primary">
+          {s.openDashboard}
+        </Link>
+        <Link to={paths.trainerLead(classId)} className="button-link">
+          {s.leadMode}
+        </Link>
+        {relation === 'trainer' && (
+          <Link to={paths.trainerAttest(classId)} className="button-link">
+            {s.showCode}
+          </Link>
+        )}
+      </p>
+    </nav>
   )
 }
 

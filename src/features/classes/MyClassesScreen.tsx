@@ -82,7 +82,7 @@ function ClassCard({ cls, downloaded }: { cls: ClassSummary; downloaded: boolean
         </p>
       )}
       {downloaded && <p className="meta">✓ {s.downloadedBadge}</p>}
-      {cls.relation !== 'member' && (
+      {cls.relation === 'trainer' && (
         <p>
           <Link to={paths.trainerAttest(cls.id)}>{s.showCode}</Link>
         </p>

@@ -18,6 +18,9 @@ const zhCN = {
   relation: { member: '学员', trainer: '带教老师', admin: '管理员' },
   downloadedBadge: '已下载离线资料',
   showCode: '出示到场确认码',
+  staffTools: '带教工具',
+  openDashboard: '打开班次看板',
+  leadMode: '带领模式',
 
   classTitle: '班次',
   notFound: '没有这个班次，或你无权查看。',
@@ -74,6 +77,9 @@ const en: ClassesStrings = {
   relation: { member: 'Member', trainer: 'Trainer', admin: 'Administrator' },
   downloadedBadge: 'Downloaded for offline use',
   showCode: 'Show the presence code',
+  staffTools: 'Trainer tools',
+  openDashboard: 'Open the class dashboard',
+  leadMode: 'Lead mode',
 
   classTitle: 'Class',
   notFound: 'No such class, or you may not see it.',
