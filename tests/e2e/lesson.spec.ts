@@ -19,7 +19,7 @@ test('a member takes a lesson remotely, fails, reads the explanations, retries a
   await lesson.studyRemotely()
   await lesson.readAllSteps()
 
-  await expect(page.getByText('共 6 题，答对 4 题（60%）及格。')).toBeVisible()
+  await expect(page.getByText('共 6 题，答对 4 题及格（及格线 60%）。')).toBeVisible()
   await lesson.answer(1, ['B. 王家坪'])
   await lesson.answer(2, RIGHT[2] ?? [])
   await lesson.answer(4, ['A. “为人民利益而死，就比泰山还重”', 'D. “星星之火，可以燎原”'])
@@ -73,10 +73,16 @@ test('when every attempt is used up the quiz says so and offers no retry', async
     await expect(page.getByRole('heading', { name: `第 ${attempt} 次作答结果` })).toBeVisible()
     if (attempt < 3) await page.getByRole('button', { name: '重新答题' }).click()
   }
-  await expect(page.getByText('3 次作答机会已经用完。')).toBeVisible()
+  // What happens next, not only that it is over.
+  await expect(page.getByText('3 次作答机会已经用完。成绩已记入学习记录，带教老师可以看到')).toBeVisible()
   await expect(page.getByRole('button', { name: '重新答题' })).toHaveCount(0)
   await page.reload()
   await expect(page.getByText('3 次作答机会已经用完。')).toBeVisible()
+  // The passport says the quiz was not passed, not "学习中" for ever.
+  await page.goto('/passport')
+  await expect(page.getByRole('listitem').filter({ hasText: '枣园后沟的讲话' })).toContainText(
+    '测验未通过（作答机会已用完） · 测验 3 次',
+  )
 })
 
 test('a full disk at submit keeps every answer, says what to do, and the retry saves', async ({ page }) => {

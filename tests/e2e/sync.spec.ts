@@ -115,6 +115,37 @@ test.describe('sync', () => {
     expect(await serverRecords(page)).toHaveLength(0)
   })
 
+  test('offline, the passport says why records wait; "sync, then log out" logs out once they are sent', async ({
+    app,
+    page,
+    context,
+    baseURL,
+  }) => {
+    const member = await freshMember(baseURL ?? '')
+    await logIn(page, member)
+    await app.waitForOfflineReady()
+    await context.setOffline(true)
+    await context.setGeolocation({ ...northOf(site('zaoyuan').location, 10), accuracy: 10 })
+    await checkIn(page, 'zaoyuan')
+    // The badge leads to the passport, which says what to expect.
+    await page.getByTestId('pending-badge').click()
+    await expect(page).toHaveURL(/\/passport$/)
+    const problem = page.getByTestId('sync-problem')
+    await expect(problem).toHaveText('现在没有网络。记录已安全保存在本机，联网后会自动同步。')
+    await expect(page.getByText('最早的未同步记录：刚刚')).toBeVisible()
+    await page.getByRole('button', { name: '立即同步' }).click()
+    await expect(problem).toBeVisible()
+
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await page.getByRole('button', { name: '先同步，再退出' }).click()
+    await expect(page.getByRole('alertdialog').getByTestId('sync-problem')).toContainText('现在没有网络')
+    await context.setOffline(false)
+    await expect(page.getByText('已退出登录，你的记录已从这台设备上清除。')).toBeVisible({ timeout: 15_000 })
+    // It logged out only after the server had the record.
+    await logIn(page, member)
+    expect((await serverRecords(page)).map((r) => r.kind)).toEqual(['checkin'])
+  })
+
   test('records made before logging in are added to the account only if the member says so', async ({
     page,
     context,

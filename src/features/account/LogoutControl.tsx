@@ -1,39 +1,56 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { logoutOnServer } from '../../platform/session.ts'
 import { useRecords } from '../shell/records-context.tsx'
+import { SyncProblem } from '../shell/SyncProblem.tsx'
 import { useAccountStrings } from './strings.ts'
 
 /**
  * Logging out on a shared device (P11): the member's data leaves the device with them. With
  * records not yet on the server, logging out needs a sync first or an explicit "delete N".
+ * "Sync, then log out" does both: it logs out by itself once nothing is left to send, and says
+ * why while records still wait (no network, a Wi-Fi sign-in page, the server).
  */
 export function LogoutControl({ onLoggedOut }: { onLoggedOut: () => void }) {
   const s = useAccountStrings()
   const { log, session, outbox, setSession, syncNow, sync } = useRecords()
-  const [asking, setAsking] = useState(false)
-  if (!session || !log) return null
+  const [asking, setAsking] = useState<'no' | 'ask' | 'sync-then-logout'>('no')
   const unsynced = outbox.pending + outbox.parked.length
 
   const logout = async () => {
+    if (!session || !log) return
     await logoutOnServer()
     await log.forgetMember(session.userId)
     await setSession(null)
     onLoggedOut()
   }
+  const logoutRef = useRef(logout)
+  logoutRef.current = logout
+  useEffect(() => {
+    if (asking === 'sync-then-logout' && unsynced === 0) void logoutRef.current()
+  }, [asking, unsynced])
 
-  if (asking && unsynced > 0)
+  if (!session || !log) return null
+  if (asking !== 'no' && unsynced > 0)
     return (
       <section role="alertdialog" aria-labelledby="logout-q" className="status-line warn">
         <p id="logout-q">{s.logoutUnsynced(unsynced)}</p>
         {sync.kind === 'syncing' && <p role="status">{s.logoutSyncing}</p>}
+        {asking === 'sync-then-logout' && <SyncProblem sync={sync} pending={unsynced} />}
         <p className="actions">
-          <button type="button" className="primary" onClick={syncNow}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setAsking('sync-then-logout')
+              syncNow()
+            }}
+          >
             {s.logoutSyncFirst}
           </button>
           <button type="button" onClick={() => void logout()}>
             {s.logoutDiscard(unsynced)}
           </button>
-          <button type="button" onClick={() => setAsking(false)}>
+          <button type="button" onClick={() => setAsking('no')}>
             {s.logoutCancel}
           </button>
         </p>
@@ -41,7 +58,7 @@ export function LogoutControl({ onLoggedOut }: { onLoggedOut: () => void }) {
     )
   return (
     <p className="actions">
-      <button type="button" onClick={() => (unsynced > 0 ? setAsking(true) : void logout())}>
+      <button type="button" onClick={() => (unsynced > 0 ? setAsking('ask') : void logout())}>
         {s.logout}
       </button>
     </p>

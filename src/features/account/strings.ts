@@ -21,7 +21,7 @@ const zhCN = {
   continue: '继续',
   logout: '退出登录',
   logoutUnsynced: (n: number) => `还有 ${n} 条记录没有同步到服务器。退出登录会把它们从这台设备上删除。`,
-  logoutSyncFirst: '先同步',
+  logoutSyncFirst: '先同步，再退出',
   logoutDiscard: (n: number) => `删除这 ${n} 条记录并退出`,
   logoutCancel: '取消',
   logoutDone: '已退出登录，你的记录已从这台设备上清除。',
@@ -58,7 +58,7 @@ const en: AccountStrings = {
   logout: 'Log out',
   logoutUnsynced: (n: number) =>
     `${n} records have not reached the server yet. Logging out deletes them from this device.`,
-  logoutSyncFirst: 'Sync first',
+  logoutSyncFirst: 'Sync, then log out',
   logoutDiscard: (n: number) => `Delete these ${n} records and log out`,
   logoutCancel: 'Cancel',
   logoutDone: 'Logged out; your records were removed from this device.',

@@ -42,7 +42,7 @@ const zhCN = {
   startQuiz: '开始测验',
 
   quizIntro: (total: number, needed: number, passMark: number) =>
-    `共 ${total} 题，答对 ${needed} 题（${pct(passMark)}%）及格。每题答完会自动保存。`,
+    `共 ${total} 题，答对 ${needed} 题及格（及格线 ${pct(passMark)}%）。每题答完会自动保存。`,
   attemptsInfo: (used: number, max: number) =>
     max === 0 ? `不限作答次数，已作答 ${used} 次。` : `可作答 ${max} 次，已作答 ${used} 次。`,
   questionNumber: (n: number) => `第 ${n} 题`,
@@ -75,7 +75,8 @@ const zhCN = {
   saveCompletion: '保存完成记录',
   attemptsLeft: (n: number) => `还有 ${n} 次作答机会。`,
   retry: '重新答题',
-  attemptsUsedUp: (max: number) => `${max} 次作答机会已经用完。`,
+  attemptsUsedUp: (max: number) =>
+    `${max} 次作答机会已经用完。成绩已记入学习记录，带教老师可以看到；可以继续复习本课，并写下学习心得。`,
   verdictRight: '✓ 回答正确',
   verdictWrong: '✗ 回答错误',
   verdictUnanswered: '✗ 没有作答',
@@ -142,7 +143,7 @@ const en: LessonStrings = {
   startQuiz: 'Start the quiz',
 
   quizIntro: (total: number, needed: number, passMark: number) =>
-    `${total} questions; ${needed} right (${pct(passMark)}%) passes. Every answer is saved as you go.`,
+    `${total} questions; ${needed} right passes (pass mark ${pct(passMark)}%). Every answer is saved as you go.`,
   attemptsInfo: (used: number, max: number) =>
     max === 0 ? `Unlimited attempts; ${used} used.` : `${max} attempts allowed; ${used} used.`,
   questionNumber: (n: number) => `Question ${n}`,
@@ -177,7 +178,8 @@ const en: LessonStrings = {
   saveCompletion: 'Save the completion',
   attemptsLeft: (n: number) => `${n} attempt${n === 1 ? '' : 's'} left.`,
   retry: 'Try again',
-  attemptsUsedUp: (max: number) => `All ${max} attempts have been used.`,
+  attemptsUsedUp: (max: number) =>
+    `All ${max} attempts have been used. Your score is in your record, where your trainer sees it; you can still review the lesson and write a reflection.`,
   verdictRight: '✓ Right',
   verdictWrong: '✗ Wrong',
   verdictUnanswered: '✗ Not answered',

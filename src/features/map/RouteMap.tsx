@@ -102,10 +102,10 @@ export default function RouteMap({ stops, label }: { stops: readonly StopWithSit
       attributionControl: false,
       locale: {
         'Map.Title': label,
-        'NavigationControl.ZoomIn': '放大',
-        'NavigationControl.ZoomOut': '缩小',
-        'NavigationControl.ResetBearing': '指北',
-        'AttributionControl.ToggleAttribution': '数据来源',
+        'NavigationControl.ZoomIn': t.mapZoomIn,
+        'NavigationControl.ZoomOut': t.mapZoomOut,
+        'NavigationControl.ResetBearing': t.mapNorthUp,
+        'AttributionControl.ToggleAttribution': t.mapAttribution,
       },
       cooperativeGestures: false,
       dragRotate: false,
@@ -128,7 +128,8 @@ export default function RouteMap({ stops, label }: { stops: readonly StopWithSit
       setReady(false)
       map.remove()
     }
-  }, [stops, label])
+    // `t` changes with the language, as `label` does: the map is made again with its controls' names.
+  }, [stops, label, t])
 
   // Stop markers carry names in the current language, so they follow the language switch.
   useEffect(() => {

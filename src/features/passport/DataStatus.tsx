@@ -6,15 +6,14 @@ import {
   requestPersistence,
   storageEstimate,
 } from '../../platform/persistence.ts'
-import { formatAge, formatDateTime } from '../../ui/format.ts'
+import { formatBytes, formatDateTime, formatTimeAgo } from '../../ui/format.ts'
 import { useRecords } from '../shell/records-context.tsx'
+import { SyncProblem } from '../shell/SyncProblem.tsx'
 import { exportUnsynced } from './export-unsynced.ts'
 import { ImportBackup } from './ImportBackup.tsx'
 
 /** Safari deletes a site's storage after 7 days without a visit (ITP): warn well before. */
 const STALE_MS = 3 * 24 * 3_600_000
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 /** P8: storage risk is visible — pending count, oldest pending, persistence, and an export. */
 export function DataStatus() {
@@ -34,7 +33,7 @@ export function DataStatus() {
       <h2 id="passport-data">{t.passportData}</h2>
       <ul className="data-status">
         <li data-testid="pending-count">{pending > 0 ? t.passportPending(pending) : t.passportAllSynced}</li>
-        {oldest && <li>{t.passportOldest(formatAge(oldest, prefs.lang))}</li>}
+        {oldest && <li>{t.passportOldest(formatTimeAgo(oldest, prefs.lang))}</li>}
         {oldest && Date.now() - Date.parse(oldest) > STALE_MS && (
           <li role="alert" className="warn-text">
             {t.passportStale}
@@ -51,12 +50,13 @@ export function DataStatus() {
           </li>
         )}
         <li data-testid="last-sync">
-          {t.passportLastSync}:{' '}
-          {lastSyncAt
-            ? formatDateTime(lastSyncAt, prefs.lang)
-            : session
-              ? t.passportNotYetSynced
-              : t.passportNotLoggedIn}
+          {t.passportLastSync(
+            lastSyncAt
+              ? formatDateTime(lastSyncAt, prefs.lang)
+              : session
+                ? t.passportNotYetSynced
+                : t.passportNotLoggedIn,
+          )}
         </li>
         <li data-testid="persistence">
           {persist === 'persisted'
@@ -67,8 +67,11 @@ export function DataStatus() {
                 ? t.passportPersistUnsupported
                 : '…'}
         </li>
-        {usage && usage.quota > 0 && <li>{t.passportUsage(mb(usage.usage), mb(usage.quota))}</li>}
+        {usage && usage.quota > 0 && (
+          <li>{t.passportUsage(formatBytes(usage.usage), formatBytes(usage.quota))}</li>
+        )}
       </ul>
+      {session && <SyncProblem sync={sync} pending={pending} />}
       <p className="actions">
         {persist === 'not-persisted' && (
           <button type="button" onClick={() => void requestPersistence().then(setPersist)}>

@@ -1,4 +1,5 @@
 import { SCENES } from '../../../scenes/registry.ts'
+import { attemptsLeft } from '../../domain/lesson/quiz-scoring.ts'
 import { Localized, usePreferences } from '../../i18n/i18n.tsx'
 import { formatDate } from '../../ui/format.ts'
 import { useContent } from '../shell/content-context.tsx'
@@ -35,7 +36,9 @@ export function LessonScores() {
                   ? t.passportLessonDone(
                       p.bestScore === undefined ? '—' : `${Math.round(p.bestScore * 100)}%`,
                     )
-                  : t.passportLessonInProgress}
+                  : lesson.quiz && attemptsLeft(lesson.quiz, p.attempts) === 0
+                    ? t.passportLessonNotPassed
+                    : t.passportLessonInProgress}
                 {p.attempts > 0 && ` · ${t.passportLessonAttempts(p.attempts)}`}
               </span>
             </li>

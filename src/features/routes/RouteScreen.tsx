@@ -11,6 +11,9 @@ import { useScreenTitle } from '../shell/useScreenTitle.ts'
 import { RouteOffline } from './RouteOffline.tsx'
 import { stopsWithSites } from './stops.ts'
 
+/** Closer than this, a distance reads as a data error ("0 米"): two stops on one site's grounds. */
+const BESIDE_M = 50
+
 // The map (maplibre-gl, ~300 KB gzip) loads only on this screen.
 const RouteMap = lazy(() => import('../map/RouteMap.tsx'))
 
@@ -73,7 +76,13 @@ export function RouteScreen({ route }: { route: Route }) {
                         <Link to={paths.site(stop.site.id)} className="stop-name">
                           <Localized text={stop.site.name} />
                         </Link>
-                        {leg && <p className="meta">{t.legFromPrevious(formatDistance(leg.straightM, t))}</p>}
+                        {leg && (
+                          <p className="meta">
+                            {leg.straightM < BESIDE_M
+                              ? t.legBesidePrevious
+                              : t.legFromPrevious(formatDistance(leg.straightM, t))}
+                          </p>
+                        )}
                         {stop.note && (
                           <p>
                             <Localized text={stop.note} />

@@ -18,9 +18,10 @@ export function SyncBadge() {
     <>
       {!session && <Link to={paths.login()}>{t.navLogin}</Link>}
       {pending > 0 && (
-        <span className="pending-badge" data-testid="pending-badge">
+        // A link: the passport says what waits and why, and offers "sync now".
+        <Link to={paths.passport()} className="pending-badge" data-testid="pending-badge">
           {t.pendingBadge(pending)}
-        </span>
+        </Link>
       )}
       {pending > 0 && sync.kind === 'syncing' && (
         <span className="visually-hidden" role="status">

@@ -126,14 +126,24 @@ export function useAppRoute(): AppRoute {
   return parsePath(path)
 }
 
-export function Link({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
+export function Link({
+  to,
+  children,
+  className,
+  'data-testid': testId,
+}: {
+  to: string
+  children: ReactNode
+  className?: string
+  'data-testid'?: string
+}) {
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
     e.preventDefault()
     navigate(to)
   }
   return (
-    <a href={to} onClick={onClick} className={className}>
+    <a href={to} onClick={onClick} className={className} data-testid={testId}>
       {children}
     </a>
   )
