@@ -51,6 +51,8 @@ test('a member whose phone was offline is told where the class is as soon as it 
     'false',
   )
   await tablet.press('第 4 站 枣园革命旧址')
+  await expect(tablet.page.getByTestId('lead-current')).toHaveText('当前指令：到枣园革命旧址集合')
+  await expect(tablet.page.getByTestId('lead-feedback')).toHaveText('已发出：到枣园革命旧址集合')
   await expect(phone).toHaveURL(/\/$/)
   await phone.context().setOffline(false)
   await expect(phone).toHaveURL(/\/sites\/zaoyuan$/)

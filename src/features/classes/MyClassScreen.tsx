@@ -9,6 +9,7 @@ import { useRecords } from '../shell/records-context.tsx'
 import { Link, paths } from '../shell/router.tsx'
 import { useScreenTitle } from '../shell/useScreenTitle.ts'
 import { ClassOffline } from './ClassOffline.tsx'
+import { formatList } from './list-format.tsx'
 import { formatClassDate, useClassesStrings } from './strings.ts'
 import { useClassInfo } from './useClassInfo.ts'
 
@@ -118,6 +119,7 @@ function ClassContents({
   trainers: readonly { id: string; displayName: string }[]
 }) {
   const s = useClassesStrings()
+  const { prefs } = usePreferences()
   const content = useContent()
   const route = routeId ? content.route(routeId) : undefined
   const scenes = sceneIds.flatMap((id) => sceneEntry(id)?.data ?? [])
@@ -152,7 +154,12 @@ function ClassContents({
       {trainers.length > 0 && (
         <>
           <dt>{s.trainers}</dt>
-          <dd>{trainers.map((p) => p.displayName).join('、')}</dd>
+          <dd>
+            {formatList(
+              trainers.map((p) => p.displayName),
+              prefs.lang,
+            )}
+          </dd>
         </>
       )}
     </dl>

@@ -78,7 +78,8 @@ function ClassCard({ cls, downloaded }: { cls: ClassSummary; downloaded: boolean
       </p>
       {route && (
         <p>
-          {s.route}：<Localized text={route.title} />
+          {s.labelled(s.route)}
+          <Localized text={route.title} />
         </p>
       )}
       {downloaded && <p className="meta">✓ {s.downloadedBadge}</p>}

@@ -35,7 +35,7 @@ export function LeadCommands({
     setFeedback('')
     const outcome: CommandOutcome = await controller.command(cls.id, command)
     const what = describeCommand(command, t, names)
-    if (outcome.ok) return setFeedback(`${t.sent}：${what}`)
+    if (outcome.ok) return setFeedback(t.sent(what))
     const why =
       outcome.code === 'offline'
         ? t.offline

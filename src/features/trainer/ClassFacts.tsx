@@ -1,5 +1,6 @@
 import { SCENES } from '../../../scenes/registry.ts'
-import { Localized } from '../../i18n/i18n.tsx'
+import { Localized, usePreferences } from '../../i18n/i18n.tsx'
+import { ListOf } from '../classes/list-format.tsx'
 import { useContent } from '../shell/content-context.tsx'
 import type { ClassInfo } from './api.ts'
 import { useTrainerStrings } from './strings.ts'
@@ -7,6 +8,7 @@ import { useTrainerStrings } from './strings.ts'
 /** A class's dates, route and VR scenes, as a definition list. */
 export function ClassFacts({ cls }: { cls: ClassInfo }) {
   const s = useTrainerStrings()
+  const { prefs } = usePreferences()
   const content = useContent()
   const route = cls.routeId ? content.route(cls.routeId) : undefined
   const scenes = cls.sceneIds.flatMap((id) => SCENES.find((e) => e.data.id === id)?.data ?? [])
@@ -24,12 +26,10 @@ export function ClassFacts({ cls }: { cls: ClassInfo }) {
         <>
           <dt>{s.classScenes}</dt>
           <dd>
-            {scenes.map((scene, i) => (
-              <span key={scene.id}>
-                {i > 0 && '、'}
-                <Localized text={scene.title} />
-              </span>
-            ))}
+            <ListOf
+              lang={prefs.lang}
+              items={scenes.map((scene) => ({ key: scene.id, node: <Localized text={scene.title} /> }))}
+            />
           </dd>
         </>
       )}

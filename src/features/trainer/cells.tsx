@@ -1,6 +1,7 @@
 import type { LessonCell, StopCell } from '../../domain/classes/dashboard.ts'
 import { usePreferences } from '../../i18n/i18n.tsx'
 import { formatDateTime } from '../../ui/format.ts'
+import { formatList } from '../classes/list-format.tsx'
 import { flagText } from './flag-text.ts'
 import { type TrainerStrings, useTrainerStrings } from './strings.ts'
 
@@ -63,8 +64,12 @@ export function StopCellView({ cell }: { cell: StopCell }) {
 
 export function LessonCellView({ cell }: { cell: LessonCell }) {
   const s = useTrainerStrings()
+  const { prefs } = usePreferences()
   const details = [
-    cell.modes.map((m) => modeWord(s, m)).join('、'),
+    formatList(
+      cell.modes.map((m) => modeWord(s, m)),
+      prefs.lang,
+    ),
     cell.bestScore !== null ? s.score(percent(cell.bestScore)) : '',
     cell.attempts > 0 ? s.attempts(cell.attempts) : '',
     cell.reflections > 0 ? s.reflectionWritten : '',
