@@ -70,6 +70,9 @@ test('a member offline confirms presence with the trainer code; bad codes are re
     await page.getByRole('button', { name: '下载本班离线资料' }).click()
     await expect(page.getByTestId('class-offline')).toHaveAttribute('data-state', 'done', { timeout: 30_000 })
     await expect(page.getByText('本班离线资料已下载，可以离线使用。')).toBeVisible()
+    await expect(page.getByTestId('class-offline')).toContainText(
+      /已下载（\d+月\d+日 \d{2}:\d{2}），验证密钥/,
+    )
     expect(await seriousViolations(page)).toEqual([])
 
     // Offline, the member opens the trainer's code as the phone's camera would.
@@ -94,6 +97,8 @@ test('a member offline confirms presence with the trainer code; bad codes are re
     // The same code again: already saved, nothing new.
     await page.goto(new URL(link).pathname)
     await expect(page.getByTestId('attest-confirmed')).toContainText('你已确认过到场')
+    // The app's date format (month, day, hours and minutes), not the browser's default with seconds.
+    await expect(page.getByTestId('attest-confirmed')).toContainText(/已于 \d+月\d+日 \d{2}:\d{2} 保存/)
     expect(await storedAttestations(page)).toHaveLength(1)
 
     // An old code (5 steps ago), a tampered one and another class's are refused, and say why.
@@ -114,7 +119,7 @@ test('a member offline confirms presence with the trainer code; bad codes are re
 
     // The member's class page lists the confirmation, offline.
     await page.goto(`/classes/${DEMO_CLASS}`)
-    await expect(page.getByTestId('my-attestations')).toContainText('枣园革命旧址')
+    await expect(page.getByTestId('my-attestations')).toHaveText(/^枣园革命旧址：\d+月\d+日 \d{2}:\d{2}$/)
 
     // Back online: the record syncs and the server finds nothing wrong with it.
     await context.setOffline(false)

@@ -61,6 +61,7 @@ test('a second scan at a site already stamped says so and adds no record', async
 
   await page.goto(`/q/${await siteToken()}`)
   await expect(page.getByText('你已在此站点打过卡')).toBeVisible()
+  await expect(page.getByText(/^首次打卡时间：\d+月\d+日 \d{2}:\d{2}。/)).toBeVisible()
   await expect(confirmButton(page)).toHaveCount(0)
   expect((await storedCheckins(page)).records).toHaveLength(1)
 })

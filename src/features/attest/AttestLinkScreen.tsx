@@ -5,6 +5,7 @@ import { attestTokenId, parseAttestToken } from '../../domain/attest/token.ts'
 import type { AnyRecord } from '../../domain/records/record.ts'
 import { useLocalizedString, usePreferences, useStrings } from '../../i18n/i18n.tsx'
 import { sharedClassStore } from '../../platform/classes/class-store.ts'
+import { formatDateTime } from '../../ui/format.ts'
 import { StatusMessage } from '../../ui/StatusMessage.tsx'
 import { useContent } from '../shell/content-context.tsx'
 import { useRecords } from '../shell/records-context.tsx'
@@ -131,7 +132,7 @@ function Body({ phase, retry }: { phase: Phase; retry: () => void }) {
     case 'saved': {
       const place = placeName(phase.check.claims.at, content, text)
       const again = phase.check.again !== undefined
-      const time = new Date(phase.at).toLocaleString(prefs.lang)
+      const time = formatDateTime(phase.at, prefs.lang)
       return (
         <>
           <section className="attest-confirmed" role="status" data-testid="attest-confirmed">

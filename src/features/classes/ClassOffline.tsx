@@ -9,6 +9,7 @@ import {
   OFFLINE_CACHE,
 } from '../../platform/offline-download.ts'
 import { requestPersistence } from '../../platform/persistence.ts'
+import { formatDateTime } from '../../ui/format.ts'
 import { readMapProvider } from '../map/provider-config.ts'
 import { planRoute } from '../routes/offline-plan.ts'
 import { useContent } from '../shell/content-context.tsx'
@@ -113,10 +114,7 @@ export function ClassOffline({
         <dt>{s.offlineClassPart}</dt>
         <dd>
           {downloaded
-            ? s.offlineInfoDone(
-                new Date(downloaded.downloadedAt).toLocaleString(prefs.lang),
-                downloaded.keys.length,
-              )
+            ? s.offlineInfoDone(formatDateTime(downloaded.downloadedAt, prefs.lang), downloaded.keys.length)
             : s.offlineInfoNone}
         </dd>
         <dt>{s.offlineRoutePart}</dt>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { sceneEntry } from '../../../scenes/registry.ts'
 import { Localized, useLocalizedString, usePreferences, useStrings } from '../../i18n/i18n.tsx'
 import type { DownloadedClass } from '../../platform/classes/class-store.ts'
+import { formatDateTime } from '../../ui/format.ts'
 import { StatusMessage } from '../../ui/StatusMessage.tsx'
 import { placeName } from '../attest/place.ts'
 import { useContent } from '../shell/content-context.tsx'
@@ -187,10 +188,7 @@ function MyAttestations({ classId }: { classId: string }) {
             const at = r.payload.siteId ? { site: r.payload.siteId } : { lesson: r.payload.lessonId ?? '' }
             return (
               <li key={r.id}>
-                {s.attestedAt(
-                  placeName(at, content, text),
-                  new Date(r.occurredAt).toLocaleString(prefs.lang),
-                )}
+                {s.attestedAt(placeName(at, content, text), formatDateTime(r.occurredAt, prefs.lang))}
               </li>
             )
           })}

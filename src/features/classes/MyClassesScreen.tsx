@@ -1,5 +1,6 @@
 import { Localized, usePreferences, useStrings } from '../../i18n/i18n.tsx'
 import type { ClassSummary } from '../../platform/classes/class-store.ts'
+import { formatDateTime } from '../../ui/format.ts'
 import { StatusMessage } from '../../ui/StatusMessage.tsx'
 import { useContent } from '../shell/content-context.tsx'
 import { useRecords } from '../shell/records-context.tsx'
@@ -44,7 +45,7 @@ export default function MyClassesScreen() {
         <>
           {state.from === 'device' && (
             <p className="status-line warn" role="status">
-              {s.offlineList(new Date(state.fetchedAt).toLocaleString(prefs.lang))}
+              {s.offlineList(formatDateTime(state.fetchedAt, prefs.lang))}
             </p>
           )}
           {state.classes.length === 0 ? (

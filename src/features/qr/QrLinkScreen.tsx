@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Localized, useLocalizedString, usePreferences, useStrings } from '../../i18n/i18n.tsx'
+import { formatDateTime } from '../../ui/format.ts'
 import { StatusMessage } from '../../ui/StatusMessage.tsx'
 import { useContent } from '../shell/content-context.tsx'
 import { useRecords } from '../shell/records-context.tsx'
@@ -134,7 +135,7 @@ function Confirm({
       <>
         {siteInfo}
         <StatusMessage title={s.alreadyTitle}>
-          {stamp && <p>{s.alreadyBody(new Date(stamp.at).toLocaleString(prefs.lang))}</p>}
+          {stamp && <p>{s.alreadyBody(formatDateTime(stamp.at, prefs.lang))}</p>}
         </StatusMessage>
         <NextSteps siteId={site.id} lessonIds={site.lessons} />
       </>
