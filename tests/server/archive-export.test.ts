@@ -138,7 +138,7 @@ function expectedDetail(d: ClassDashboard): Map<string, Record<string, string>> 
       const cell = row.stops[i]!
       rows.set(`${row.member.id}|站点 Stop|${col.siteId}`, {
         '到场 Present': yesNo(cell.present),
-        '打卡时间 Checked in at': text(chinaTime(cell.checkin?.at)),
+        '打卡时间（北京时间） Checked in at (UTC+8)': text(chinaTime(cell.checkin?.at)),
         '核验结果 Verdict': cell.checkin
           ? { inside: '在范围内', 'qr-valid': '二维码有效' }[cell.checkin.verdict]
           : '',
@@ -149,7 +149,7 @@ function expectedDetail(d: ClassDashboard): Map<string, Record<string, string>> 
       const l = row.lessons[i]!
       rows.set(`${row.member.id}|课程 Lesson|${col.lessonId}`, {
         '完成 Completed': yesNo(l.completed),
-        '完成时间 Completed at': text(chinaTime(l.completedAt)),
+        '完成时间（北京时间） Completed at (UTC+8)': text(chinaTime(l.completedAt)),
         '最高得分(%) Best score (%)': text(percent(l.bestScore)),
         '答题次数 Attempts': col.hasQuiz ? String(l.attempts) : '',
         '通过 Passed': col.hasQuiz ? yesNo(l.passed) : '',

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { buildClassDashboard, type ClassDashboardInput, type DashboardRecord } from '../classes/dashboard.ts'
 import type { AnyRecord } from '../records/record.ts'
 import { record } from '../testing/fixtures.ts'
-import { chinaTime, classArchiveTables, DETAIL_HEADER, memberArchiveTables, percent } from './tables.ts'
+import {
+  type ArchiveTable,
+  chinaTime,
+  classArchiveTables,
+  DETAIL_HEADER,
+  memberArchiveTables,
+  percent,
+} from './tables.ts'
 
 // Only the fields the dashboard reads of the content.
 const content = {
@@ -71,7 +78,7 @@ describe('classArchiveTables', () => {
     const col = (name: string) => tables.detail.header.indexOf(name)
     const [stopA, stopB, lesson, reflection] = tables.detail.rows
     expect(stopA?.[col('到场 Present')]).toBe('是')
-    expect(stopA?.[col('打卡时间 Checked in at')]).toBe('2026-05-01 09:00:00')
+    expect(stopA?.[col('打卡时间（北京时间） Checked in at (UTC+8)')]).toBe('2026-05-01 09:00:00')
     expect(stopA?.[col('标记 Flags')]).toBe('geofence-accuracy')
     expect(stopB?.[col('到场 Present')]).toBe('否')
     expect(lesson?.[col('最高得分(%) Best score (%)')]).toBe(66.7)
@@ -79,6 +86,16 @@ describe('classArchiveTables', () => {
     expect(lesson?.[col('心得篇数 Reflections')]).toBe(1)
     expect(reflection?.[col('心得内容 Text')]).toBe('学习心得')
     expect(reflection?.[col('项目 Item')]).toBe('甲课')
+  })
+
+  it('names the zone in the header of every column that holds a time', () => {
+    const time = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/
+    const timeColumns = (t: ArchiveTable) =>
+      t.header.filter((_, i) => t.rows.some((r) => time.test(String(r[i]))))
+    expect(timeColumns(tables.detail)).not.toHaveLength(0)
+    expect(timeColumns(tables.reflections)).not.toHaveLength(0)
+    for (const t of [tables.summary, tables.detail, tables.reflections])
+      for (const h of timeColumns(t)) expect(h, t.title).toMatch(/（北京时间） .+ \(UTC\+8\)$/)
   })
 
   it('sums the class up in the last summary row', () => {

@@ -10,7 +10,8 @@ import type { ClassDashboard, DashboardRow } from '../classes/dashboard.ts'
  *   attestation, completion, modes, best score, attempts, and the reflection's text;
  * - summary: one row per member (class archive) or per class (member archive) with the totals;
  * - reflections: one row per reflection.
- * Times are China Standard Time, `YYYY-MM-DD HH:mm:ss`; scores are percentages to one decimal.
+ * Times are China Standard Time, `YYYY-MM-DD HH:mm:ss`, and their headers say so (timeHeader);
+ * scores are percentages to one decimal.
  */
 
 export type Cell = string | number | null
@@ -48,6 +49,12 @@ const METHODS: Record<string, string> = { gps: 'GPS定位', qr: '二维码' }
 const VERDICTS: Record<string, string> = { inside: '在范围内', 'qr-valid': '二维码有效' }
 const MODES: Record<string, string> = { onsite: '现场', remote: '远程', vr: 'VR' }
 
+/**
+ * A time column's header names its zone, since the cells (chinaTime) carry none: a reader
+ * outside China, or a spreadsheet that takes them for local time, would be hours off.
+ */
+export const timeHeader = (zh: string, en: string) => `${zh}（北京时间） ${en} (UTC+8)`
+
 const IDENTITY = ['班次编号 Class id', '班次 Class', '姓名 Name', '党员编号 Member no.', '党支部 Branch']
 
 /** The detail columns; a row is built by key, so no value can land in a neighbour's column. */
@@ -56,19 +63,19 @@ const DETAIL_COLUMNS = {
   itemId: '项目编号 Item id',
   item: '项目 Item',
   present: '到场 Present',
-  checkedInAt: '打卡时间 Checked in at',
+  checkedInAt: timeHeader('打卡时间', 'Checked in at'),
   method: '打卡方式 Check-in method',
   verdict: '核验结果 Verdict',
-  attestedAt: '确认到场时间 Presence confirmed at',
+  attestedAt: timeHeader('确认到场时间', 'Presence confirmed at'),
   completed: '完成 Completed',
-  completedAt: '完成时间 Completed at',
+  completedAt: timeHeader('完成时间', 'Completed at'),
   modes: '学习方式 Modes',
   bestScore: '最高得分(%) Best score (%)',
   attempts: '答题次数 Attempts',
   passed: '通过 Passed',
   reflections: '心得篇数 Reflections',
   pending: '待核 Pending',
-  writtenAt: '心得时间 Written at',
+  writtenAt: timeHeader('心得时间', 'Written at'),
   text: '心得内容 Text',
   flags: '标记 Flags',
 } as const
@@ -85,7 +92,7 @@ const detailRow = (who: Cell[], cells: Partial<Record<DetailKey, Cell>>): Cell[]
 export const REFLECTIONS_HEADER = [
   ...IDENTITY,
   '课程或站点 Lesson or site',
-  '时间 Written at',
+  timeHeader('时间', 'Written at'),
   '心得内容 Text',
   '标记 Flags',
 ]
