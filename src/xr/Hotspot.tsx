@@ -1,8 +1,11 @@
 import { Billboard } from '@react-three/drei'
+import { useThree } from '@react-three/fiber'
+import { useXR } from '@react-three/xr'
 import { useState } from 'react'
 import { HOTSPOT_HIT_RADIUS_M, TEXT_LABEL_M } from './comfort.ts'
 import { Label } from './Label.tsx'
 import { useSceneActions, useSceneStore } from './scene-store.ts'
+import { screenLabelScale } from './screen-label-scale.ts'
 import { noteClick } from './test-api.ts'
 import { xrStrings } from './ui-strings.ts'
 
@@ -26,6 +29,10 @@ export function Hotspot({
   const visited = useSceneStore((s) => s.visited.includes(id))
   const highlighted = useSceneStore((s) => s.guided.highlight === id)
   const [hover, setHover] = useState(false)
+  const labelScale = screenLabelScale(
+    useThree((s) => s.size.width),
+    useXR((s) => s.session != null),
+  )
   const colour = highlighted ? '#ff3b30' : hover ? '#ffe08a' : visited ? '#c9a227' : '#ffcc33'
   return (
     // Handlers on the group, so the marker, its label and the hit sphere all select it.
@@ -51,7 +58,7 @@ export function Hotspot({
         <icosahedronGeometry args={[0.09, 1]} />
         <meshBasicMaterial color={colour} toneMapped={false} />
       </mesh>
-      <Billboard position={[0, 0.28, 0]}>
+      <Billboard position={[0, 0.28 * labelScale, 0]} scale={labelScale}>
         <Label size={TEXT_LABEL_M * 0.8} color="#fffaf3" outlineWidth={0.006} outlineColor="#3a1d0e">
           {title}
         </Label>

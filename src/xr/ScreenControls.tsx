@@ -17,7 +17,10 @@ export function ScreenControls({ gyro, walkable }: { gyro: boolean; walkable: bo
 
   useEffect(() => {
     if (gyro) return
-    element.style.touchAction = 'none'
+    // A sideways finger drag turns the view; an upward or downward swipe scrolls the page, whose
+    // hotspot list and quiz are below a stage that fills most of a phone's screen. (A mouse still
+    // looks up and down; on a phone, so does the gyro.)
+    element.style.touchAction = 'pan-y'
     let last: { x: number; y: number; id: number } | null = null
     const down = (e: PointerEvent) => {
       last = { x: e.clientX, y: e.clientY, id: e.pointerId }
@@ -46,11 +49,14 @@ export function ScreenControls({ gyro, walkable }: { gyro: boolean; walkable: bo
     element.addEventListener('pointerdown', down)
     window.addEventListener('pointermove', move)
     window.addEventListener('pointerup', up)
+    // The browser took the gesture over to scroll.
+    window.addEventListener('pointercancel', up)
     window.addEventListener('keydown', key)
     return () => {
       element.removeEventListener('pointerdown', down)
       window.removeEventListener('pointermove', move)
       window.removeEventListener('pointerup', up)
+      window.removeEventListener('pointercancel', up)
       window.removeEventListener('keydown', key)
     }
   }, [gyro, walkable, element, camera])

@@ -56,3 +56,36 @@ test.describe('on a phone', () => {
     await expect(vr.narration()).toContainText('平面八角形，共九层')
   })
 })
+
+test.describe('on a phone', () => {
+  test.use({ isMobile: true, hasTouch: true })
+
+  test('an upward swipe on the stage scrolls the page to the hotspot list; a sideways drag still turns the view', async ({
+    page,
+  }) => {
+    const vr = new VrDriver(page)
+    await vr.open('huining-huishi')
+    const stage = await page.getByTestId('vr-stage').boundingBox()
+    if (!stage) throw new Error('no stage')
+    const cdp = await page.context().newCDPSession(page)
+    const swipe = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] })
+      for (let i = 1; i <= 8; i++)
+        await cdp.send('Input.dispatchTouchEvent', {
+          type: 'touchMove',
+          touchPoints: [{ x: from.x + ((to.x - from.x) * i) / 8, y: from.y + ((to.y - from.y) * i) / 8 }],
+        })
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+    }
+    // Above the foot of the screen, where the "ready offline" notice may appear at any moment.
+    const middle = { x: stage.x + stage.width / 2, y: stage.y + Math.min(stage.height, 844 - stage.y) * 0.3 }
+    const before = await vr.screenPoint('hotspot:huishi-ta')
+    await swipe(middle, { x: middle.x - 120, y: middle.y })
+
+    await expect.poll(() => vr.screenPoint('hotspot:huishi-ta')).not.toEqual(before)
+
+    const scrolled = await page.evaluate(() => window.scrollY)
+    await swipe(middle, { x: middle.x, y: middle.y - 250 })
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled + 100)
+  })
+})

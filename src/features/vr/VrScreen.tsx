@@ -93,7 +93,11 @@ export default function VrScreen({ entry, commands }: { entry: SceneEntry; comma
             onPainted={() => setLoadStage(true)}
           />
         )}
-        {!stageReady && <p className="vr-loading">{t.loadingScene}</p>}
+        {!stageReady && (
+          <p className="vr-loading" role="status">
+            {t.loadingScene}
+          </p>
+        )}
         {loadStage && (
           <Suspense fallback={null}>
             <XrStage store={store} gyro={gyro} onFirstFrame={() => setStageReady(true)}>
