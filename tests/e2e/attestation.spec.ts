@@ -120,6 +120,16 @@ test('a member offline confirms presence with the trainer code; bad codes are re
     // The member's class page lists the confirmation, offline.
     await page.goto(`/classes/${DEMO_CLASS}`)
     await expect(page.getByTestId('my-attestations')).toHaveText(/^枣园革命旧址：\d+月\d+日 \d{2}:\d{2}$/)
+    // And the passport counts the stop as reached, saying how.
+    await page.goto('/passport')
+    const yanan = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: /延安/ }) })
+      .first()
+    await expect(yanan).toContainText(/已到 1\/\d+ 站/)
+    await expect(yanan.getByRole('listitem').filter({ hasText: '枣园革命旧址' })).toContainText(
+      /✓ \d{4}年\d+月\d+日 · 带教老师确认到场/,
+    )
 
     // Back online: the record syncs and the server finds nothing wrong with it.
     await context.setOffline(false)

@@ -13,7 +13,7 @@ test('the passport shows stamps per route, the pending count, and asks for persi
     .getByRole('listitem')
     .filter({ has: page.getByRole('link', { name: /延安/ }) })
     .first()
-  await expect(yanan).toContainText(/已打卡 1\/\d+ 站/)
+  await expect(yanan).toContainText(/已到 1\/\d+ 站/)
   await expect(page.getByTestId('pending-count')).toHaveText('1 条记录等待同步')
   await expect(page.getByTestId('persistence')).not.toHaveText('…')
 })

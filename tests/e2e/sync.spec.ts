@@ -111,7 +111,7 @@ test.describe('sync', () => {
 
     await logIn(page, second)
     await page.goto('/passport')
-    await expect(page.getByText(/已打卡 0\/\d+ 站/).first()).toBeVisible()
+    await expect(page.getByText(/已到 0\/\d+ 站/).first()).toBeVisible()
     expect(await serverRecords(page)).toHaveLength(0)
   })
 

@@ -28,6 +28,31 @@ const tablet = [
 ]
 
 describe('projectProgress', () => {
+  it('keeps the trainer confirming presence at a site apart from check-ins, earliest first', () => {
+    const confirm = (siteId: string | undefined, at: string, device = 'd1') =>
+      record(
+        'attestation',
+        {
+          classId: 'c1',
+          token: 'x'.repeat(20),
+          kid: 'k1',
+          step: 1,
+          method: 'scan',
+          ...(siteId ? { siteId } : { lessonId: 'l1' }),
+        },
+        at,
+        device,
+      )
+    const p = projectProgress([
+      confirm('yangjialing', '2026-05-01T10:05:00Z'),
+      confirm('yangjialing', '2026-05-01T10:00:00Z', 'd2'),
+      confirm(undefined, '2026-05-01T10:10:00Z'),
+    ])
+    expect(p.stamps.size).toBe(0)
+    expect([...p.attended.keys()]).toEqual(['yangjialing'])
+    expect(p.attended.get('yangjialing')?.at).toBe('2026-05-01T10:00:00Z')
+  })
+
   it('merges two devices: earliest stamp, union of attempts, best score', () => {
     const p = projectProgress([...phone, ...tablet])
     expect(p.stamps.get('zaoyuan')).toMatchObject({ method: 'qr', at: '2026-05-01T08:55:00Z' })

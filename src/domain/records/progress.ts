@@ -25,8 +25,21 @@ export interface LessonProgress {
   readonly reflections: number
 }
 
+/** A trainer's presence code read at a site: present there, whether or not a check-in worked. */
+export interface Attended {
+  readonly siteId: string
+  readonly at: string
+  readonly recordId: string
+}
+
 export interface Progress {
   readonly stamps: ReadonlyMap<string, Stamp>
+  /**
+   * Sites where the trainer confirmed the member's presence (attestation records naming a site),
+   * earliest first. Kept apart from stamps: a check-in is the member's own GPS or QR proof, and
+   * screens that speak of check-ins must not count a confirmation as one.
+   */
+  readonly attended: ReadonlyMap<string, Attended>
   readonly lessons: ReadonlyMap<string, LessonProgress>
   readonly recordCount: number
 }
@@ -40,6 +53,7 @@ export function projectProgress(records: Iterable<AnyRecord>): Progress {
   for (const r of records) byId.set(r.id, r)
 
   const stamps = new Map<string, Stamp>()
+  const attended = new Map<string, Attended>()
   type MutableLesson = { -readonly [K in keyof LessonProgress]: LessonProgress[K] } & {
     modeSet: Set<'onsite' | 'remote' | 'vr'>
   }
@@ -96,10 +110,18 @@ export function projectProgress(records: Iterable<AnyRecord>): Progress {
         if (r.payload.lessonId) lesson(r.payload.lessonId).reflections += 1
         break
       }
+      case 'attestation': {
+        const siteId = r.payload.siteId
+        if (!siteId) break
+        const a: Attended = { siteId, at: r.occurredAt, recordId: r.id }
+        const old = attended.get(siteId)
+        if (!old || earlier(a, old)) attended.set(siteId, a)
+        break
+      }
     }
   }
 
   const done = new Map<string, LessonProgress>()
   for (const [id, { modeSet, ...l }] of lessons) done.set(id, { ...l, modes: [...modeSet].sort() })
-  return { stamps, lessons: done, recordCount: byId.size }
+  return { stamps, attended, lessons: done, recordCount: byId.size }
 }

@@ -13,7 +13,11 @@ export function RouteStamps() {
       <h2 id="passport-routes">{t.passportRoutes}</h2>
       <ul className="card-list">
         {content.pack.routes.map((route) => {
-          const stamped = route.stops.filter((s) => progress.stamps.has(s.site)).length
+          // Present at a stop: checked in there, or the trainer confirmed it (when GPS and the
+          // plaque both failed, the trainer's presence code is how a member shows they were there).
+          const present = route.stops.filter(
+            (s) => progress.stamps.has(s.site) || progress.attended.has(s.site),
+          ).length
           return (
             <li key={route.id} className="card">
               <h3>
@@ -23,24 +27,27 @@ export function RouteStamps() {
               </h3>
               <p className="meta">
                 <span className="stamp-meter">
-                  <meter min={0} max={route.stops.length} value={stamped} aria-hidden="true" />
+                  <meter min={0} max={route.stops.length} value={present} aria-hidden="true" />
                 </span>{' '}
-                {t.passportStamps(stamped, route.stops.length)}
+                {t.passportStamps(present, route.stops.length)}
               </p>
               <ol className="stamp-list">
                 {route.stops.map((stop) => {
                   const site = content.site(stop.site)
                   const stamp = progress.stamps.get(stop.site)
+                  const attended = progress.attended.get(stop.site)
                   if (!site) return null
                   return (
-                    <li key={stop.site} className={stamp ? 'stamped' : undefined}>
+                    <li key={stop.site} className={stamp || attended ? 'stamped' : undefined}>
                       <Link to={paths.site(site.id)}>
                         <Localized text={site.name} />
                       </Link>{' '}
                       <span className="meta">
                         {stamp
                           ? `✓ ${formatDate(stamp.at, prefs.lang)} · ${stamp.method === 'gps' ? t.methodGps : t.methodQr}`
-                          : t.passportNotStamped}
+                          : attended
+                            ? `✓ ${formatDate(attended.at, prefs.lang)} · ${t.passportAttended}`
+                            : t.passportNotStamped}
                       </span>
                     </li>
                   )
