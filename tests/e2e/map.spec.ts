@@ -49,3 +49,40 @@ test('a stop marker on the map opens its site', async ({ app, page }) => {
   await page.keyboard.press('Enter')
   await expect(app.heading()).toContainText('延安革命纪念馆')
 })
+
+test('stops that would pile up at this zoom share one marker that carries their numbers', async ({
+  app,
+  page,
+}) => {
+  await app.openRoutes()
+  await app.openRoute(/延安/)
+  await app.waitForMap()
+  const stops = await page.locator('.stop').count()
+  // Let the markers settle after the first fit.
+  await page.waitForTimeout(300)
+  const shown = await page.locator('.map-stop').evaluateAll((markers) =>
+    markers
+      .filter((m) => getComputedStyle(m).visibility !== 'hidden')
+      .map((m) => {
+        const n = m.querySelector('.map-stop-number') as HTMLElement
+        const r = n.getBoundingClientRect()
+        return { text: n.textContent ?? '', x: r.x, y: r.y, width: r.width, height: r.height }
+      }),
+  )
+  // No visible number sits on another.
+  for (const [i, a] of shown.entries())
+    for (const b of shown.slice(i + 1))
+      expect(
+        a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height,
+        `${a.text} overlaps ${b.text}`,
+      ).toBe(false)
+  // And every stop's number is on the map: "1–3" stands for 1, 2 and 3.
+  const numbers = shown.flatMap(({ text }) => {
+    const [from, to] = text.split('–').map(Number)
+    return to === undefined
+      ? text.split('·').map(Number)
+      : Array.from({ length: to - (from ?? 0) + 1 }, (_, k) => (from ?? 0) + k)
+  })
+  expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: stops }, (_, k) => k + 1))
+  expect(shown.length).toBeLessThan(stops)
+})

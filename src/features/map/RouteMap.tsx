@@ -16,7 +16,7 @@ import { browserGeolocation } from '../../platform/geolocation.ts'
 import type { StopWithSite } from '../routes/stops.ts'
 import { navigate, paths } from '../shell/router.tsx'
 import { baseStyle } from './base-style.ts'
-import { visibleLabels } from './label-collision.ts'
+import { groupNumberLabel, markerGroups, mergeCoveredGroups, visibleLabels } from './label-collision.ts'
 import { fenceCircles, routeLine, toDisplay } from './overlays.ts'
 import { readMapProvider } from './provider-config.ts'
 
@@ -25,6 +25,8 @@ setWorkerUrl(workerUrl)
 
 const provider = readMapProvider()
 const RED = '#b0121b'
+/** Closer than this on screen, two stop markers (2rem across) would cover each other. */
+const MARKER_GROUP_RADIUS_PX = 30
 
 function addOverlays(map: MapLibre, stops: readonly StopWithSite[]) {
   const fences = stops.map((s) => ({ center: s.site.location, radiusM: s.site.checkin.radiusM }))
@@ -146,9 +148,37 @@ export default function RouteMap({ stops, label }: { stops: readonly StopWithSit
         .setLngLat([p.lng, p.lat])
         .addTo(map)
     })
-    // Names of nearby stops collide at low zoom; the numbers always stay, and the list below names them.
+    // At low zoom nearby stops pile up. Markers on top of one another become one marker that
+    // carries all their numbers ("1–3"); then names that still collide are hidden. The list
+    // below the map always names every stop.
     const declutter = () => {
-      const labels = markers.map((m) => m.getElement().querySelector<HTMLElement>('.map-stop-label'))
+      const elements = markers.map((m) => m.getElement())
+      const numberOf = (i: number) => elements[i]?.querySelector<HTMLElement>('.map-stop-number')
+      const draw = (groups: readonly number[][]) => {
+        for (const group of groups) {
+          const numbers = group.map((i) => stops[i]?.number ?? 0)
+          group.forEach((i, k) => {
+            const number = numberOf(i)
+            if (number) number.textContent = k === 0 ? groupNumberLabel(numbers) : String(numbers[k])
+            if (k === 0) elements[i]?.style.removeProperty('visibility')
+            else elements[i]?.style.setProperty('visibility', 'hidden')
+          })
+        }
+      }
+      let groups = markerGroups(
+        markers.map((m) => map.project(m.getLngLat())),
+        MARKER_GROUP_RADIUS_PX,
+      )
+      // A leader grows with its numbers and may now cover a neighbour: merge until nothing does.
+      for (let pass = 0; pass < stops.length; pass++) {
+        draw(groups)
+        const boxes = groups.map((g) => numberOf(g[0] as number)?.getBoundingClientRect() ?? new DOMRect())
+        const merged = mergeCoveredGroups(groups, boxes)
+        if (merged === groups) break
+        groups = merged
+      }
+      const leaders = groups.map((g) => g[0] as number)
+      const labels = leaders.map((i) => elements[i]?.querySelector<HTMLElement>('.map-stop-label'))
       const boxes = labels.map((l) => {
         const r = l?.getBoundingClientRect()
         return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : { x: 0, y: 0, width: 0, height: 0 }

@@ -21,3 +21,49 @@ export function visibleLabels(boxes: readonly Box[]): boolean[] {
     return true
   })
 }
+
+/**
+ * Stops whose numbered markers would sit on one another at this zoom, as groups of indexes in
+ * stop order: each stop joins the first group whose leader (its first stop) is within
+ * `radiusPx`, or leads a new one. The leader's marker stands for the group ("1–3"), so a stop
+ * is never drawn hidden under another.
+ */
+export function markerGroups(points: readonly { x: number; y: number }[], radiusPx: number): number[][] {
+  const groups: number[][] = []
+  points.forEach((p, i) => {
+    const group = groups.find((g) => {
+      const leader = points[g[0] as number] as { x: number; y: number }
+      return Math.hypot(leader.x - p.x, leader.y - p.y) < radiusPx
+    })
+    if (group) group.push(i)
+    else groups.push([i])
+  })
+  return groups
+}
+
+/** A group's stop numbers as one short label: "3", "1–3" for a run, "2·5" otherwise. */
+export function groupNumberLabel(numbers: readonly number[]): string {
+  const sorted = [...numbers].sort((a, b) => a - b)
+  const first = sorted[0]
+  const last = sorted.at(-1)
+  if (first === undefined || last === undefined) return ''
+  if (sorted.length === 1) return String(first)
+  const isRun = sorted.every((n, i) => n === first + i)
+  return isRun ? `${first}–${last}` : sorted.join('·')
+}
+
+/**
+ * One more pass of grouping, on what is drawn: a leader's marker grows with its numbers ("1–3"),
+ * and can then cover a marker that was clear of it. Groups whose leaders' boxes overlap join the
+ * earlier group. Returns the groups unchanged (the same array) when nothing overlaps.
+ */
+export function mergeCoveredGroups(groups: readonly number[][], leaderBoxes: readonly Box[]): number[][] {
+  const kept: { group: number[]; box: Box }[] = []
+  groups.forEach((group, i) => {
+    const box = leaderBoxes[i] as Box
+    const cover = kept.find((k) => overlaps(k.box, box))
+    if (cover) cover.group.push(...group)
+    else kept.push({ group: [...group], box })
+  })
+  return kept.length === groups.length ? (groups as number[][]) : kept.map((k) => k.group)
+}
