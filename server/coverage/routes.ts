@@ -1,5 +1,13 @@
 import { z } from 'zod'
-import { type CoverageRecord, chinaDaysMs, computeCoverage } from '../../src/domain/classes/coverage.ts'
+import { coverageTable } from '../../src/domain/archive/coverage-table.ts'
+import {
+  type CoverageInput,
+  type CoverageRecord,
+  chinaDaysMs,
+  computeCoverage,
+} from '../../src/domain/classes/coverage.ts'
+import { tableToCsv } from '../archive/csv-writer.ts'
+import { download } from '../archive/download.ts'
 import { requireRole } from '../auth/middleware.ts'
 import { isCalendarDate } from '../classes/class-input.ts'
 import type { AppServices } from '../context.ts'
@@ -8,8 +16,10 @@ import { ApiError } from '../http/errors.ts'
 import type { ApiRegistry } from '../http/registry.ts'
 
 /**
- * GET /api/coverage (全覆盖) for organisers: the queries behind src/domain/classes/coverage.ts,
- * which holds the definitions. Members are enabled accounts with the member role.
+ * GET /api/coverage (全覆盖) for organisers, and the same period as a CSV with one row per
+ * member: the queries behind src/domain/classes/coverage.ts, which holds the definitions.
+ * Members are enabled accounts with the member role. Both name people (who was not trained), so
+ * both are for admins only, and neither logs a name: the export's log line has the period only.
  */
 
 const DEFINITIONS =
@@ -30,10 +40,22 @@ const counts = {
   vrLesson: z.number().int(),
   any: z.number().int(),
 }
+const untrained = z
+  .array(
+    z.strictObject({
+      displayName: z.string(),
+      username: z.string().meta({ description: 'The login name (用户名)' }),
+      memberNumber: z.string().nullable().meta({ description: '党员编号, if the account has one' }),
+    }),
+  )
+  .meta({
+    description:
+      'The members of the group reached by none of the measures (any = no) in the period, by name (Chinese collation) then username: whom to follow up. Personal data.',
+  })
 const CoverageSchema = z.strictObject({
   period: z.strictObject({ from: z.string(), to: z.string() }),
-  branches: z.array(z.strictObject({ branchId: z.string(), branchName: z.string(), ...counts })),
-  noBranch: z.strictObject(counts),
+  branches: z.array(z.strictObject({ branchId: z.string(), branchName: z.string(), ...counts, untrained })),
+  noBranch: z.strictObject({ ...counts, untrained }),
   totals: z.strictObject(counts),
 })
 
@@ -58,19 +80,52 @@ export function coverageRoutes(api: ApiRegistry, s: AppServices): void {
     },
     async (c, { query }) => {
       requireRole(c, 'admin')
-      const to = query.to ?? chinaToday(s.now())
-      const from = query.from ?? `${to.slice(0, 4)}-01-01`
-      if (to < from) throw new ApiError(400, 'invalid', 'is before from', 'to')
-      return c.json(await coverageOf(s, { from, to }), 200)
+      return c.json(computeCoverage(await coverageInput(s, periodOf(s, query))), 200)
+    },
+  )
+
+  api.add(
+    {
+      method: 'get',
+      path: '/api/coverage.csv',
+      tag: 'coverage',
+      summary: 'Training coverage (全覆盖) in a period as a CSV, one row per member',
+      access: 'admins (trainers and members: 403)',
+      query: CoverageQuery,
+      responses: {
+        200: {
+          description: `A file (Content-Disposition: attachment, named with the period): UTF-8 with BOM, RFC 4180, CRLF, text cells starting with = + - @ guarded with a leading '. Columns 党支部 Branch (empty: no branch), 姓名 Name, 用户名 Username, 党员编号 Member no., then 是/否 for 参加班次 Attended a class, 走完一条路线 Completed a route, 完成VR课程 Completed a VR lesson, 参加任一培训 Any training. Branches in the order of GET /api/coverage, members by name, those without a branch last. ${DEFINITIONS}`,
+          contentType: 'text/csv; charset=utf-8',
+        },
+        403: { description: '`forbidden`: not an admin' },
+      },
+    },
+    async (c, { query }) => {
+      const user = requireRole(c, 'admin')
+      const period = periodOf(s, query)
+      const csv = tableToCsv(coverageTable(await coverageInput(s, period)))
+      s.log('coverage.export', { user: user.id, from: period.from, to: period.to })
+      return download(c, csv, 'text/csv; charset=utf-8', {
+        fileName: `培训覆盖情况-${period.from}至${period.to}.csv`,
+        ascii: `hongtu-coverage-${period.from}-${period.to}.csv`,
+      })
     },
   )
 }
 
-async function coverageOf(s: AppServices, period: { from: string; to: string }) {
+/** The asked period, defaults filled in: this year so far, China time. */
+function periodOf(s: AppServices, query: { from?: string | undefined; to?: string | undefined }) {
+  const to = query.to ?? chinaToday(s.now())
+  const from = query.from ?? `${to.slice(0, 4)}-01-01`
+  if (to < from) throw new ApiError(400, 'invalid', 'is before from', 'to')
+  return { from, to }
+}
+
+async function coverageInput(s: AppServices, period: { from: string; to: string }): Promise<CoverageInput> {
   const db = s.db
   const members = await db
     .selectFrom('users')
-    .select(['id', 'branch_id'])
+    .select(['id', 'branch_id', 'display_name', 'username', 'member_number'])
     .where('role', '=', 'member')
     .where('disabled_at', 'is', null)
     .execute()
@@ -105,14 +160,20 @@ async function coverageOf(s: AppServices, period: { from: string; to: string }) 
       return [{ ...common, kind: 'attestation', siteId: typeof p.siteId === 'string' ? p.siteId : null }]
     return []
   })
-  return computeCoverage({
+  return {
     period,
     branches,
-    members: members.map((m) => ({ id: m.id, branchId: m.branch_id })),
+    members: members.map((m) => ({
+      id: m.id,
+      branchId: m.branch_id,
+      displayName: m.display_name,
+      username: m.username,
+      memberNumber: m.member_number,
+    })),
     classes,
     routes: s.content.routes.map((r) => ({ id: r.id, stopSiteIds: r.stops.map((st) => st.site) })),
     records,
-  })
+  }
 }
 
 async function classesWithMembers(db: Db) {

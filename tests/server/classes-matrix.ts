@@ -113,6 +113,7 @@ export const CLASS_MATRIX_ROWS: readonly ClassMatrixRow[] = [
   { method: 'GET', declared: '/api/people', path: () => '/api/people?role=member', expect: staff(200) },
   { method: 'GET', declared: '/api/branches', path: () => '/api/branches', expect: staff(200) },
   { method: 'GET', declared: '/api/coverage', path: () => '/api/coverage', expect: adminOnly(200) },
+  { method: 'GET', declared: '/api/coverage.csv', path: () => '/api/coverage.csv', expect: adminOnly(200) },
   ...(['csv', 'xlsx', 'xapi.json'] as const).flatMap((format): ClassMatrixRow[] => [
     {
       method: 'GET',

@@ -89,7 +89,14 @@ describe.each(DATABASES)('coverage on %s', (dbKind) => {
       .execute()
     await w.devices.admin.request('POST', '/api/admin/users/member3/disable')
     const r = await coverage('?from=2026-05-01&to=2026-05-31')
-    expect(r.body.noBranch).toEqual({ members: 1, attendedClass: 0, completedRoute: 0, vrLesson: 0, any: 0 })
+    expect(r.body.noBranch).toEqual({
+      members: 1,
+      attendedClass: 0,
+      completedRoute: 0,
+      vrLesson: 0,
+      any: 0,
+      untrained: [{ displayName: '流动党员', username: 'loose', memberNumber: null }],
+    })
     expect(r.body.totals).toMatchObject({ members: 3, any: 2 })
   })
 

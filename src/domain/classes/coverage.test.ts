@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { type CoverageInput, type CoverageRecord, chinaDaysMs, computeCoverage } from './coverage.ts'
+import {
+  type CoverageInput,
+  type CoverageRecord,
+  chinaDaysMs,
+  computeCoverage,
+  coverageByMember,
+} from './coverage.ts'
 
 const base: CoverageInput = {
   period: { from: '2026-05-01', to: '2026-05-31' },
@@ -8,10 +14,10 @@ const base: CoverageInput = {
     { id: 'b2', name: '第二党支部' },
   ],
   members: [
-    { id: 'm1', branchId: 'b1' },
-    { id: 'm2', branchId: 'b1' },
-    { id: 'm3', branchId: 'b2' },
-    { id: 'm4', branchId: null },
+    { id: 'm1', branchId: 'b1', displayName: '张三', username: 'zhang3', memberNumber: 'N-1' },
+    { id: 'm2', branchId: 'b1', displayName: '李四', username: 'li4', memberNumber: null },
+    { id: 'm3', branchId: 'b2', displayName: '王五', username: 'wang5', memberNumber: 'N-3' },
+    { id: 'm4', branchId: null, displayName: '赵六', username: 'zhao6', memberNumber: null },
   ],
   classes: [{ id: 'c1', startsOn: '2026-05-10', endsOn: '2026-05-11', memberIds: ['m1', 'm2'] }],
   routes: [{ id: 'r1', stopSiteIds: ['a', 'b'] }],
@@ -45,7 +51,7 @@ describe('computeCoverage', () => {
       ['第二党支部', 1, 0],
       ['第一党支部', 2, 0],
     ])
-    expect(c.noBranch).toEqual({ members: 1, attendedClass: 0, completedRoute: 0, vrLesson: 0, any: 0 })
+    expect(c.noBranch).toMatchObject({ members: 1, attendedClass: 0, completedRoute: 0, vrLesson: 0, any: 0 })
     expect(c.totals.members).toBe(4)
   })
 
@@ -104,7 +110,14 @@ describe('computeCoverage', () => {
         },
       ],
     })
-    expect(c.noBranch).toEqual({ members: 1, attendedClass: 0, completedRoute: 0, vrLesson: 1, any: 1 })
+    expect(c.noBranch).toEqual({
+      members: 1,
+      attendedClass: 0,
+      completedRoute: 0,
+      vrLesson: 1,
+      any: 1,
+      untrained: [],
+    })
     expect(c.totals).toEqual({ members: 4, attendedClass: 0, completedRoute: 0, vrLesson: 1, any: 1 })
   })
 
@@ -122,9 +135,81 @@ describe('computeCoverage', () => {
     expect(c.branches.find((b) => b.branchId === 'b1')).toMatchObject({ members: 2, any: 1 })
   })
 
+  it('names the members of each branch reached by no measure, by name, for the follow-up', () => {
+    const none = computeCoverage(base)
+    const names = (c: typeof none, branchId: string) =>
+      c.branches.find((b) => b.branchId === branchId)?.untrained.map((p) => p.displayName)
+    // 李 (lǐ) before 张 (zhāng) in pinyin order.
+    expect(names(none, 'b1')).toEqual(['李四', '张三'])
+    expect(none.branches.find((b) => b.branchId === 'b2')?.untrained).toEqual([
+      { displayName: '王五', username: 'wang5', memberNumber: 'N-3' },
+    ])
+    expect(none.noBranch.untrained).toEqual([{ displayName: '赵六', username: 'zhao6', memberNumber: null }])
+
+    // Any one measure takes a member off the list: a class attended, a route walked, VR.
+    const some = computeCoverage({
+      ...base,
+      records: [
+        checkin('m1', 'a', '2026-05-10T01:00:00Z'),
+        checkin('m3', 'a', '2026-05-20T01:00:00Z'),
+        checkin('m3', 'b', '2026-05-20T02:00:00Z'),
+        vr('m4', '2026-05-20T01:00:00Z'),
+        // Outside the period: m2 stays on the list.
+        vr('m2', '2026-06-01T01:00:00Z'),
+      ],
+    })
+    expect(names(some, 'b1')).toEqual(['李四'])
+    expect(names(some, 'b2')).toEqual([])
+    expect(some.noBranch.untrained).toEqual([])
+  })
+
+  it('orders namesakes by username, and lists a branch with no members with nobody to follow up', () => {
+    const c = computeCoverage({
+      ...base,
+      branches: [...base.branches, { id: 'b3', name: '空支部' }],
+      members: [
+        { id: 'x2', branchId: 'b1', displayName: '张三', username: 'zs2', memberNumber: null },
+        { id: 'x1', branchId: 'b1', displayName: '张三', username: 'zs1', memberNumber: null },
+      ],
+    })
+    expect(c.branches.find((b) => b.branchId === 'b1')?.untrained.map((p) => p.username)).toEqual([
+      'zs1',
+      'zs2',
+    ])
+    expect(c.branches.find((b) => b.branchId === 'b3')).toMatchObject({ members: 0, untrained: [] })
+  })
+
   it('ignores records of people who are not counted members', () => {
     const c = computeCoverage({ ...base, records: [vr('trainer', '2026-05-12T01:00:00Z')] })
     expect(c.totals.any).toBe(0)
+  })
+})
+
+describe('coverageByMember', () => {
+  it('gives every member, in the input order, the measures that reached them', () => {
+    const rows = coverageByMember({
+      ...base,
+      records: [checkin('m1', 'a', '2026-05-10T01:00:00Z'), vr('m1', '2026-05-12T01:00:00Z')],
+    })
+    expect(rows.map((r) => r.id)).toEqual(['m1', 'm2', 'm3', 'm4'])
+    expect(rows[0]).toEqual({
+      id: 'm1',
+      branchId: 'b1',
+      displayName: '张三',
+      username: 'zhang3',
+      memberNumber: 'N-1',
+      attendedClass: true,
+      completedRoute: false,
+      vrLesson: true,
+      any: true,
+    })
+    expect(rows[1]).toMatchObject({
+      id: 'm2',
+      attendedClass: false,
+      completedRoute: false,
+      vrLesson: false,
+      any: false,
+    })
   })
 })
 

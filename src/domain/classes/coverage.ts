@@ -11,6 +11,9 @@
  *   a trainer's attestation at it — all within the period (one trip or several);
  * - took a VR lesson: at least one lesson completion in mode `vr`;
  * - any: at least one of the three.
+ * Per branch (and for members without one) the result also names the members reached by none of
+ * them (`untrained`, by name): the people an organiser follows up. Names are personal data: the
+ * server answers them to admins only and never logs them.
  * Only records whose corrected time falls in the period count: from the start of `from` to the
  * end of `to`, calendar days in China Standard Time (UTC+8). Flags do not discount a record
  * (they ask for a look, not a refusal); an admin deletes a record that should not count.
@@ -22,7 +25,16 @@ export interface CoveragePeriod {
   readonly to: string
 }
 
-export interface CoverageMember {
+/** Who a member is, as an organiser following up needs it. Personal data: never logged. */
+export interface CoveragePerson {
+  readonly displayName: string
+  /** The login name (用户名), unique. */
+  readonly username: string
+  /** 党员编号, when the account has one. */
+  readonly memberNumber: string | null
+}
+
+export interface CoverageMember extends CoveragePerson {
   readonly id: string
   readonly branchId: string | null
 }
@@ -67,7 +79,12 @@ export interface CoverageCounts {
   readonly any: number
 }
 
-export interface BranchCoverage extends CoverageCounts {
+export interface CoverageGroup extends CoverageCounts {
+  /** The group's members reached by none of the measures (any = no), by name then username. */
+  readonly untrained: readonly CoveragePerson[]
+}
+
+export interface BranchCoverage extends CoverageGroup {
   readonly branchId: string
   readonly branchName: string
 }
@@ -77,8 +94,18 @@ export interface Coverage {
   /** Every branch, by name (Chinese collation), also those with no members. */
   readonly branches: readonly BranchCoverage[]
   /** Members who belong to no branch. */
-  readonly noBranch: CoverageCounts
+  readonly noBranch: CoverageGroup
   readonly totals: CoverageCounts
+}
+
+/** One member and which measures reached them in the period. */
+export interface MemberCoverage extends CoveragePerson {
+  readonly id: string
+  readonly branchId: string | null
+  readonly attendedClass: boolean
+  readonly completedRoute: boolean
+  readonly vrLesson: boolean
+  readonly any: boolean
 }
 
 const HOUR_MS = 3_600_000
@@ -100,7 +127,8 @@ interface Reached {
   vrLesson: boolean
 }
 
-export function computeCoverage(input: CoverageInput): Coverage {
+/** Every member of the input, in its order, with the measures that reached them. */
+export function coverageByMember(input: CoverageInput): MemberCoverage[] {
   const period = chinaDaysMs(input.period.from, input.period.to)
   const inPeriod = (at: string) => {
     const t = Date.parse(at)
@@ -139,28 +167,59 @@ export function computeCoverage(input: CoverageInput): Coverage {
     const m = reached.get(memberId)
     if (m) m.completedRoute = routes.some((route) => route.stopSiteIds.every((s) => sites.has(s)))
   }
-
-  const count = (members: readonly CoverageMember[]): CoverageCounts => {
-    const rs = members.flatMap((m) => reached.get(m.id) ?? [])
+  return input.members.map((m) => {
+    const r = reached.get(m.id) ?? { attendedClass: false, completedRoute: false, vrLesson: false }
     return {
-      members: members.length,
-      attendedClass: rs.filter((r) => r.attendedClass).length,
-      completedRoute: rs.filter((r) => r.completedRoute).length,
-      vrLesson: rs.filter((r) => r.vrLesson).length,
-      any: rs.filter((r) => r.attendedClass || r.completedRoute || r.vrLesson).length,
+      id: m.id,
+      branchId: m.branchId,
+      displayName: m.displayName,
+      username: m.username,
+      memberNumber: m.memberNumber,
+      ...r,
+      any: r.attendedClass || r.completedRoute || r.vrLesson,
     }
-  }
-  const collator = new Intl.Collator('zh-CN')
+  })
+}
+
+const collator = new Intl.Collator('zh-CN')
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/** Branches as coverage lists them: by name (Chinese collation), then id. */
+export const sortBranches = <B extends { readonly id: string; readonly name: string }>(
+  branches: readonly B[],
+): B[] => [...branches].sort((a, b) => collator.compare(a.name, b.name) || byCode(a.id, b.id))
+
+/** Members as coverage lists them within a group: by name (Chinese collation), then username. */
+export const sortPeople = <P extends CoveragePerson>(people: readonly P[]): P[] =>
+  [...people].sort((a, b) => collator.compare(a.displayName, b.displayName) || byCode(a.username, b.username))
+
+const person = (m: CoveragePerson): CoveragePerson => ({
+  displayName: m.displayName,
+  username: m.username,
+  memberNumber: m.memberNumber,
+})
+
+export function computeCoverage(input: CoverageInput): Coverage {
+  const members = coverageByMember(input)
+  const count = (rs: readonly MemberCoverage[]): CoverageCounts => ({
+    members: rs.length,
+    attendedClass: rs.filter((r) => r.attendedClass).length,
+    completedRoute: rs.filter((r) => r.completedRoute).length,
+    vrLesson: rs.filter((r) => r.vrLesson).length,
+    any: rs.filter((r) => r.any).length,
+  })
+  const group = (rs: readonly MemberCoverage[]): CoverageGroup => ({
+    ...count(rs),
+    untrained: sortPeople(rs.filter((r) => !r.any)).map(person),
+  })
   return {
     period: input.period,
-    branches: [...input.branches]
-      .sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map((b) => ({
-        branchId: b.id,
-        branchName: b.name,
-        ...count(input.members.filter((m) => m.branchId === b.id)),
-      })),
-    noBranch: count(input.members.filter((m) => m.branchId === null)),
-    totals: count(input.members),
+    branches: sortBranches(input.branches).map((b) => ({
+      branchId: b.id,
+      branchName: b.name,
+      ...group(members.filter((m) => m.branchId === b.id)),
+    })),
+    noBranch: group(members.filter((m) => m.branchId === null)),
+    totals: count(members),
   }
 }
