@@ -145,7 +145,8 @@ test('VR: a member who opens a scene after the trainer ended the session is free
   const world = await guideWorld(baseURL as string)
   const tablet = new LeadDriver(await deviceFor(browser, baseURL as string, world.trainer), world.classId)
   await tablet.open()
-  await tablet.press('结束本次带教')
+  await tablet.page.getByRole('button', { name: '结束本次带教' }).click()
+  await tablet.press('确定结束')
 
   // A headset that opens a scene later hears the class's state, the end among it, as a replay.
   const headset = await deviceFor(browser, baseURL as string, world.member)
@@ -168,7 +169,12 @@ test('VR: after the end a headset carries on alone, and follows the trainer when
   await tablet.open()
   await tablet.waitConnected(world.member.id)
 
-  await tablet.press('结束本次带教')
+  // Ending is asked twice: "keep leading" sends nothing.
+  await tablet.page.getByRole('button', { name: '结束本次带教' }).click()
+  await tablet.page.getByRole('button', { name: '继续带教' }).click()
+  await expect(tablet.page.getByTestId('lead-feedback')).toBeEmpty()
+  await tablet.page.getByRole('button', { name: '结束本次带教' }).click()
+  await tablet.press('确定结束')
   await expect(headset.getByText('老师已结束本次带教，你可以继续自由学习。')).toBeVisible({ timeout: 2000 })
   await headset.getByRole('button', { name: '书桌与油灯' }).click()
   await expect(headset.getByTestId('vr-narration')).toContainText('论联合政府')

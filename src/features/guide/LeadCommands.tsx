@@ -24,6 +24,8 @@ export function LeadCommands({
   const text = useLocalizedString()
   const content = useContent()
   const [feedback, setFeedback] = useState('')
+  // Ending reaches every member's screen at once: asked twice, so a stray tap on a tablet does not.
+  const [confirmingEnd, setConfirmingEnd] = useState(false)
   const route = cls.routeId ? content.route(cls.routeId) : undefined
   const scenes = SCENES.map((s) => s.data).filter(
     (s) => cls.sceneIds.length === 0 || cls.sceneIds.includes(s.id),
@@ -137,7 +139,31 @@ export function LeadCommands({
       )}
       <section aria-labelledby="lead-end">
         <h2 id="lead-end">{t.sectionEnd}</h2>
-        {button(t.end, { type: 'end' })}
+        {confirmingEnd ? (
+          <div role="alertdialog" aria-labelledby="lead-end-q" className="status-line warn">
+            <p id="lead-end-q">{t.endConfirmQuestion}</p>
+            <p className="actions">
+              <button
+                type="button"
+                className="primary"
+                disabled={!enabled}
+                onClick={() => {
+                  setConfirmingEnd(false)
+                  void send({ type: 'end' })
+                }}
+              >
+                {t.endConfirm}
+              </button>
+              <button type="button" onClick={() => setConfirmingEnd(false)}>
+                {t.endCancel}
+              </button>
+            </p>
+          </div>
+        ) : (
+          <button type="button" disabled={!enabled} onClick={() => setConfirmingEnd(true)}>
+            {t.end}
+          </button>
+        )}
       </section>
     </>
   )
