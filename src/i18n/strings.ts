@@ -90,6 +90,7 @@ export const zhCN = {
   checkinSaveFailed: '打卡没有保存。请点“重试”。',
   checkinUncertainSite: '本站点坐标尚未实地核准，定位打卡可能判断不准；如被拒绝，请扫描现场二维码打卡。',
   checkinUseQr: '扫码打卡',
+  checkinQrHeading: '二维码打卡（定位不准时用）',
   checkinStartLesson: '开始现场教学',
   checkinBackToSite: '返回站点',
   checkinRetry: '重试',
@@ -237,7 +238,7 @@ export const en: Strings = {
   checkinLocate: 'Check in by location',
   checkinLocating: 'Locating… go outdoors or near a window.',
   checkinInside: (site: string, d: number, acc: number) =>
-    `You are within ${site} (about ${d} m from the centre, accuracy ${acc} m).`,
+    `You are within the check-in area of ${site}: about ${d} m from the centre, location accurate to ${acc} m.`,
   checkinConfirm: 'Confirm check-in',
   checkinOutside: (site: string, d: string) => `You are ${d} away from ${site}.`,
   checkinOutsideHint: 'It is checked again as you arrive; you can also scan the QR code on site.',
@@ -261,6 +262,7 @@ export const en: Strings = {
   checkinUncertainSite:
     'This site’s coordinates are not yet surveyed, so the location check may be wrong; if refused, scan the QR code on site.',
   checkinUseQr: 'Scan QR code',
+  checkinQrHeading: 'QR check-in (when location fails)',
   checkinStartLesson: 'Start the lesson',
   checkinBackToSite: 'Back to the site',
   checkinRetry: 'Retry',

@@ -39,3 +39,13 @@ export function formatBytes(bytes: number): string {
   const mb = bytes / 1024 / 1024
   return mb < 1000 ? `${mb.toFixed(1)} MB` : `${(mb / 1024).toFixed(1)} GB`
 }
+
+/** A time of day to the second (15:04:09), for "changed at" lines a trainer compares. */
+export function formatClockTime(at: number | string, lang: Lang): string {
+  return new Date(at).toLocaleTimeString(lang, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  })
+}

@@ -119,7 +119,7 @@ export default function CheckinScreen({
       )}
       {!stamp && state.kind !== 'saved' && state.kind !== 'saving' && (
         <section aria-labelledby="qr-heading" className="qr-fallback">
-          <h2 id="qr-heading">{t.checkinUseQr}</h2>
+          <h2 id="qr-heading">{t.checkinQrHeading}</h2>
           {showQr ? (
             <QrFallback site={site} />
           ) : (

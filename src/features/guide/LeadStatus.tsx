@@ -1,5 +1,7 @@
 import { hasFollowed } from '../../domain/guide/presence.ts'
+import { usePreferences } from '../../i18n/i18n.tsx'
 import type { GuideLinkState } from '../../platform/guide/guide-socket.ts'
+import { formatClockTime } from '../../ui/format.ts'
 import { describeCommand, useGuideText } from './describe.ts'
 import type { ClassGuideState } from './guide-controller.ts'
 import type { LeadClass } from './lead-class.ts'
@@ -15,6 +17,7 @@ export function LeadStatus({
   state: ClassGuideState | undefined
 }) {
   const { t, names } = useGuideText()
+  const { lang } = usePreferences().prefs
   const focus = state?.active.focus ?? null
   const paused = state?.active.pause !== null && state?.active.pause !== undefined
   const seq = state?.active.seq ?? 0
@@ -35,9 +38,7 @@ export function LeadStatus({
       </p>
       {seq > 0 && <p data-testid="lead-followed">{t.followedCount(followed, cls.members.length)}</p>}
       <p role="status" data-testid="lead-records">
-        {changedAt
-          ? t.recordsChanged(new Date(changedAt).toLocaleTimeString('zh-CN', { hour12: false }))
-          : ''}
+        {changedAt ? t.recordsChanged(formatClockTime(changedAt, lang)) : ''}
       </p>
     </section>
   )
