@@ -128,7 +128,8 @@ export function rosterRoutes(api: ApiRegistry, s: AppServices): void {
           }
           await trx.deleteFrom(table).where('class_id', '=', cls.id).where('user_id', '=', target).execute()
         })
-        s.log(`class.${who}.remove`, { user: user.id, class: cls.id })
+        // Who removed whom: the audit trail of a roster (the target is an account id, no name).
+        s.log(`class.${who}.remove`, { user: user.id, class: cls.id, target })
         return c.body(null, 204)
       },
     )
