@@ -48,6 +48,8 @@ async function call(
   } catch {
     return { ok: false, kind: 'offline' }
   }
+  // 204: done, nothing to say (a removal). A captive portal answers 200 or a redirect, not 204.
+  if (res.status === 204) return { ok: true, value: null }
   const isJson = (res.headers.get('content-type') ?? '').includes('application/json')
   const body: unknown = isJson ? await res.json().catch(() => undefined) : undefined
   if (res.ok) {
@@ -261,19 +263,59 @@ export async function uploadRoster(
   })
 }
 
-/** Adds member accounts to a class (the class's trainers and admins). */
+/**
+ * Adds member accounts to a class (its trainers and admins). Answers the class as it now is;
+ * someone already in it stays once. A bad id refuses the whole request, at `memberIds.<i>`.
+ */
 export async function addMembers(
   classId: string,
   memberIds: readonly string[],
   doFetch?: typeof fetch,
-): Promise<ApiResult<true>> {
+): Promise<ApiResult<ClassDetail>> {
   return map(
     await call(
       `/api/classes/${encodeURIComponent(classId)}/members`,
       jsonInit('POST', { memberIds }),
       doFetch,
     ),
+    detailOf,
+  )
+}
+
+/**
+ * Takes a member off a class's roster (204, also when they were not on it). Their records stay
+ * theirs on the server; they only stop counting for this class.
+ */
+export async function removeMember(
+  classId: string,
+  memberId: string,
+  doFetch?: typeof fetch,
+): Promise<ApiResult<true>> {
+  return map(
+    await call(
+      `/api/classes/${encodeURIComponent(classId)}/members/${encodeURIComponent(memberId)}`,
+      { method: 'DELETE' },
+      doFetch,
+    ),
     () => true as const,
+  )
+}
+
+/** What PATCH /api/classes/:id may change here; the route never changes after creation. */
+export interface ClassChange {
+  readonly name?: string
+  readonly startsOn?: string
+  readonly endsOn?: string
+}
+
+export async function updateClass(
+  classId: string,
+  change: ClassChange,
+  doFetch?: typeof fetch,
+): Promise<ApiResult<ClassDetail>> {
+  return map(
+    await call(`/api/classes/${encodeURIComponent(classId)}`, jsonInit('PATCH', change), doFetch),
+    detailOf,
   )
 }
 

@@ -161,6 +161,24 @@ describe('ClassFeed', () => {
     expect(state.status === 'ready' && state.snapshot.records.map((r) => r.serverSeq)).toEqual([1, 2, 3])
   })
 
+  it('after a change made on this device, reads the class and all its records again', async () => {
+    const server = fakeServer()
+    server.members = [...server.members, { id: 'm2', displayName: '乙', memberNumber: '2', branch: null }]
+    server.add('m1')
+    server.add('m2')
+    const feed = feedOf(server, memoryStore().store)
+    await feed.start()
+    // m2 was added by mistake and is taken off the roster: no record says so.
+    server.members = server.members.filter((m) => m.id !== 'm2')
+    await feed.refresh()
+    const stale = feed.current
+    expect(stale.status === 'ready' && stale.snapshot.detail.members.map((m) => m.id)).toEqual(['m1', 'm2'])
+    await feed.reload()
+    const state = feed.current
+    expect(state.status === 'ready' && state.snapshot.detail.members.map((m) => m.id)).toEqual(['m1'])
+    expect(state.status === 'ready' && state.snapshot.records.map((r) => r.record.memberId)).toEqual(['m1'])
+  })
+
   it('forgets its copy when the class is gone or no longer this trainer’s', async () => {
     const server = fakeServer()
     server.add('m1')

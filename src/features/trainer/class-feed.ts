@@ -89,6 +89,15 @@ export class ClassFeed {
     return this.pull('after-cursor')
   }
 
+  /**
+   * Reads the class and all its records again: after this device changed the class (its name,
+   * dates or roster), which a pull after the cursor does not see. A member taken off the roster
+   * brings no record to notice, and new dates move which untagged records belong to the class.
+   */
+  reload(): Promise<void> {
+    return this.pull('full')
+  }
+
   private async pull(kind: 'full' | 'after-cursor'): Promise<void> {
     if (this.running) {
       this.again = this.again === 'full' || kind === 'full' ? 'full' : 'after-cursor'

@@ -17,7 +17,7 @@ const store = { load: loadClassSnapshot, save: saveClassSnapshot, drop: dropClas
 export function useClassFeed(
   classId: string,
   ownerId: string | null,
-): { state: FeedState; refresh: () => void } {
+): { state: FeedState; refresh: () => void; reload: () => void } {
   const [state, setState] = useState<FeedState>({ status: 'loading' })
   const feedRef = useRef<ClassFeed | null>(null)
 
@@ -55,5 +55,9 @@ export function useClassFeed(
     }
   }, [classId, ownerId])
 
-  return { state, refresh: () => void feedRef.current?.refresh() }
+  return {
+    state,
+    refresh: () => void feedRef.current?.refresh(),
+    reload: () => void feedRef.current?.reload(),
+  }
 }
