@@ -3,6 +3,7 @@ import type { ClassDashboard, DashboardBranch } from '../../domain/classes/dashb
 import type { SessionInfo } from '../../platform/session.ts'
 import { ClassFacts } from './ClassFacts.tsx'
 import { ClassKeyRotation } from './ClassKeyRotation.tsx'
+import { ClassManage } from './ClassManage.tsx'
 import { ClassExports, ClassTools } from './ClassTools.tsx'
 import { percent } from './cells.tsx'
 import { DashboardGrid } from './DashboardGrid.tsx'
@@ -29,7 +30,7 @@ const NO_BRANCH = '__none__'
 
 function Dashboard({ classId, session }: { classId: string; session: SessionInfo }) {
   const s = useTrainerStrings()
-  const { state, refresh } = useClassFeed(classId, session.userId)
+  const { state, refresh, reload } = useClassFeed(classId, session.userId)
   const [branchValue, setBranchValue] = useState('')
   const branch = branchValue === '' ? undefined : branchValue === NO_BRANCH ? null : branchValue
   const dashboards = useDashboard(state, branch)
@@ -56,6 +57,7 @@ function Dashboard({ classId, session }: { classId: string; session: SessionInfo
       ) : (
         <DashboardGrid dashboard={shown} classId={classId} />
       )}
+      <ClassManage detail={detail} online={state.connection === 'live'} onChanged={reload} />
       <ClassExports classId={classId} online={state.connection === 'live'} />
       <ClassKeyRotation classId={classId} online={state.connection === 'live'} />
     </>

@@ -12,6 +12,8 @@ export function PeoplePicker({
   accounts,
   chosen,
   fixed = [],
+  present = [],
+  disabled = false,
   onChange,
   error,
   errorId,
@@ -22,6 +24,10 @@ export function PeoplePicker({
   chosen: readonly Person[]
   /** Always in the list and not removable (the trainer creating the class). */
   fixed?: readonly Person[]
+  /** Already in the class (adding to an existing one): shown as such, not offered. */
+  present?: readonly Person[]
+  /** Every control off (offline, or a request under way). */
+  disabled?: boolean
   onChange: (people: Person[]) => void
   error?: string
   errorId: string
@@ -60,7 +66,8 @@ export function PeoplePicker({
     setStatus('idle')
   }
 
-  const taken = new Set([...chosen, ...fixed].map((p) => p.id))
+  const inClass = new Set(present.map((p) => p.id))
+  const taken = new Set([...chosen, ...fixed, ...present].map((p) => p.id))
   const add = (people: readonly Person[]) => onChange([...chosen, ...people.filter((p) => !taken.has(p.id))])
   const remove = (p: Person) => onChange(chosen.filter((c) => c.id !== p.id))
   const addable = (found ?? []).filter((p) => !taken.has(p.id))
@@ -68,7 +75,7 @@ export function PeoplePicker({
     [p.displayName, p.memberNumber, p.branchName].filter((x): x is string => Boolean(x)).join(' · ')
 
   return (
-    <fieldset aria-describedby={error ? errorId : undefined}>
+    <fieldset aria-describedby={error ? errorId : undefined} disabled={disabled}>
       <legend>{legend}</legend>
       {error && (
         <p id={errorId} className="field-error">
@@ -121,7 +128,7 @@ export function PeoplePicker({
             <li key={p.id}>
               <span>{label(p)}</span>
               {taken.has(p.id) ? (
-                <span className="meta">{s.added}</span>
+                <span className="meta">{inClass.has(p.id) ? s.alreadyInClass : s.added}</span>
               ) : (
                 <button type="button" aria-label={s.addNamed(p.displayName)} onClick={() => add([p])}>
                   {s.add}

@@ -1,0 +1,113 @@
+import { useId, useRef, useState } from 'react'
+import { addMembers, type ClassDetail, type Person } from './api.ts'
+import { addOutcome } from './class-manage.ts'
+import { fieldOfServerPath } from './new-class-form.ts'
+import { PeoplePicker } from './PeoplePicker.tsx'
+import { RosterUpload } from './RosterUpload.tsx'
+import { useTrainerStrings } from './strings.ts'
+
+type Phase =
+  | { readonly name: 'idle' }
+  | { readonly name: 'adding' }
+  | { readonly name: 'done'; readonly added: number; readonly already: number }
+  | { readonly name: 'failed'; readonly message: string; readonly person: boolean }
+
+/**
+ * Trainees into an existing class, a walk-in on the day or a late list: picked by search
+ * (POST …/members) or from a roster file (POST …/roster). Both only add accounts that exist.
+ */
+export function AddTrainees({
+  detail,
+  online,
+  onChanged,
+}: {
+  detail: ClassDetail
+  online: boolean
+  onChanged: () => void
+}) {
+  const s = useTrainerStrings()
+  const id = useId()
+  const [chosen, setChosen] = useState<Person[]>([])
+  const [phase, setPhase] = useState<Phase>({ name: 'idle' })
+  const outcomeRef = useRef<HTMLParagraphElement>(null)
+
+  const settle = (p: Phase) => {
+    setPhase(p)
+    requestAnimationFrame(() => outcomeRef.current?.focus())
+  }
+
+  const add = async () => {
+    if (chosen.length === 0) return settle({ name: 'failed', message: s.addNobody, person: false })
+    if (!navigator.onLine) return settle({ name: 'failed', message: s.addFailedOffline, person: false })
+    const ids = chosen.map((p) => p.id)
+    setPhase({ name: 'adding' })
+    const answer = await addMembers(detail.class.id, ids)
+    if (answer.ok) {
+      const { added, already } = addOutcome(
+        detail.members.map((m) => m.id),
+        ids,
+        answer.value.members.map((m) => m.id),
+      )
+      setChosen([])
+      settle({ name: 'done', added, already })
+      return onChanged()
+    }
+    if (answer.kind === 'invalid') {
+      const at = fieldOfServerPath(answer.field)
+      const who = at?.field === 'members' && at.index !== null ? chosen[at.index] : undefined
+      const said = s.serverSays(answer.message)
+      return settle({
+        name: 'failed',
+        message: who ? s.errPerson(who.displayName, said) : said,
+        person: who !== undefined,
+      })
+    }
+    settle({
+      name: 'failed',
+      message:
+        answer.kind === 'offline'
+          ? s.addFailedOffline
+          : answer.kind === 'logged-out'
+            ? s.loginNeededBody
+            : s.addFailed,
+      person: false,
+    })
+  }
+
+  const off = !online || phase.name === 'adding'
+  return (
+    <section aria-labelledby={`${id}-title`} className="trainer-form">
+      <h3 id={`${id}-title`}>{s.addTitle}</h3>
+      <p className="hint">{s.addHint}</p>
+      <PeoplePicker
+        legend={s.addLegend}
+        accounts="member"
+        chosen={chosen}
+        present={detail.members}
+        disabled={off}
+        onChange={(people) => {
+          setChosen(people)
+          if (phase.name === 'failed') setPhase({ name: 'idle' })
+        }}
+        error={phase.name === 'failed' && phase.person ? phase.message : undefined}
+        errorId={`${id}-err`}
+      />
+      {(phase.name === 'done' || phase.name === 'failed') && (
+        <p
+          ref={outcomeRef}
+          tabIndex={-1}
+          role={phase.name === 'done' ? 'status' : 'alert'}
+          className={`status-line ${phase.name === 'done' ? 'ok' : 'warn'}`}
+        >
+          {phase.name === 'done' ? s.addResult(phase.added, phase.already) : phase.message}
+        </p>
+      )}
+      <p className="actions">
+        <button type="button" className="primary" disabled={off} onClick={() => void add()}>
+          {phase.name === 'adding' ? s.addWorking : s.addSubmit(chosen.length)}
+        </button>
+      </p>
+      <RosterUpload classId={detail.class.id} offer="always" disabled={!online} onUploaded={onChanged} />
+    </section>
+  )
+}

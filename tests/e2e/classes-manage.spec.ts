@@ -1,0 +1,100 @@
+import { logIn } from './account.ts'
+import { seriousViolations } from './axe.ts'
+import { expect, test } from './fixtures.ts'
+import { guideWorld } from './guide-driver.ts'
+import { DashboardDriver, freshMemberWithId } from './trainer-driver.ts'
+
+/**
+ * Managing a class from its dashboard, on a 390 px phone: a trainee who walks in on the day is
+ * found by search and added, and shows up on the dashboard; the class is renamed (an empty name
+ * is refused with what to do); the walk-in, added by mistake after all, is removed after a
+ * second confirmation that says their records are kept. Offline, the controls are off and say
+ * why. Each test has a class of its own (guideWorld), never the demo class other tests read.
+ */
+
+test('a trainer adds a walk-in by search, renames the class, and removes the walk-in after confirming', async ({
+  app,
+  page,
+  baseURL,
+}) => {
+  void app
+  test.setTimeout(90_000)
+  const origin = baseURL as string
+  const world = await guideWorld(origin)
+  const walkIn = await freshMemberWithId(origin)
+
+  await logIn(page, world.trainer)
+  await page.goto(`/trainer/classes/${world.classId}`)
+  const dashboard = new DashboardDriver(page)
+  await expect(dashboard.row(world.member.name)).toBeVisible()
+  await expect(dashboard.row(walkIn.name)).toHaveCount(0)
+
+  const manage = page.getByRole('region', { name: '管理班次' })
+  const add = manage.getByRole('region', { name: '补录学员' })
+  await add.getByRole('searchbox', { name: '搜索学员（姓名、用户名或党员编号）' }).fill(walkIn.name)
+  await add.getByRole('button', { name: '搜索', exact: true }).click()
+  await add.getByRole('button', { name: `加入 ${walkIn.name}` }).click()
+  await add.getByRole('button', { name: '加入本班次（1 人）' }).click()
+  await expect(add.getByRole('status')).toHaveText('已加入 1 人。')
+  // The dashboard reads the class again: the walk-in has a row, and the class two trainees.
+  await expect(dashboard.row(walkIn.name)).toBeVisible()
+  await expect(page.getByTestId('class-summary')).toContainText('学员 2 人')
+  expect(await seriousViolations(page)).toEqual([])
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+
+  const edit = manage.getByRole('region', { name: '班次名称和日期' })
+  const name = edit.getByRole('textbox', { name: '班次名称' })
+  await name.fill('  ')
+  await edit.getByRole('button', { name: '保存修改' }).click()
+  await expect(name).toHaveAttribute('aria-invalid', 'true')
+  await expect(name).toHaveAccessibleDescription('班次名称不能为空，请填写名称。')
+  await name.fill('带教测试班第二期')
+  await edit.getByRole('button', { name: '保存修改' }).click()
+  await expect(edit.getByRole('status')).toHaveText('已保存，看板已更新。')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('带教测试班第二期')
+
+  const remove = manage.getByRole('region', { name: '移出学员' })
+  await remove.getByRole('button', { name: `把 ${walkIn.name} 移出本班次` }).click()
+  await expect(remove.getByRole('alert')).toContainText('记录不会删除')
+  await remove.getByRole('button', { name: '取消' }).click()
+  await expect(remove.getByRole('alert')).toHaveCount(0)
+  await expect(dashboard.row(walkIn.name)).toBeVisible()
+  await remove.getByRole('button', { name: `把 ${walkIn.name} 移出本班次` }).click()
+  await remove.getByRole('button', { name: '确认移出' }).click()
+  await expect(remove.getByRole('status')).toHaveText(`已把 ${walkIn.name} 移出本班次，其记录没有删除。`)
+  await expect(dashboard.row(walkIn.name)).toHaveCount(0)
+  await expect(dashboard.row(world.member.name)).toBeVisible()
+  await expect(page.getByTestId('class-summary')).toContainText('学员 1 人')
+
+  // The server agrees: the new name, and the walk-in off the roster.
+  const detail = await page.request.get(`/api/classes/${world.classId}`)
+  const body = (await detail.json()) as { class: { name: string }; members: { id: string }[] }
+  expect(body.class.name).toBe('带教测试班第二期')
+  expect(body.members.map((m) => m.id)).toEqual([world.member.id])
+})
+
+test('offline, managing the class says it needs a connection and its controls are off', async ({
+  app,
+  page,
+  context,
+  baseURL,
+}) => {
+  void app
+  const world = await guideWorld(baseURL as string)
+  await logIn(page, world.trainer)
+  await page.goto(`/trainer/classes/${world.classId}`)
+  const manage = page.getByRole('region', { name: '管理班次' })
+  await expect(manage.getByRole('button', { name: '保存修改' })).toBeEnabled()
+
+  await context.setOffline(true)
+  await expect(manage).toContainText('管理班次需要联网')
+  await expect(manage.getByRole('button', { name: '保存修改' })).toBeDisabled()
+  await expect(manage.getByRole('textbox', { name: '班次名称' })).toBeDisabled()
+  await expect(manage.getByRole('button', { name: /^加入本班次/ })).toBeDisabled()
+  await expect(manage.getByRole('searchbox', { name: '搜索学员（姓名、用户名或党员编号）' })).toBeDisabled()
+  await expect(manage.getByRole('button', { name: `把 ${world.member.name} 移出本班次` })).toBeDisabled()
+  await expect(manage.getByLabel('或上传名单文件（CSV）')).toBeDisabled()
+
+  await context.setOffline(false)
+  await expect(manage.getByRole('button', { name: '保存修改' })).toBeEnabled({ timeout: 15_000 })
+})
