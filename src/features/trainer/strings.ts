@@ -200,6 +200,7 @@ const zhCN = {
   addTitle: '补录学员',
   addHint: '搜索已有账号的学员，加入本班次（例如当天临时来的学员）。还没有账号的学员，请管理员先建账号。',
   addLegend: '要加入的学员',
+  pickerBranch: '按支部筛选',
   alreadyInClass: '已在本班次',
   addSubmit: (n: number) => `加入本班次（${n} 人）`,
   addWorking: '正在加入…',
@@ -220,7 +221,7 @@ const zhCN = {
   removeTitle: '移出学员',
   removeHint:
     '只用于移出误加的学员。移出后，学员的打卡、学习和心得记录不会删除，仍保存在其本人的账号中，只是不再计入本班次；重新加入后会再次计入。',
-  removeFind: '在本班次学员中查找（姓名、党员编号或党支部）',
+  removeFind: '在本班次学员中查找（姓名、党员编号或支部）',
   removeNoMatch: '本班次没有符合条件的学员。',
   removeMore: (n: number) => `还有 ${n} 人，请输入姓名缩小范围。`,
   removeButton: '移出',
@@ -431,6 +432,7 @@ const en: TrainerStrings = {
   addHint:
     'Search for members with an account and add them to this class (for example someone who joined on the day). An admin creates accounts for people who have none.',
   addLegend: 'Trainees to add',
+  pickerBranch: 'Filter by branch',
   alreadyInClass: 'In this class',
   addSubmit: (n) => `Add to this class (${n})`,
   addWorking: 'Adding…',
