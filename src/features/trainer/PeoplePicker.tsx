@@ -97,7 +97,8 @@ export function PeoplePicker({
       </div>
       {accounts === 'member' && branches.length > 0 && (
         <div className="field">
-          <label htmlFor={`${id}-branch`}>{s.branchFilter}</label>
+          {/* Not 党支部 alone: the dashboard's own branch filter has that name. */}
+          <label htmlFor={`${id}-branch`}>{s.pickerBranch}</label>
           <select id={`${id}-branch`} value={branch} onChange={(e) => setBranch(e.target.value)}>
             <option value="">{s.allBranches}</option>
             {branches.map((b) => (
