@@ -1,5 +1,6 @@
 import { usePreferences } from '../../i18n/i18n.tsx'
 import { MyClassesNavLink } from '../classes/MyClassesNavLink.tsx'
+import { CoverageNavLink } from '../trainer/CoverageNavLink.tsx'
 import { TrainerNavLink } from '../trainer/TrainerNavLink.tsx'
 import { useVrStrings } from '../vr/strings.ts'
 import { Link, paths } from './router.tsx'
@@ -24,7 +25,7 @@ export function Header() {
       </div>
       <nav aria-label={t.mainNav}>
         <Link to={paths.routes()}>{t.navRoutes}</Link> <Link to={paths.passport()}>{t.navPassport}</Link>{' '}
-        <Link to={paths.vr()}>{vr.navVr}</Link> <MyClassesNavLink /> <TrainerNavLink />
+        <Link to={paths.vr()}>{vr.navVr}</Link> <MyClassesNavLink /> <TrainerNavLink /> <CoverageNavLink />
         <SyncBadge />
       </nav>
       <fieldset className="display-settings">

@@ -2,13 +2,24 @@ import { type FormEvent, useEffect, useState } from 'react'
 import { StatusMessage } from '../../ui/StatusMessage.tsx'
 import { useRecords } from '../shell/records-context.tsx'
 import { Link, paths } from '../shell/router.tsx'
-import { type ApiResult, type Coverage, type CoverageCounts, fetchCoverage } from './api.ts'
+import {
+  type ApiResult,
+  type Coverage,
+  type CoverageCounts,
+  type CoverageRow,
+  coverageCsvUrl,
+  fetchCoverage,
+} from './api.ts'
 import { chinaToday } from './new-class-form.ts'
 import { useTrainerStrings } from './strings.ts'
 import './trainer.css'
+import './coverage.css'
 import { ScreenHeading } from './ScreenHeading.tsx'
 
-/** /coverage (全覆盖): for organisers (admins), how many members per branch took part in training. */
+/**
+ * /coverage (全覆盖): for organisers (admins), how many members per branch took part in training,
+ * who in each branch did not (to follow up), and the period as a CSV of every member.
+ */
 export default function CoverageScreen(_props: Record<string, never>) {
   const s = useTrainerStrings()
   const { state, session } = useRecords()
@@ -85,7 +96,13 @@ function CoverageReport() {
           tone="error"
         />
       )}
-      {typeof result === 'object' && result.ok && <CoverageTable coverage={result.value} />}
+      {typeof result === 'object' && result.ok && (
+        <>
+          <CoverageTable coverage={result.value} />
+          <FollowUp rows={result.value.rows} />
+          <CoverageExport from={result.value.from} to={result.value.to} />
+        </>
+      )}
     </>
   )
 }
@@ -148,6 +165,62 @@ function CoverageTable({ coverage }: { coverage: Coverage }) {
           </tr>
         </tfoot>
       </table>
+    </section>
+  )
+}
+
+/** Per branch with members, a disclosure listing those no measure reached, or that all were. */
+function FollowUp({ rows }: { rows: readonly CoverageRow[] }) {
+  const s = useTrainerStrings()
+  const groups = rows.filter((r) => r.members > 0)
+  if (groups.length === 0) return null
+  return (
+    <section aria-labelledby="coverage-followup-title" className="coverage-followup">
+      <h2 id="coverage-followup-title">{s.coverageFollowUpTitle}</h2>
+      <p className="hint">{s.coverageFollowUpIntro}</p>
+      <ul className="coverage-branches" data-testid="coverage-untrained">
+        {groups.map((r) => {
+          const branch = r.branchName ?? s.noBranch
+          return (
+            <li key={r.branchId ?? ''}>
+              {r.untrained.length === 0 ? (
+                <p className="coverage-all-trained">{s.coverageAllTrained(branch)}</p>
+              ) : (
+                <details>
+                  <summary>{s.coverageUntrainedSummary(branch, r.untrained.length)}</summary>
+                  <ul className="coverage-people">
+                    {r.untrained.map((p) => (
+                      <li key={p.username}>
+                        <span className="coverage-person">{p.displayName}</span>
+                        <span className="coverage-person-ids">
+                          {s.coverageUsername(p.username)}
+                          {p.memberNumber !== null && ` · ${s.coverageMemberNumber(p.memberNumber)}`}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </li>
+          )
+        })}
+      </ul>
+    </section>
+  )
+}
+
+/** The server writes the file (GET /api/coverage.csv), as it does the class archive's. */
+function CoverageExport({ from, to }: { from: string; to: string }) {
+  const s = useTrainerStrings()
+  return (
+    <section aria-labelledby="coverage-export-title" className="coverage-export">
+      <h2 id="coverage-export-title">{s.coverageExportTitle}</h2>
+      <p className="actions">
+        <a className="button-link" href={coverageCsvUrl(from, to)} download>
+          {s.coverageExportCsv}
+        </a>
+      </p>
+      <p className="hint">{s.coverageExportHint(from, to)}</p>
     </section>
   )
 }

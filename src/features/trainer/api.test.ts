@@ -116,4 +116,30 @@ describe('trainer api', () => {
     ])
     expect(got.ok && got.value.totals.members).toBe(5)
   })
+
+  it('reads the untrained members of each branch, and none from a server that does not send them', async () => {
+    const counts = { members: 2, attendedClass: 1, completedRoute: 0, vrLesson: 0, any: 1 }
+    const person = { displayName: '王建国', username: 'member2', memberNumber: 'YA-2024-0002' }
+    const got = await fetchCoverage(
+      '2026-01-01',
+      '2026-06-30',
+      answer(200, {
+        period: { from: '2026-01-01', to: '2026-06-30' },
+        branches: [
+          { branchId: 'b', branchName: '一支部', ...counts, untrained: [person, { username: 'x' }] },
+          { branchId: 'c', branchName: '二支部', ...counts },
+        ],
+        noBranch: {
+          ...counts,
+          untrained: [{ displayName: '流动党员', username: 'loose', memberNumber: null }],
+        },
+        totals: { ...counts, members: 6 },
+      }),
+    )
+    expect(got.ok && got.value.rows.map((r) => r.untrained)).toEqual([
+      [person],
+      [],
+      [{ displayName: '流动党员', username: 'loose', memberNumber: null }],
+    ])
+  })
 })

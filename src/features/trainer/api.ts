@@ -371,10 +371,20 @@ export interface CoverageCounts {
   readonly any: number
 }
 
+/** A member no measure reached in the period: whom the organiser follows up. */
+export interface UntrainedMember {
+  readonly displayName: string
+  readonly username: string
+  /** 党员编号, when the account has one. */
+  readonly memberNumber: string | null
+}
+
 export interface CoverageRow extends CoverageCounts {
   /** null: members without a branch. */
   readonly branchId: string | null
   readonly branchName: string | null
+  /** By name; empty from a server too old to say. */
+  readonly untrained: readonly UntrainedMember[]
 }
 
 export interface Coverage {
@@ -397,6 +407,18 @@ function countsOf(v: unknown): CoverageCounts | undefined {
   }
 }
 
+function untrainedOf(v: unknown): UntrainedMember | undefined {
+  if (!isObject(v)) return undefined
+  const displayName = str(v.displayName)
+  const username = str(v.username)
+  if (displayName === null || username === null) return undefined
+  return { displayName, username, memberNumber: str(v.memberNumber) }
+}
+
+/** The coverage of a period as a CSV file, one row per member (GET /api/coverage.csv). */
+export const coverageCsvUrl = (from: string, to: string) =>
+  `/api/coverage.csv?${new URLSearchParams({ from, to }).toString()}`
+
 export async function fetchCoverage(
   from: string,
   to: string,
@@ -408,12 +430,16 @@ export async function fetchCoverage(
     const totals = countsOf(b.totals)
     const period = isObject(b.period) ? b.period : {}
     if (!totals) return undefined
+    const untrained = (x: Record<string, unknown>) => listOf(x.untrained, untrainedOf)
     const rows: CoverageRow[] = listOf(b.branches, (x) => {
       const c = countsOf(x)
-      return c && isObject(x) ? { ...c, branchId: str(x.branchId), branchName: str(x.branchName) } : undefined
+      return c && isObject(x)
+        ? { ...c, branchId: str(x.branchId), branchName: str(x.branchName), untrained: untrained(x) }
+        : undefined
     })
     const none = countsOf(b.noBranch)
-    if (none && none.members > 0) rows.push({ ...none, branchId: null, branchName: null })
+    if (none && none.members > 0 && isObject(b.noBranch))
+      rows.push({ ...none, branchId: null, branchName: null, untrained: untrained(b.noBranch) })
     return { from: str(period.from) ?? from, to: str(period.to) ?? to, rows, totals }
   })
 }

@@ -165,6 +165,16 @@ const zhCN = {
   coverageEmpty: '所选时段没有数据。',
   coverageNeedsOnline: '查询覆盖情况需要联网。',
   coverageBadRange: '截止日期不能早于起始日期。',
+  coverageFollowUpTitle: '未参加培训的党员',
+  coverageFollowUpIntro: '所选时段内没有参加任何培训的党员，按党支部列出，便于跟进。点支部名称展开名单。',
+  coverageUntrainedSummary: (branch: string, n: number) => `${branch}：${n} 人未参加培训`,
+  coverageAllTrained: (branch: string) => `${branch}：全部参加了培训`,
+  coverageUsername: (u: string) => `用户名 ${u}`,
+  coverageMemberNumber: (n: string) => `党员编号 ${n}`,
+  coverageExportTitle: '导出',
+  coverageExportCsv: '导出 CSV（每人一行）',
+  coverageExportHint: (from: string, to: string) =>
+    `${from === to ? from : `${from} 至 ${to}`}，每名党员一行：党支部、姓名、用户名、党员编号，以及参加班次、走完一条路线、完成 VR 课程、参加任一培训（是/否）。`,
   keyRotationTitle: '到场确认码密钥',
   keyRotationWhy:
     '如果出示到场确认码的手机或平板遗失或被盗，请更换本班的到场确认码密钥：更换后，旧设备上的到场确认码不再被接受。',
@@ -393,6 +403,17 @@ const en: TrainerStrings = {
   coverageEmpty: 'No data for this period.',
   coverageNeedsOnline: 'Coverage needs a connection.',
   coverageBadRange: 'The end date cannot be before the start date.',
+  coverageFollowUpTitle: 'Members not yet trained',
+  coverageFollowUpIntro:
+    'Members who took part in no training in the period, per Party branch, to follow up. Open a branch to see its list.',
+  coverageUntrainedSummary: (branch, n) => `${branch}: ${n} not yet trained`,
+  coverageAllTrained: (branch) => `${branch}: all trained`,
+  coverageUsername: (u) => `Username ${u}`,
+  coverageMemberNumber: (n) => `Member no. ${n}`,
+  coverageExportTitle: 'Export',
+  coverageExportCsv: 'Export CSV (one row per member)',
+  coverageExportHint: (from, to) =>
+    `${from === to ? from : `${from} to ${to}`}, one row per member: branch, name, username, member number, and 是/否 (yes/no) for attended a class, completed a route, completed a VR lesson, any training.`,
   keyRotationTitle: 'Presence code key',
   keyRotationWhy:
     "If the phone or tablet that shows the presence code is lost or stolen, replace the class's key: the codes on the old device are then no longer accepted.",
