@@ -21,6 +21,22 @@ describe('routes-data/', () => {
       expect(lesson.quiz.questions.length, lesson.id).toBeGreaterThanOrEqual(5)
   })
 
+  it('gives every text of every lesson in English too (an English reader can take each quiz)', () => {
+    // English is optional per field for authors; the shipped lessons carry it everywhere.
+    const missing: string[] = []
+    const walk = (value: unknown, path: string) => {
+      if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}[${i}]`))
+      if (value === null || typeof value !== 'object') return
+      const record = value as Record<string, unknown>
+      if (typeof record.zh === 'string' && !(typeof record.en === 'string' && record.en.trim()))
+        missing.push(path)
+      for (const [key, v] of Object.entries(record))
+        if (key !== 'zh' && key !== 'en') walk(v, `${path}.${key}`)
+    }
+    for (const lesson of pack?.lessons ?? []) walk(lesson, lesson.id)
+    expect(missing).toEqual([])
+  })
+
   it('puts every site in China and every stop of a route within 300 km of the others', () => {
     for (const site of pack?.sites ?? []) expect(isInChinaBox(site.location), site.id).toBe(true)
     for (const route of pack?.routes ?? []) {
