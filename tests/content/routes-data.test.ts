@@ -25,7 +25,10 @@ describe('routes-data/', () => {
     // English is optional per field for authors; the shipped lessons carry it everywhere.
     const missing: string[] = []
     const walk = (value: unknown, path: string) => {
-      if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}[${i}]`))
+      if (Array.isArray(value)) {
+        for (const [i, v] of value.entries()) walk(v, `${path}[${i}]`)
+        return
+      }
       if (value === null || typeof value !== 'object') return
       const record = value as Record<string, unknown>
       if (typeof record.zh === 'string' && !(typeof record.en === 'string' && record.en.trim()))
