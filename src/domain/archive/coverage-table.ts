@@ -5,7 +5,7 @@ import {
   sortBranches,
   sortPeople,
 } from '../classes/coverage.ts'
-import type { ArchiveTable } from './tables.ts'
+import { type ArchiveTable, yesNo } from './tables.ts'
 
 /**
  * The coverage export (全覆盖): one row per counted member, with their branch, who they are and
@@ -15,9 +15,6 @@ import type { ArchiveTable } from './tables.ts'
  * cell). Headers are bilingual like the archive's (tables.ts); the server writes the CSV with
  * the archive's writer (server/archive/csv-writer.ts).
  */
-
-/** As the archive's tables write a yes or no. */
-const yesNo = (b: boolean) => (b ? '是' : '否')
 
 export const COVERAGE_HEADER: readonly string[] = [
   '党支部 Branch',

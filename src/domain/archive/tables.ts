@@ -31,7 +31,8 @@ export interface ArchiveTables {
 
 const YES = '是'
 const NO = '否'
-const yesNo = (b: boolean) => (b ? YES : NO)
+/** How every archive table writes a yes or no. */
+export const yesNo = (b: boolean) => (b ? YES : NO)
 
 /** ISO 8601 → `YYYY-MM-DD HH:mm:ss` in China Standard Time (UTC+8, no daylight saving). */
 export function chinaTime(iso: string | null | undefined): string | null {
