@@ -32,9 +32,14 @@ const dateField = z
   .string()
   .refine(isCalendarDate, { error: 'is not a date YYYY-MM-DD' })
   .meta({ description: 'YYYY-MM-DD, China Standard Time' })
+/**
+ * A class's name is display text, never matched: NFC keeps what the trainer typed, full-width
+ * brackets and all ("延安精神现场教学班（第一期）"). NFKC, right for names that are looked up
+ * (usernames, branches), turned those into ASCII "(第一期)".
+ */
 const nameField = z
   .string()
-  .transform((s) => s.normalize('NFKC').trim())
+  .transform((s) => s.normalize('NFC').trim())
   .pipe(z.string().min(1, { error: 'must not be empty' }).max(80, { error: 'must be at most 80 characters' }))
 const idList = (max: number) => z.array(z.string().min(1).max(80)).max(max)
 

@@ -143,18 +143,24 @@ describe.each(DATABASES)('class management on %s', (dbKind) => {
   it("a class's trainer changes its name, dates and scenes; the route stays", async () => {
     await start()
     const r = await w.devices.trainer.request('PATCH', `/api/classes/${DEMO_CLASS_ID}`, {
-      json: { name: '延安精神班', startsOn: '2026-05-01', endsOn: '2026-05-03', sceneIds: ['oath-hall'] },
+      json: {
+        name: '延安精神班（第一期）',
+        startsOn: '2026-05-01',
+        endsOn: '2026-05-03',
+        sceneIds: ['oath-hall'],
+      },
     })
     expect(r.status, r.text).toBe(200)
+    // Full-width brackets stay as typed (the name is shown, never matched).
     expect(r.body.class).toMatchObject({
-      name: '延安精神班',
+      name: '延安精神班（第一期）',
       routeId: 'yanan-two-day',
       startsOn: '2026-05-01',
       endsOn: '2026-05-03',
       sceneIds: ['oath-hall'],
     })
     const again = await w.devices.member.request('GET', `/api/classes/${DEMO_CLASS_ID}`)
-    expect(again.body.class.name).toBe('延安精神班')
+    expect(again.body.class.name).toBe('延安精神班（第一期）')
     const route = await w.devices.trainer.request('PATCH', `/api/classes/${DEMO_CLASS_ID}`, {
       json: { routeId: 'yimeng-linyi' },
     })
