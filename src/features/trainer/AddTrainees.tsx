@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react'
-import { addMembers, type ClassDetail, type Person } from './api.ts'
-import { addOutcome } from './class-manage.ts'
+import { addMembers, type Person } from './api.ts'
+import { addOutcome, type ClassChangeProps } from './class-manage.ts'
 import { fieldOfServerPath } from './new-class-form.ts'
 import { PeoplePicker } from './PeoplePicker.tsx'
 import { RosterUpload } from './RosterUpload.tsx'
@@ -16,15 +16,7 @@ type Phase =
  * Trainees into an existing class, a walk-in on the day or a late list: picked by search
  * (POST …/members) or from a roster file (POST …/roster). Both only add accounts that exist.
  */
-export function AddTrainees({
-  detail,
-  online,
-  onChanged,
-}: {
-  detail: ClassDetail
-  online: boolean
-  onChanged: () => void
-}) {
+export function AddTrainees({ detail, online, onChanged }: ClassChangeProps) {
   const s = useTrainerStrings()
   const id = useId()
   const [chosen, setChosen] = useState<Person[]>([])

@@ -1,6 +1,6 @@
 import { AddTrainees } from './AddTrainees.tsx'
-import type { ClassDetail } from './api.ts'
 import { ClassEditForm } from './ClassEditForm.tsx'
+import type { ClassChangeProps } from './class-manage.ts'
 import { RemoveTrainee } from './RemoveTrainee.tsx'
 import { useTrainerStrings } from './strings.ts'
 
@@ -10,15 +10,7 @@ import { useTrainerStrings } from './strings.ts'
  * mistake, change the name and dates. Every change needs the server; offline the controls stay
  * visible but off, and say why. After a change the dashboard reads the class again (`onChanged`).
  */
-export function ClassManage({
-  detail,
-  online,
-  onChanged,
-}: {
-  detail: ClassDetail
-  online: boolean
-  onChanged: () => void
-}) {
+export function ClassManage({ detail, online, onChanged }: ClassChangeProps) {
   const s = useTrainerStrings()
   if (detail.class.relation === 'member') return null
   return (

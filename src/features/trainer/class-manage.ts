@@ -1,4 +1,4 @@
-import type { ClassChange, ClassInfo, Person } from './api.ts'
+import type { ClassChange, ClassDetail, ClassInfo, Person } from './api.ts'
 
 /**
  * The pure part of "manage the class" on the dashboard: the name-and-dates form's checks (said
@@ -6,6 +6,13 @@ import type { ClassChange, ClassInfo, Person } from './api.ts'
  * server/classes/class-input.ts), the change to send, what an "add" did, and finding a trainee
  * in a long roster.
  */
+
+/** What a part of "manage the class" is given: the class, whether the server can be reached, and whom to tell after a change. */
+export interface ClassChangeProps {
+  readonly detail: ClassDetail
+  readonly online: boolean
+  readonly onChanged: () => void
+}
 
 /** The server's limits (server/classes/class-input.ts): name length in UTF-16 units, days. */
 export const MAX_NAME_LENGTH = 80
