@@ -47,7 +47,9 @@ export default function AttestDisplayScreen({ classId }: { classId: string }) {
       )}
       <p className="hint">{s.displayIntro}</p>
       <p>
-        <Link to={paths.trainerClass(classId)}>{s.backToClass}</Link>
+        <Link to={paths.trainerClass(classId)} className="back-link">
+          {s.backToClass}
+        </Link>
       </p>
     </>
   )

@@ -79,7 +79,9 @@ export default function MyClassScreen({ classId }: { classId: string }) {
         </>
       )}
       <p>
-        <Link to={paths.myClasses()}>{s.backToList}</Link>
+        <Link to={paths.myClasses()} className="back-link">
+          {s.backToList}
+        </Link>
       </p>
     </>
   )

@@ -31,7 +31,7 @@ function Effect({ classId }: { classId: string }) {
   return (
     <>
       <p className="effect-back">
-        <Link to={paths.trainerClass(classId)}>
+        <Link to={paths.trainerClass(classId)} className="back-link">
           <span aria-hidden="true">← </span>
           {s.backToClass}
         </Link>

@@ -40,7 +40,9 @@ function NotFound() {
   return (
     <StatusMessage title={t.notFoundTitle} tone="error" level={1}>
       <p>{t.notFoundBody}</p>
-      <Link to={paths.routes()}>{t.backToRoutes}</Link>
+      <Link to={paths.routes()} className="back-link">
+        {t.backToRoutes}
+      </Link>
     </StatusMessage>
   )
 }

@@ -41,7 +41,9 @@ function Trainee({
   if (state.status !== 'ready' || !dashboards) return <FeedProblem state={state} onRetry={refresh} />
   const back = (
     <p>
-      <Link to={paths.trainerClass(classId)}>{s.traineeBack}</Link>
+      <Link to={paths.trainerClass(classId)} className="back-link">
+        {s.traineeBack}
+      </Link>
     </p>
   )
   if (!row)

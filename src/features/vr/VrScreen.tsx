@@ -75,7 +75,9 @@ export default function VrScreen({ entry, commands }: { entry: SceneEntry; comma
   return (
     <article className="vr-screen">
       <p>
-        <Link to={paths.vr()}>{t.backToList}</Link>
+        <Link to={paths.vr()} className="back-link">
+          {t.backToList}
+        </Link>
       </p>
       <h1>
         <Localized text={scene.title} />
