@@ -58,3 +58,22 @@ test('large text and high contrast are switches that are remembered', async ({ a
   await expect(page.locator('html')).toHaveClass(/large-text/)
   await expect(page.locator('html')).toHaveClass(/high-contrast/)
 })
+
+test('large text in English on a small phone: nothing runs off the side, and the header leaves most of the screen', async ({
+  app,
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 })
+  await app.openRoutes()
+  await page.getByRole('button', { name: 'English' }).click()
+  await page.getByRole('button', { name: 'Large text' }).click()
+  await expect(page.locator('html')).toHaveClass(/large-text/)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+  const header = await page.locator('.app-header').boundingBox()
+  expect(header?.height ?? 999).toBeLessThan(740 * 0.4)
+  // Each setting reads on one line.
+  for (const name of ['中文', 'Large text', 'High contrast']) {
+    const box = await page.getByRole('button', { name }).boundingBox()
+    expect(box?.height ?? 999, name).toBeLessThan(50)
+  }
+})
