@@ -103,6 +103,16 @@ export function TestBridge() {
       exitVr: async () => {
         await xrStore.getState().session?.end()
       },
+      async hide(prefix) {
+        let hidden = 0
+        scene.traverse((o) => {
+          if (!o.name.startsWith(prefix)) return
+          o.visible = false
+          hidden += 1
+        })
+        await waitFrames(2)
+        return hidden
+      },
     })
   }, [gl, scene, camera])
   return null

@@ -34,6 +34,11 @@ export interface XrTestHooks {
   /** The XR input sources the session tracks, as `type:handedness`. */
   inputs(): string[]
   exitVr(): Promise<void>
+  /**
+   * Hides every object whose name starts with `prefix` and resolves after two frames drawn
+   * without them; answers how many. For comparing the stage's picture with the panorama alone.
+   */
+  hide(prefix: string): Promise<number>
 }
 
 export interface HongtuTestApi {
