@@ -1,6 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useRef } from 'react'
-import { Matrix4, type Object3D, Quaternion, type Texture, Vector3 } from 'three'
+import { Matrix4, type Object3D, Quaternion, Raycaster, type Texture, Vector3 } from 'three'
 import { installEmulatorIfAsked } from './emulator.ts'
 import { XR_ORIGIN_NAME } from './Rig.tsx'
 import { type FrameStats, registerTestApi } from './test-api.ts'
@@ -59,6 +59,17 @@ export function TestBridge() {
       while (stats.current.frames < until) await new Promise((r) => setTimeout(r, 10))
     }
     const find = (name: string) => scene.getObjectByName(name) ?? null
+    // Where the last aim put the controller and what it aimed at, in world space.
+    const aims: Partial<Record<'left' | 'right', { from: Vector3; to: Vector3 }>> = {}
+    const firstNamedHit = (hand: 'left' | 'right') => {
+      const aim = aims[hand]
+      if (!aim) return null
+      const ray = new Raycaster(aim.from, aim.to.clone().sub(aim.from).normalize())
+      for (const hit of ray.intersectObjects(scene.children, true)) {
+        for (let o: Object3D | null = hit.object; o; o = o.parent) if (o.name.includes(':')) return o.name
+      }
+      return null
+    }
     return registerTestApi('xr', {
       stats: () => ({ ...stats.current, textures: texturesOf(scene), texts: textsOf(scene) }),
       exists: (name) => find(name) !== null,
@@ -75,8 +86,10 @@ export function TestBridge() {
         // The member's origin (Rig), whose frame the emulated device's poses are in.
         const origin = find(XR_ORIGIN_NAME)
         if (!target || !origin) return false
-        const local = origin.worldToLocal(target.getWorldPosition(new Vector3()))
+        const world = target.getWorldPosition(new Vector3())
+        const local = origin.worldToLocal(world.clone())
         const from = new Vector3(hand === 'right' ? 0.2 : -0.2, 1.3, -0.2)
+        aims[hand] = { from: origin.localToWorld(from.clone()), to: world }
         const q = new Quaternion().setFromRotationMatrix(
           new Matrix4().lookAt(from, local, new Vector3(0, 1, 0)),
         )
@@ -89,14 +102,19 @@ export function TestBridge() {
       },
       async clickController(hand) {
         const c = (await installEmulatorIfAsked())?.controllers[hand]
-        // Frames under a software renderer can be slow: let the aimed ray settle, hold the
-        // trigger across at least two frames (so the press is seen), release well within the
-        // click threshold (xr-store.ts).
+        // Frames under a software renderer can be slow: let the aimed ray settle, then hold the
+        // trigger for one frame. iwer applies a button's new value at the next frame's start,
+        // so one frame is seen as a press, and the release comes as soon as it can: the click
+        // threshold (xr-store.ts) then has to outlast about two frames, not three or four.
         await waitFrames(3)
+        const firstHit = firstNamedHit(hand)
+        const pressed = performance.now()
         c?.updateButtonValue('trigger', 1)
-        await waitFrames(2)
+        await waitFrames(1)
         c?.updateButtonValue('trigger', 0)
+        const heldMs = performance.now() - pressed
         await waitFrames(2)
+        return { heldMs, firstHit }
       },
       inSession: () => xrStore.getState().session != null,
       inputs: () => xrStore.getState().inputSourceStates.map((i) => `${i.type}:${i.inputSource?.handedness}`),

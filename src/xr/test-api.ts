@@ -20,6 +20,12 @@ export interface FrameStats {
   readonly texts: { readonly total: number; readonly rendered: number }
 }
 
+export interface ControllerClick {
+  readonly heldMs: number
+  /** The named object (`button:…`, `panel:…`) the ray met first, or null for none. */
+  readonly firstHit: string | null
+}
+
 export interface XrTestHooks {
   stats(): FrameStats
   /** Whether an object with this name is in the scene (panels are `panel:<id>`, buttons `button:<id>`). */
@@ -28,8 +34,12 @@ export interface XrTestHooks {
   screenPoint(name: string): { x: number; y: number } | null
   /** Points the emulated controller at a named object (from about where a hand would hold it). */
   aimController(name: string, hand: 'left' | 'right'): boolean
-  /** A trigger click of the emulated controller: value 1, then 0 within 300 ms. */
-  clickController(hand: 'left' | 'right'): Promise<void>
+  /**
+   * A trigger click of the emulated controller: pressed for one frame, then released. Answers
+   * how long the trigger was held and the first named object on the aimed ray, so a test whose
+   * click went unhandled can say whether a slow frame or something in the way lost it.
+   */
+  clickController(hand: 'left' | 'right'): Promise<ControllerClick>
   inSession(): boolean
   /** The XR input sources the session tracks, as `type:handedness`. */
   inputs(): string[]
