@@ -68,6 +68,8 @@ export const ProgressSchema = z.strictObject({
       recordId: z.string(),
     }),
   ),
+  /** Sites where the trainer's presence code confirmed the member there (apart from check-ins). */
+  attended: z.array(z.strictObject({ siteId: z.string(), at: z.string(), recordId: z.string() })),
   lessons: z.array(
     z.strictObject({
       lessonId: z.string(),
@@ -87,6 +89,7 @@ export const ProgressSchema = z.strictObject({
 export function progressJson(p: Progress): z.infer<typeof ProgressSchema> {
   return {
     stamps: [...p.stamps.values()].sort((a, b) => a.siteId.localeCompare(b.siteId)),
+    attended: [...p.attended.values()].sort((a, b) => a.siteId.localeCompare(b.siteId)),
     lessons: [...p.lessons.values()]
       .map((l) => ({ ...l, modes: [...l.modes] }))
       .sort((a, b) => a.lessonId.localeCompare(b.lessonId)),

@@ -235,6 +235,18 @@ describe.each(DATABASES)('attestation keys and re-verification on %s', (dbKind) 
       expect(mine).toMatchObject({ flags: [], record: { kind: 'attestation', memberId } })
     })
 
+    it("a confirmed presence is in the member's progress and the class's, apart from check-ins", async () => {
+      const { trainer, member, memberId, code, attestation } = await start()
+      const record = attestation(member, memberId, await code())
+      expect(await flagsOf(member, record)).toEqual([])
+      const attended = [{ siteId: 'zaoyuan', at: record.occurredAt, recordId: record.id }]
+      const own = await member.request('GET', '/api/me/progress')
+      expect(own.body).toMatchObject({ attended, stamps: [] })
+      const cls = await trainer.request('GET', `/api/classes/${DEMO_CLASS_ID}/progress`)
+      const row = cls.body.members.find((m: { member: { id: string } }) => m.member.id === memberId)
+      expect(row.progress).toMatchObject({ attended, stamps: [] })
+    })
+
     it('a tampered code is kept and flagged bad-signature', async () => {
       const { member, memberId, code, attestation } = await start()
       const token = await code()

@@ -114,6 +114,7 @@ describe.each(DATABASES)('pull and progress on %s', (dbKind) => {
       expect(p.recordCount).toBe(expected.recordCount)
       expect(p.stamps).toEqual([...expected.stamps.values()].sort((a, b) => a.siteId.localeCompare(b.siteId)))
       expect(p.lessons).toEqual([...expected.lessons.values()].map((l) => ({ ...l, modes: [...l.modes] })))
+      expect(p.attended).toEqual([...expected.attended.values()])
     }
   })
 
