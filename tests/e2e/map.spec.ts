@@ -1,4 +1,5 @@
 import { PNG } from 'pngjs'
+import { northOf, site } from './content.ts'
 import { expect, test } from './fixtures.ts'
 
 /** Counts pixels close to the route red (#b0121b) in a PNG screenshot. */
@@ -85,4 +86,46 @@ test('stops that would pile up at this zoom share one marker that carries their 
   })
   expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: stops }, (_, k) => k + 1))
   expect(shown.length).toBeLessThan(stops)
+})
+
+test.describe('my position on the route map', () => {
+  test.use({ permissions: ['geolocation'] })
+
+  test('shows a dot where the member stands, and hides it again', async ({ app, page, context }) => {
+    await context.setGeolocation({ ...northOf(site('yanan-geming-jinianguan').location, 0), accuracy: 30 })
+    await app.openRoutes()
+    await app.openRoute(/延安/)
+    await app.waitForMap()
+    const toggle = page.getByRole('button', { name: '显示我的位置' })
+    await toggle.click()
+    const me = page.getByRole('img', { name: '我的位置' })
+    await expect(me).toBeVisible()
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true')
+    // Standing at stop 1, the dot sits on stop 1's number (its marker may carry neighbours' too).
+    const dot = await me.boundingBox()
+    const number = await page
+      .getByRole('link', { name: /^第 1 站：/ })
+      .locator('.map-stop-number')
+      .boundingBox()
+    if (!dot || !number) throw new Error('dot or stop 1 not laid out')
+    const centre = (b: { x: number; y: number; width: number; height: number }) => [
+      b.x + b.width / 2,
+      b.y + b.height / 2,
+    ]
+    const [dx, dy] = centre(dot).map((v, i) => v - (centre(number)[i] ?? 0))
+    expect(Math.hypot(dx ?? 0, dy ?? 0), 'dot to stop 1, px').toBeLessThan(12)
+
+    await toggle.click()
+    await expect(me).toHaveCount(0)
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false')
+  })
+})
+
+test('without location permission, asking for my position says how to allow it', async ({ app, page }) => {
+  await app.openRoutes()
+  await app.openRoute(/延安/)
+  await app.waitForMap()
+  await page.getByRole('button', { name: '显示我的位置' }).click()
+  await expect(page.getByRole('alert')).toContainText('请在浏览器设置中允许定位')
+  await expect(page.getByRole('img', { name: '我的位置' })).toHaveCount(0)
 })

@@ -1,10 +1,12 @@
 import {
   AttributionControl,
   type GeoJSONSource,
+  type LayerSpecification,
   LngLatBounds,
   Map as MapLibre,
   Marker,
   NavigationControl,
+  type StyleSpecification,
   setWorkerUrl,
 } from 'maplibre-gl'
 import 'maplibre-gl/dist/maplibre-gl.css'
@@ -28,37 +30,42 @@ const RED = '#b0121b'
 /** Closer than this on screen, two stop markers (2rem across) would cover each other. */
 const MARKER_GROUP_RADIUS_PX = 30
 
-function addOverlays(map: MapLibre, stops: readonly StopWithSite[]) {
+/**
+ * The route's own layers (check-in fences, the route line, the member's accuracy circle), put
+ * into the style before the map first draws it, whatever the base style is: added after
+ * `load`, they cost the map a second style update and more frames while it loads, and each
+ * frame on a phone is main-thread time.
+ */
+function withOverlays(style: StyleSpecification, stops: readonly StopWithSite[]): StyleSpecification {
   const fences = stops.map((s) => ({ center: s.site.location, radiusM: s.site.checkin.radiusM }))
-  map.addSource('route', { type: 'geojson', data: routeLine(stops, provider.datum) })
-  map.addSource('fences', { type: 'geojson', data: fenceCircles(fences, provider.datum) })
-  map.addSource('me', { type: 'geojson', data: fenceCircles([], provider.datum) })
-  map.addLayer({
-    id: 'fence-fill',
-    type: 'fill',
-    source: 'fences',
-    paint: { 'fill-color': RED, 'fill-opacity': 0.15 },
-  })
-  map.addLayer({
-    id: 'fence-line',
-    type: 'line',
-    source: 'fences',
-    paint: { 'line-color': RED, 'line-width': 1.5 },
-  })
-  // Dashed: stops are joined by straight lines, not by the roads between them.
-  map.addLayer({
-    id: 'route-line',
-    type: 'line',
-    source: 'route',
-    layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: { 'line-color': RED, 'line-width': 4, 'line-dasharray': [2, 1.5] },
-  })
-  map.addLayer({
-    id: 'me-accuracy',
-    type: 'fill',
-    source: 'me',
-    paint: { 'fill-color': '#1f6fe0', 'fill-opacity': 0.15 },
-  })
+  const layers: LayerSpecification[] = [
+    { id: 'fence-fill', type: 'fill', source: 'fences', paint: { 'fill-color': RED, 'fill-opacity': 0.15 } },
+    { id: 'fence-line', type: 'line', source: 'fences', paint: { 'line-color': RED, 'line-width': 1.5 } },
+    // Dashed: stops are joined by straight lines, not by the roads between them.
+    {
+      id: 'route-line',
+      type: 'line',
+      source: 'route',
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': RED, 'line-width': 4, 'line-dasharray': [2, 1.5] },
+    },
+    {
+      id: 'me-accuracy',
+      type: 'fill',
+      source: 'me',
+      paint: { 'fill-color': '#1f6fe0', 'fill-opacity': 0.15 },
+    },
+  ]
+  return {
+    ...style,
+    sources: {
+      ...style.sources,
+      route: { type: 'geojson', data: routeLine(stops, provider.datum) },
+      fences: { type: 'geojson', data: fenceCircles(fences, provider.datum) },
+      me: { type: 'geojson', data: fenceCircles([], provider.datum) },
+    },
+    layers: [...style.layers, ...layers],
+  }
 }
 
 function stopMarker(stop: StopWithSite, name: string, label: string): HTMLElement {
@@ -101,6 +108,10 @@ export default function RouteMap({ stops, label }: { stops: readonly StopWithSit
     const map = new MapLibre({
       container: container.current,
       style: provider.kind === 'style' ? provider.url : baseStyle(provider),
+      transformStyle: (_previous, next) => withOverlays(next, stops),
+      // Nothing of ours fades (no symbols; a provider's raster tiles may appear at once), and a
+      // fade is a run of frames drawn while the map loads.
+      fadeDuration: 0,
       attributionControl: false,
       locale: {
         'Map.Title': label,
@@ -120,10 +131,7 @@ export default function RouteMap({ stops, label }: { stops: readonly StopWithSit
       bounds.extend([p.lng, p.lat])
     }
     map.fitBounds(bounds, { padding: 48, maxZoom: 14, duration: 0 })
-    map.on('load', () => {
-      addOverlays(map, stops)
-      setReady(true)
-    })
+    map.on('load', () => setReady(true))
     mapRef.current = map
     return () => {
       mapRef.current = null
