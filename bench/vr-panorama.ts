@@ -22,7 +22,7 @@ export interface FirstFrame {
 const require = createRequire(import.meta.url)
 const PANORAMA = 'public/xr/panoramas/panorama-sample.jpg'
 
-/** A loopback server for the peer pages, their libraries and the same JPEG. */
+/** A loopback server for the peer pages (panorama viewers, a bare map), their libraries and the same JPEG. */
 export async function servePeers(): Promise<{ server: Server; baseURL: string }> {
   const files: Record<string, [string, string]> = {
     '/pannellum.html': [join(import.meta.dirname, 'peers/pannellum.html'), 'text/html'],
@@ -31,6 +31,13 @@ export async function servePeers(): Promise<{ server: Server; baseURL: string }>
     '/peer/pannellum.css': [require.resolve('pannellum/build/pannellum.css'), 'text/css'],
     '/peer/marzipano.js': [require.resolve('marzipano/dist/marzipano.js'), 'text/javascript'],
     '/pano.jpg': [PANORAMA, 'image/jpeg'],
+    '/maplibre.html': [join(import.meta.dirname, 'peers/maplibre.html'), 'text/html'],
+    '/peer/maplibre-gl.mjs': [require.resolve('maplibre-gl/dist/maplibre-gl.mjs'), 'text/javascript'],
+    '/peer/maplibre-gl-worker.mjs': [
+      require.resolve('maplibre-gl/dist/maplibre-gl-worker.mjs'),
+      'text/javascript',
+    ],
+    '/peer/maplibre-gl.css': [require.resolve('maplibre-gl/dist/maplibre-gl.css'), 'text/css'],
   }
   const server = createServer((req, res) => {
     const file = files[(req.url ?? '/').split('?')[0] ?? '/']

@@ -49,6 +49,28 @@ describe('summary', () => {
     })
     expect(rowOf(rows, 'check-in: tap to durably saved p95, 4× CPU')?.ok).toBe(true)
   })
+
+  it('judges warm start: the check-in screen by its goal, the map by its goal beside bare maplibre', () => {
+    const rows = summaryRows({
+      warmStart: { metric: 'check-in screen usable', viewer: 'hongtu', medianMs: 808, goalMedianMs: 1000 },
+      mapIdle: {
+        viewers: [
+          { viewer: 'hongtu', medianMs: 1600 },
+          { viewer: 'maplibre, 2k GeoJSON points', medianMs: 1000 },
+        ],
+      },
+    })
+    expect(rowOf(rows, 'check-in screen usable, 4× CPU, median of 3')).toMatchObject({
+      figure: '808 ms',
+      ok: true,
+    })
+    expect(rowOf(rows, 'first map idle, 4× CPU, median of 3')).toMatchObject({
+      figure: '1600 ms',
+      ok: false,
+      peer: 'maplibre, 2k GeoJSON points 1000 ms',
+      ratio: '1.60× maplibre, 2k GeoJSON points',
+    })
+  })
 })
 
 describe('sections the report has no code for', () => {

@@ -131,6 +131,30 @@ function lighthouseRows(pick: (p: Record<string, unknown>) => { figure: string; 
   }
 }
 
+/**
+ * A time of ours beside peers timed in the same run (`{ viewers: [{ viewer, medianMs }] }`,
+ * ours named 'hongtu'), judged against `goalMs`; the ratio is ours ÷ theirs (below 1: faster).
+ */
+function viewerRows(section: string, goalMs: number) {
+  return (r: Results) => {
+    const s = isRecord(r[section]) ? r[section] : undefined
+    const viewers = list(s?.viewers).filter(isRecord)
+    const ours = num(viewers.find((v) => v.viewer === 'hongtu')?.medianMs)
+    if (ours === undefined) return []
+    const peers = viewers.filter((v) => v.viewer !== 'hongtu' && num(v.medianMs) !== undefined)
+    return [
+      {
+        figure: ms(ours),
+        ok: ours <= goalMs,
+        peer: peers.map((p) => `${str(p.viewer)} ${ms(num(p.medianMs) ?? 0)}`).join(', ') || undefined,
+        ratio:
+          peers.map((p) => `${ratio(ours / (num(p.medianMs) ?? Number.NaN))} ${str(p.viewer)}`).join(', ') ||
+          undefined,
+      },
+    ]
+  }
+}
+
 const present = (key: string) => (r: Results) => (r[key] === undefined ? [] : genericGoalRows(key, r[key]))
 
 const SCORE_GOAL = 90
@@ -152,35 +176,25 @@ export const GOALS: readonly Goal[] = [
   { area: 'JS', metric: 'VR screen JS, gzip', goal: '≤ 400 KB', rows: vrWorst('jsGzipBytes', 400_000, kb) },
   {
     area: 'warm start',
-    metric: 'check-in screen usable, 4× CPU',
+    metric: 'check-in screen usable, 4× CPU, median of 3',
     goal: '≤ 1.0 s',
-    rows: present('warmStart'),
+    rows: (r) => {
+      const median = isRecord(r.warmStart) ? num(r.warmStart.medianMs) : undefined
+      return median === undefined ? [] : [{ figure: ms(median), ok: median <= 1000 }]
+    },
   },
   {
     area: 'warm start',
     metric: 'first 360° frame, 4× CPU, median of 3',
     goal: '≤ 1.0 s',
-    rows: (r) => {
-      const pano = isRecord(r.panoramaFirstFrameMs) ? r.panoramaFirstFrameMs : undefined
-      const viewers = list(pano?.viewers).filter(isRecord)
-      const ours = num(viewers.find((v) => v.viewer === 'hongtu')?.medianMs)
-      if (ours === undefined) return []
-      const peers = viewers.filter((v) => v.viewer !== 'hongtu' && num(v.medianMs) !== undefined)
-      return [
-        {
-          figure: ms(ours),
-          ok: ours <= 1000,
-          peer: peers.map((p) => `${str(p.viewer)} ${ms(num(p.medianMs) ?? 0)}`).join(', ') || undefined,
-          // Time: below 1× means we are faster.
-          ratio:
-            peers
-              .map((p) => `${ratio(ours / (num(p.medianMs) ?? Number.NaN))} ${str(p.viewer)}`)
-              .join(', ') || undefined,
-        },
-      ]
-    },
+    rows: viewerRows('panoramaFirstFrameMs', 1000),
   },
-  { area: 'warm start', metric: 'first map idle, 4× CPU', goal: '≤ 1.5 s', rows: present('mapIdle') },
+  {
+    area: 'warm start',
+    metric: 'first map idle, 4× CPU, median of 3',
+    goal: '≤ 1.5 s',
+    rows: viewerRows('mapIdle', 1500),
+  },
   {
     area: 'save',
     metric: 'check-in: tap to durably saved p95, 4× CPU',

@@ -19,6 +19,7 @@ import type { StopWithSite } from '../routes/stops.ts'
 import { navigate, paths } from '../shell/router.tsx'
 import { baseStyle } from './base-style.ts'
 import { groupNumberLabel, markerGroups, mergeCoveredGroups, visibleLabels } from './label-collision.ts'
+import { MAP_IDLE_MARK } from './marks.ts'
 import { fenceCircles, routeLine, toDisplay } from './overlays.ts'
 import { readMapProvider } from './provider-config.ts'
 
@@ -132,6 +133,9 @@ export default function RouteMap({ stops, label }: { stops: readonly StopWithSit
     }
     map.fitBounds(bounds, { padding: 48, maxZoom: 14, duration: 0 })
     map.on('load', () => setReady(true))
+    map.once('idle', () => {
+      if (performance.getEntriesByName(MAP_IDLE_MARK).length === 0) performance.mark(MAP_IDLE_MARK)
+    })
     mapRef.current = map
     return () => {
       mapRef.current = null
