@@ -129,3 +129,42 @@ test('without location permission, asking for my position says how to allow it',
   await expect(page.getByRole('alert')).toContainText('请在浏览器设置中允许定位')
   await expect(page.getByRole('img', { name: '我的位置' })).toHaveCount(0)
 })
+
+test.describe('on a narrow phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } })
+
+  for (const [route, lang] of [
+    [/延安/, 'zh'],
+    [/会宁/, 'zh'],
+    [/沂蒙/, 'zh'],
+    [/Yan'an|延安/, 'en'],
+  ] as const)
+    test(`every stop name shown on the ${route.source} map (${lang}) is whole, none cut at the map's edge`, async ({
+      app,
+      page,
+    }) => {
+      await app.openRoutes()
+      if (lang === 'en') await page.getByRole('button', { name: 'English' }).click()
+      await app.openRoute(route)
+      await app.waitForMap()
+      await page.waitForTimeout(300)
+      const map = await page.getByTestId('route-map').boundingBox()
+      if (!map) throw new Error('no map box')
+      const labels = await page.locator('.map-stop-label').evaluateAll((els) =>
+        els
+          .filter((l) => getComputedStyle(l).visibility !== 'hidden')
+          .map((l) => {
+            const r = l.getBoundingClientRect()
+            return { text: l.textContent ?? '', left: r.left, right: r.right }
+          }),
+      )
+      expect(labels.length, 'some names are shown').toBeGreaterThan(0)
+      // The longest name of all (21 characters) is shown, wrapped, rather than cut or dropped.
+      if (route.source === '沂蒙')
+        expect(labels.map((l) => l.text)).toContain('八路军一一五师司令部旧址（山东省政府旧址）')
+      for (const l of labels) {
+        expect(l.left, `${l.text}: left edge`).toBeGreaterThanOrEqual(map.x)
+        expect(l.right, `${l.text}: right edge`).toBeLessThanOrEqual(map.x + map.width)
+      }
+    })
+})

@@ -18,7 +18,13 @@ import { browserGeolocation } from '../../platform/geolocation.ts'
 import type { StopWithSite } from '../routes/stops.ts'
 import { navigate, paths } from '../shell/router.tsx'
 import { baseStyle } from './base-style.ts'
-import { groupNumberLabel, markerGroups, mergeCoveredGroups, visibleLabels } from './label-collision.ts'
+import {
+  groupNumberLabel,
+  markerGroups,
+  mergeCoveredGroups,
+  placeLabel,
+  visibleLabels,
+} from './label-collision.ts'
 import { MAP_IDLE_MARK } from './marks.ts'
 import { fenceCircles, routeLine, toDisplay } from './overlays.ts'
 import { readMapProvider } from './provider-config.ts'
@@ -28,6 +34,8 @@ setWorkerUrl(workerUrl)
 
 const provider = readMapProvider()
 const RED = '#b0121b'
+/** Between a stop's number and its name (0.3rem in styles.css `.map-stop`). */
+const LABEL_GAP_PX = 5
 /** Closer than this on screen, two stop markers (2rem across) would cover each other. */
 const MARKER_GROUP_RADIUS_PX = 30
 
@@ -191,13 +199,47 @@ export default function RouteMap({ stops, label }: { stops: readonly StopWithSit
       }
       const leaders = groups.map((g) => g[0] as number)
       const labels = leaders.map((i) => elements[i]?.querySelector<HTMLElement>('.map-stop-label'))
+      for (const l of labels) l?.style.removeProperty('visibility')
+      // Each name stays within the map: to the right of its number, or left near the right
+      // edge, or wrapped into lines of about equal length; one that fits nowhere is not shown
+      // (the list below names every stop).
+      const edge = map.getContainer().getBoundingClientRect()
+      const unfit = new Set<HTMLElement>()
+      leaders.forEach((i, k) => {
+        const element = elements[i]
+        const label = labels[k]
+        const number = numberOf(i)
+        if (!element || !label || !number) return
+        element.classList.remove('map-stop--flip')
+        label.style.removeProperty('width')
+        label.classList.remove('map-stop-label--wrap')
+        // In characters of the label's own size, so large type keeps the same proportions.
+        const char = Number.parseFloat(getComputedStyle(label).fontSize) || 13
+        const place = placeLabel({
+          labelWidth: label.getBoundingClientRect().width,
+          number: number.getBoundingClientRect(),
+          edge,
+          gap: LABEL_GAP_PX,
+          maxLinePx: char * 9,
+          minLinePx: char * 3,
+        })
+        if (!place) {
+          unfit.add(label)
+          return
+        }
+        if (place.side === 'left') element.classList.add('map-stop--flip')
+        if (place.wrapWidth !== undefined) {
+          label.classList.add('map-stop-label--wrap')
+          label.style.setProperty('width', `${place.wrapWidth}px`)
+        }
+      })
       const boxes = labels.map((l) => {
         const r = l?.getBoundingClientRect()
         return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : { x: 0, y: 0, width: 0, height: 0 }
       })
-      for (const l of labels) l?.style.removeProperty('visibility')
       visibleLabels(boxes).forEach((show, i) => {
-        if (!show) labels[i]?.style.setProperty('visibility', 'hidden')
+        const label = labels[i]
+        if (label && (!show || unfit.has(label))) label.style.setProperty('visibility', 'hidden')
       })
     }
     declutter()

@@ -67,3 +67,37 @@ export function mergeCoveredGroups(groups: readonly number[][], leaderBoxes: rea
   })
   return kept.length === groups.length ? (groups as number[][]) : kept.map((k) => k.group)
 }
+
+/** Where a stop's name goes beside its number: which side, and a narrower width if it wraps. */
+export interface LabelPlacement {
+  readonly side: 'right' | 'left'
+  /** Set when the name wraps: its box's width in CSS pixels, lines of about equal length. */
+  readonly wrapWidth?: number
+}
+
+/**
+ * Places a stop's name within the map's width: on one line to the right of its number if it
+ * fits, else to the left; else wrapped, on the side with more room, into the fewest lines no
+ * wider than `maxLinePx` and that room, made about equal so no lone character trails; null
+ * when not even `minLinePx` fits (the name is then not shown on the map).
+ */
+export function placeLabel(input: {
+  readonly labelWidth: number
+  readonly number: { readonly left: number; readonly right: number }
+  readonly edge: { readonly left: number; readonly right: number }
+  readonly gap: number
+  readonly maxLinePx: number
+  readonly minLinePx: number
+}): LabelPlacement | null {
+  const right = input.edge.right - input.number.right - input.gap
+  const left = input.number.left - input.edge.left - input.gap
+  if (input.labelWidth <= right) return { side: 'right' }
+  if (input.labelWidth <= left) return { side: 'left' }
+  const side = right >= left ? 'right' : 'left'
+  const room = Math.min(Math.max(right, left), input.maxLinePx)
+  if (room < input.minLinePx) return null
+  const lines = Math.ceil(input.labelWidth / room)
+  // A line breaks between characters, so an equal share needs a character's slack.
+  const slack = input.minLinePx / 3
+  return { side, wrapWidth: Math.min(room, Math.ceil(input.labelWidth / lines + slack)) }
+}
