@@ -1,7 +1,8 @@
+import { request } from '@playwright/test'
 import { logIn } from './account.ts'
 import { seriousViolations } from './axe.ts'
 import { expect, test } from './fixtures.ts'
-import { guideWorld } from './guide-driver.ts'
+import { createAccount, guideWorld } from './guide-driver.ts'
 import { DashboardDriver, freshMemberWithId } from './trainer-driver.ts'
 
 /**
@@ -89,6 +90,10 @@ test('offline, managing the class says it needs a connection and its controls ar
   await context.setOffline(true)
   await expect(manage).toContainText('管理班次需要联网')
   await expect(manage.getByRole('button', { name: '保存修改' })).toBeDisabled()
+  // And looks it: the rule for controls that are off applies on every screen, not only the lesson's.
+  expect(
+    await manage.getByRole('button', { name: '保存修改' }).evaluate((b) => getComputedStyle(b).opacity),
+  ).toBe('0.55')
   await expect(manage.getByRole('textbox', { name: '班次名称' })).toBeDisabled()
   await expect(manage.getByRole('button', { name: /^加入本班次/ })).toBeDisabled()
   await expect(manage.getByRole('searchbox', { name: '搜索学员（姓名、用户名或党员编号）' })).toBeDisabled()
@@ -97,4 +102,70 @@ test('offline, managing the class says it needs a connection and its controls ar
 
   await context.setOffline(false)
   await expect(manage.getByRole('button', { name: '保存修改' })).toBeEnabled({ timeout: 15_000 })
+})
+
+test("a class's trainers: a colleague is added and removed, the only trainer cannot be, and one who steps down is taken back to their classes", async ({
+  app,
+  page,
+  baseURL,
+}) => {
+  void app
+  test.setTimeout(90_000)
+  const origin = baseURL as string
+  const world = await guideWorld(origin)
+  const admin = await request.newContext({ baseURL: origin })
+  await admin.post('/api/auth/login', { data: { username: 'admin', password: 'hongtu-admin-demo' } })
+  const colleague = await createAccount(admin, 'trainer', `协助老师${Date.now().toString(36)}`)
+  await admin.dispose()
+
+  await logIn(page, world.trainer)
+  await page.goto(`/trainer/classes/${world.classId}`)
+  const trainers = page.getByRole('region', { name: '管理班次' }).getByRole('region', { name: '带教老师' })
+  const list = trainers.getByRole('list', { name: '本班次的带教老师' })
+  await expect(list.getByRole('listitem')).toHaveText([/^带教测试老师（你）/])
+  // The only trainer: no removing, and it says what to do instead.
+  await expect(
+    trainers.getByRole('button', { name: `把 ${world.trainer.name} 从本班次的带教老师中移出` }),
+  ).toBeDisabled()
+  await expect(trainers).toContainText('唯一的带教老师不能移出：请先加入另一位。')
+
+  await trainers.getByRole('searchbox', { name: '搜索带教老师（姓名或用户名）' }).fill(colleague.name)
+  await trainers.getByRole('button', { name: '搜索', exact: true }).click()
+  await trainers.getByRole('button', { name: `加入 ${colleague.name}` }).click()
+  await trainers.getByRole('button', { name: '设为本班次的带教老师（1 人）' }).click()
+  await expect(trainers.getByRole('status')).toHaveText('已加入 1 位带教老师。')
+  await expect(list.getByRole('listitem')).toHaveCount(2)
+  await expect(list).toContainText(colleague.name)
+  expect(await seriousViolations(page)).toEqual([])
+
+  // Removing the colleague is asked twice, and says their codes stay valid unless the key changes.
+  await trainers.getByRole('button', { name: `把 ${colleague.name} 从本班次的带教老师中移出` }).click()
+  await expect(trainers.getByRole('alert')).toContainText('更换到场确认码密钥')
+  await trainers.getByRole('button', { name: '确认移出' }).click()
+  await expect(trainers.getByRole('status')).toHaveText(`${colleague.name} 已不再是本班次的带教老师。`)
+  await expect(list.getByRole('listitem')).toHaveCount(1)
+
+  // Handing the class over: the colleague in, oneself out.
+  await trainers.getByRole('searchbox', { name: '搜索带教老师（姓名或用户名）' }).fill(colleague.name)
+  await trainers.getByRole('button', { name: '搜索', exact: true }).click()
+  await trainers.getByRole('button', { name: `加入 ${colleague.name}` }).click()
+  await trainers.getByRole('button', { name: '设为本班次的带教老师（1 人）' }).click()
+  await expect(list.getByRole('listitem')).toHaveCount(2)
+  await trainers.getByRole('button', { name: `把 ${world.trainer.name} 从本班次的带教老师中移出` }).click()
+  await expect(trainers.getByRole('alert')).toContainText('移出后你将看不到本班次的看板和学员档案')
+  await trainers.getByRole('button', { name: '确认移出' }).click()
+  await expect(page).toHaveURL(/\/trainer$/)
+
+  // The server agrees: the colleague trains the class; the one who stepped down no longer sees it.
+  expect((await page.request.get(`/api/classes/${world.classId}`)).status()).toBe(404)
+  const takeover = await request.newContext({ baseURL: origin })
+  await takeover.post('/api/auth/login', {
+    data: { username: colleague.username, password: colleague.password },
+  })
+  const detail = await takeover.get(`/api/classes/${world.classId}`)
+  expect(detail.status()).toBe(200)
+  expect(((await detail.json()) as { trainers: { id: string }[] }).trainers.map((t) => t.id)).toEqual([
+    colleague.id,
+  ])
+  await takeover.dispose()
 })

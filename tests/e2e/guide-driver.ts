@@ -15,7 +15,7 @@ export interface GuideWorld {
 
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
 
-async function createAccount(admin: APIRequestContext, role: 'member' | 'trainer', name: string) {
+export async function createAccount(admin: APIRequestContext, role: 'member' | 'trainer', name: string) {
   const account = {
     username: `g${role[0]}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`,
     password: `pw-${Math.random().toString(36).slice(2)}-${Date.now()}`,

@@ -57,7 +57,12 @@ function Dashboard({ classId, session }: { classId: string; session: SessionInfo
       ) : (
         <DashboardGrid dashboard={shown} classId={classId} />
       )}
-      <ClassManage detail={detail} online={state.connection === 'live'} onChanged={reload} />
+      <ClassManage
+        detail={detail}
+        online={state.connection === 'live'}
+        onChanged={reload}
+        userId={session.userId}
+      />
       <ClassExports classId={classId} online={state.connection === 'live'} />
       <ClassKeyRotation classId={classId} online={state.connection === 'live'} />
     </>

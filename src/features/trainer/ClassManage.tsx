@@ -1,5 +1,6 @@
 import { AddTrainees } from './AddTrainees.tsx'
 import { ClassEditForm } from './ClassEditForm.tsx'
+import { ClassTrainers } from './ClassTrainers.tsx'
 import type { ClassChangeProps } from './class-manage.ts'
 import { RemoveTrainee } from './RemoveTrainee.tsx'
 import { useTrainerStrings } from './strings.ts'
@@ -7,10 +8,10 @@ import { useTrainerStrings } from './strings.ts'
 /**
  * "Manage the class" on its dashboard, for its trainers and admins (the server allows them,
  * server/classes/roster-routes.ts and manage-routes.ts): add trainees, remove one added by
- * mistake, change the name and dates. Every change needs the server; offline the controls stay
+ * mistake, change who trains it, change the name and dates. Every change needs the server; offline the controls stay
  * visible but off, and say why. After a change the dashboard reads the class again (`onChanged`).
  */
-export function ClassManage({ detail, online, onChanged }: ClassChangeProps) {
+export function ClassManage({ detail, online, onChanged, userId }: ClassChangeProps & { userId: string }) {
   const s = useTrainerStrings()
   if (detail.class.relation === 'member') return null
   return (
@@ -33,6 +34,7 @@ export function ClassManage({ detail, online, onChanged }: ClassChangeProps) {
         online={online}
         onChanged={onChanged}
       />
+      <ClassTrainers detail={detail} online={online} onChanged={onChanged} userId={userId} />
       <ClassEditForm cls={detail.class} online={online} onChanged={onChanged} />
     </section>
   )

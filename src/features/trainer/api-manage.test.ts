@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addMembers, removeMember, updateClass } from './api.ts'
+import { addMembers, addTrainers, removeMember, removeTrainer, updateClass } from './api.ts'
 
 /** The calls that change a class, against canned answers shaped as server/classes gives them. */
 
@@ -53,5 +53,30 @@ describe('changing a class', () => {
     })
     const added = await addMembers('k', ['m'], json(200, detail))
     expect(added.ok && added.value.members.map((m) => m.id)).toEqual(['m'])
+  })
+
+  it("sends a class's trainers to add, and the one to remove; the last one refused says where", async () => {
+    const calls: [string, RequestInit | undefined][] = []
+    const recording = (answer: () => Promise<Response>) =>
+      (async (url: string, init?: RequestInit) => {
+        calls.push([url, init])
+        return answer()
+      }) as typeof fetch
+    const added = await addTrainers('k', ['t2'], recording(json(200, detail)))
+    expect(added.ok && added.value.trainers.map((t) => t.id)).toEqual(['t'])
+    expect(calls[0]?.[0]).toBe('/api/classes/k/trainers')
+    expect(JSON.parse(String(calls[0]?.[1]?.body))).toEqual({ trainerIds: ['t2'] })
+    const last = await removeTrainer(
+      'k',
+      't 1',
+      recording(
+        json(400, {
+          error: { code: 'invalid', message: 'a class keeps at least one trainer', path: 'userId' },
+        }),
+      ),
+    )
+    expect(calls[1]?.[0]).toBe('/api/classes/k/trainers/t%201')
+    expect(calls[1]?.[1]?.method).toBe('DELETE')
+    expect(last).toMatchObject({ ok: false, kind: 'invalid', field: 'userId' })
   })
 })

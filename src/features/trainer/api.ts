@@ -301,6 +301,44 @@ export async function removeMember(
   )
 }
 
+/**
+ * Adds trainer or admin accounts as trainers of a class (its trainers and admins). Answers the
+ * class as it now is; a bad id refuses the whole request, at `trainerIds.<i>`.
+ */
+export async function addTrainers(
+  classId: string,
+  trainerIds: readonly string[],
+  doFetch?: typeof fetch,
+): Promise<ApiResult<ClassDetail>> {
+  return map(
+    await call(
+      `/api/classes/${encodeURIComponent(classId)}/trainers`,
+      jsonInit('POST', { trainerIds }),
+      doFetch,
+    ),
+    detailOf,
+  )
+}
+
+/**
+ * Takes a trainer off a class (204, also when they were not one). The server refuses the last
+ * one (400 invalid at `userId`): a class always has a trainer.
+ */
+export async function removeTrainer(
+  classId: string,
+  trainerId: string,
+  doFetch?: typeof fetch,
+): Promise<ApiResult<true>> {
+  return map(
+    await call(
+      `/api/classes/${encodeURIComponent(classId)}/trainers/${encodeURIComponent(trainerId)}`,
+      { method: 'DELETE' },
+      doFetch,
+    ),
+    () => true as const,
+  )
+}
+
 /** What PATCH /api/classes/:id may change here; the route never changes after creation. */
 export interface ClassChange {
   readonly name?: string

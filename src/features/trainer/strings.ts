@@ -191,7 +191,7 @@ const zhCN = {
 
   // manage the class (dashboard)
   manageTitle: '管理班次',
-  manageIntro: '补录当天临时来的学员，移出误加的学员，修改班次名称和日期。',
+  manageIntro: '补录当天临时来的学员，移出误加的学员，调整带教老师，修改班次名称和日期。',
   manageOffline: '管理班次需要联网。现在离线，以下操作暂不可用，联网后即可使用。',
   editTitle: '班次名称和日期',
   editDatesHint: '日期按北京时间。改日期后，看板按新的日期统计学员的打卡和学习。',
@@ -244,6 +244,28 @@ const zhCN = {
   removeDone: (name: string) => `已把 ${name} 移出本班次，其记录没有删除。`,
   removeFailedOffline: '没有连接到服务器，学员没有移出。请联网后重试。',
   removeFailed: '学员没有移出，请稍后重试。',
+  trainersTitle: '带教老师',
+  trainersHint:
+    '带教老师可以看本班次的看板和学员档案、出示到场确认码、带领现场教学和 VR 课堂。例如换人带班、请同事协助时在这里调整。一个班次至少要有一位带教老师。',
+  trainersListLabel: '本班次的带教老师',
+  trainerYou: (name: string) => `${name}（你）`,
+  trainerRemoveNamed: (name: string) => `把 ${name} 从本班次的带教老师中移出`,
+  trainerLastOne: '唯一的带教老师不能移出：请先加入另一位。',
+  trainerRemoveConfirm: (name: string) =>
+    `确定不再让 ${name} 担任本班次的带教老师吗？其已出示的到场确认码仍然有效；如果担心其设备上的确认码被继续使用，请在下方“更换到场确认码密钥”。`,
+  trainerRemoveSelfConfirm:
+    '确定不再担任本班次的带教老师吗？移出后你将看不到本班次的看板和学员档案，只有本班次的带教老师或管理员能把你重新加入。',
+  trainerRemoveYes: '确认移出',
+  trainerRemoveDone: (name: string) => `${name} 已不再是本班次的带教老师。`,
+  trainerRemoveFailedOffline: '没有连接到服务器，带教老师没有移出。请联网后重试。',
+  trainerRemoveFailed: '带教老师没有移出，请稍后重试。',
+  trainersAddLegend: '要加入的带教老师',
+  trainersAddSubmit: (n: number) => `设为本班次的带教老师（${n} 人）`,
+  trainersAddResult: (added: number, already: number) =>
+    `已加入 ${added} 位带教老师${already > 0 ? `，${already} 位原本就是` : ''}。`,
+  trainersAddNobody: '请先搜索并选择要加入的带教老师。',
+  trainersAddFailedOffline: '没有连接到服务器，带教老师没有加入。请联网后重试。',
+  trainersAddFailed: '带教老师没有加入，请稍后重试。',
 }
 
 export type TrainerStrings = typeof zhCN
@@ -431,7 +453,8 @@ const en: TrainerStrings = {
   keyRotationOffline: 'Replacing the key needs a connection.',
 
   manageTitle: 'Manage the class',
-  manageIntro: 'Add a trainee who joined on the day, remove one added by mistake, change the name and dates.',
+  manageIntro:
+    'Add a trainee who joined on the day, remove one added by mistake, change the trainers, the name and the dates.',
   manageOffline:
     'Managing the class needs a connection. You are offline, so these controls are off until you are back online.',
   editTitle: 'Name and dates',
@@ -487,6 +510,29 @@ const en: TrainerStrings = {
   removeDone: (name) => `${name} was removed from this class; their records were not deleted.`,
   removeFailedOffline: 'The server could not be reached; nobody was removed. Try again when online.',
   removeFailed: 'The trainee was not removed. Try again later.',
+  trainersTitle: 'Trainers',
+  trainersHint:
+    "A class's trainers see its dashboard and trainee archives, show its presence codes and lead it on site and in the VR center. Change them here, for example when someone else takes the class over or a colleague helps. A class keeps at least one trainer.",
+  trainersListLabel: 'Trainers of this class',
+  trainerYou: (name) => `${name} (you)`,
+  trainerRemoveNamed: (name) => `Remove ${name} as a trainer of this class`,
+  trainerLastOne: 'The only trainer cannot be removed: add another first.',
+  trainerRemoveConfirm: (name) =>
+    `Remove ${name} as a trainer of this class? Presence codes they have shown stay valid; if you worry that codes on their device could still be used, replace the presence code key below.`,
+  trainerRemoveSelfConfirm:
+    'Stop being a trainer of this class? You will no longer see its dashboard or trainee archives; only its trainers or an admin can add you back.',
+  trainerRemoveYes: 'Remove as trainer',
+  trainerRemoveDone: (name) => `${name} is no longer a trainer of this class.`,
+  trainerRemoveFailedOffline:
+    'The server could not be reached; no trainer was removed. Try again when online.',
+  trainerRemoveFailed: 'The trainer was not removed. Try again later.',
+  trainersAddLegend: 'Trainers to add',
+  trainersAddSubmit: (n) => `Make trainers of this class (${n})`,
+  trainersAddResult: (added, already) =>
+    `Added ${added} trainer${added === 1 ? '' : 's'}${already > 0 ? `; ${already} already were` : ''}.`,
+  trainersAddNobody: 'Search for and choose the trainers to add first.',
+  trainersAddFailedOffline: 'The server could not be reached; no trainer was added. Try again when online.',
+  trainersAddFailed: 'The trainers were not added. Try again later.',
 }
 
 export function useTrainerStrings(): TrainerStrings {
