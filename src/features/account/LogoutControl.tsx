@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useEffectEvent, useState } from 'react'
 import { logoutOnServer } from '../../platform/session.ts'
 import { useRecords } from '../shell/records-context.tsx'
 import { SyncProblem } from '../shell/SyncProblem.tsx'
@@ -23,10 +23,10 @@ export function LogoutControl({ onLoggedOut }: { onLoggedOut: () => void }) {
     await setSession(null)
     onLoggedOut()
   }
-  const logoutRef = useRef(logout)
-  logoutRef.current = logout
+  // The effect reacts to the outbox emptying, not to a new `logout` each render.
+  const logoutWhenSynced = useEffectEvent(() => void logout())
   useEffect(() => {
-    if (asking === 'sync-then-logout' && unsynced === 0) void logoutRef.current()
+    if (asking === 'sync-then-logout' && unsynced === 0) logoutWhenSynced()
   }, [asking, unsynced])
 
   if (!session || !log) return null
