@@ -145,7 +145,26 @@ test("a class's trainers: a colleague is added and removed, the only trainer can
   await expect(trainers.getByRole('status')).toHaveText(`${colleague.name} 已不再是本班次的带教老师。`)
   await expect(list.getByRole('listitem')).toHaveCount(1)
 
-  // Handing the class over: the colleague in, oneself out.
+  // Handing the class over: the colleague in, oneself out. Until then this device keeps a copy
+  // of the class (its trainees' records); it goes with the role.
+  const cachedClasses = () =>
+    page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('hongtu-trainer')
+          open.onerror = () => reject(open.error)
+          open.onsuccess = () => {
+            const db = open.result
+            const keys = db.transaction('classes').objectStore('classes').getAllKeys()
+            keys.onsuccess = () => {
+              db.close()
+              resolve(keys.result.map(String))
+            }
+            keys.onerror = () => reject(keys.error)
+          }
+        }),
+    )
+  await expect.poll(cachedClasses).toContain(world.classId)
   await trainers.getByRole('searchbox', { name: '搜索带教老师（姓名或用户名）' }).fill(colleague.name)
   await trainers.getByRole('button', { name: '搜索', exact: true }).click()
   await trainers.getByRole('button', { name: `加入 ${colleague.name}` }).click()
@@ -155,6 +174,7 @@ test("a class's trainers: a colleague is added and removed, the only trainer can
   await expect(trainers.getByRole('alert')).toContainText('移出后你将看不到本班次的看板和学员档案')
   await trainers.getByRole('button', { name: '确认移出' }).click()
   await expect(page).toHaveURL(/\/trainer$/)
+  expect(await cachedClasses()).not.toContain(world.classId)
 
   // The server agrees: the colleague trains the class; the one who stepped down no longer sees it.
   expect((await page.request.get(`/api/classes/${world.classId}`)).status()).toBe(404)

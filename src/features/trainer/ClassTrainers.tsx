@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { navigate, paths } from '../shell/router.tsx'
 import { addTrainers, type Person, removeTrainer } from './api.ts'
+import { dropClassSnapshot } from './class-cache.ts'
 import { addOutcome, type ClassChangeProps } from './class-manage.ts'
 import { fieldOfServerPath } from './new-class-form.ts'
 import { PeoplePicker } from './PeoplePicker.tsx'
@@ -78,8 +79,13 @@ export function ClassTrainers({ detail, online, onChanged, userId }: ClassChange
     setPhase({ name: 'removing', person })
     const answer = await removeTrainer(detail.class.id, person.id)
     if (!answer.ok) return setPhase({ name: 'remove-failed', offline: answer.kind === 'offline' })
-    // No longer a trainer of it, one no longer sees the class: back to one's own classes.
-    if (person.id === userId) return navigate(paths.trainer())
+    // No longer a trainer of it, one may no longer read the class: its copy on this device (its
+    // trainees' records) goes now, not when the dashboard next finds it gone; then back to
+    // one's own classes.
+    if (person.id === userId) {
+      await dropClassSnapshot(detail.class.id).catch(() => undefined)
+      return navigate(paths.trainer())
+    }
     setPhase({ name: 'removed', person })
     onChanged()
   }
