@@ -189,3 +189,30 @@ test("a class's trainers: a colleague is added and removed, the only trainer can
   ])
   await takeover.dispose()
 })
+
+test('an admin who trains a class and steps down keeps seeing it, and is told so by nothing alarming', async ({
+  app,
+  page,
+  baseURL,
+}) => {
+  void app
+  test.setTimeout(60_000)
+  const world = await guideWorld(baseURL as string)
+  await logIn(page, { username: 'admin', password: 'hongtu-admin-demo', name: '组织部管理员' })
+  await page.goto(`/trainer/classes/${world.classId}`)
+  const trainers = page.getByRole('region', { name: '管理班次' }).getByRole('region', { name: '带教老师' })
+  const list = trainers.getByRole('list', { name: '本班次的带教老师' })
+  await trainers.getByRole('searchbox', { name: '搜索带教老师（姓名或用户名）' }).fill('组织部管理员')
+  await trainers.getByRole('button', { name: '搜索', exact: true }).click()
+  await trainers.getByRole('button', { name: '加入 组织部管理员' }).click()
+  await trainers.getByRole('button', { name: '设为本班次的带教老师（1 人）' }).click()
+  await expect(list.getByRole('listitem')).toHaveText([/^带教测试老师/, /^组织部管理员（你）/])
+
+  await trainers.getByRole('button', { name: '把 组织部管理员 从本班次的带教老师中移出' }).click()
+  // The question is the one about a colleague: an admin does not lose the class.
+  await expect(trainers.getByRole('alert')).toContainText('确定不再让 组织部管理员 担任本班次的带教老师吗？')
+  await trainers.getByRole('button', { name: '确认移出' }).click()
+  await expect(trainers.getByRole('status')).toHaveText('组织部管理员 已不再是本班次的带教老师。')
+  await expect(page).toHaveURL(new RegExp(`/trainer/classes/${world.classId}$`))
+  await expect(list.getByRole('listitem')).toHaveText([/^带教测试老师/])
+})

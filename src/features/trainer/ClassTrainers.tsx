@@ -21,8 +21,8 @@ type Phase =
  * Who trains the class (POST …/trainers, DELETE …/trainers/:id): when another trainer takes the
  * class over, or a colleague helps on the day. Trainer and admin accounts may be added; the only
  * trainer cannot be removed (the server refuses it too). Removing someone is asked twice, as the
- * trainee removal is; removing oneself says that the class will be gone from one's screens, and
- * afterwards leads back to one's classes.
+ * trainee removal is; a trainer removing themselves is told the class will be gone from their
+ * screens, and afterwards is led back to their classes (an admin keeps seeing it).
  */
 export function ClassTrainers({ detail, online, onChanged, userId }: ClassChangeProps & { userId: string }) {
   const s = useTrainerStrings()
@@ -37,6 +37,8 @@ export function ClassTrainers({ detail, online, onChanged, userId }: ClassChange
   }, [phase.name])
 
   const trainers = detail.trainers
+  // Stepping down loses the class, unless one is an admin (who sees every class anyway).
+  const losesClass = (p: Person) => p.id === userId && detail.class.relation !== 'admin'
   const add = async () => {
     if (chosen.length === 0)
       return setPhase({ name: 'add-failed', message: s.trainersAddNobody, person: false })
@@ -82,7 +84,7 @@ export function ClassTrainers({ detail, online, onChanged, userId }: ClassChange
     // No longer a trainer of it, one may no longer read the class: its copy on this device (its
     // trainees' records) goes now, not when the dashboard next finds it gone; then back to
     // one's own classes.
-    if (person.id === userId) {
+    if (losesClass(person)) {
       await dropClassSnapshot(detail.class.id).catch(() => undefined)
       return navigate(paths.trainer())
     }
@@ -110,7 +112,7 @@ export function ClassTrainers({ detail, online, onChanged, userId }: ClassChange
       {asking ? (
         <div role="alert" className="notice" ref={noticeRef} tabIndex={-1}>
           <p>
-            {phase.person.id === userId
+            {losesClass(phase.person)
               ? s.trainerRemoveSelfConfirm
               : s.trainerRemoveConfirm(phase.person.displayName)}
           </p>
