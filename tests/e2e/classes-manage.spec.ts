@@ -190,7 +190,7 @@ test("a class's trainers: a colleague is added and removed, the only trainer can
   await takeover.dispose()
 })
 
-test('an admin who trains a class and steps down keeps seeing it, and is told so by nothing alarming', async ({
+test('an admin who trains a class and steps down is asked the ordinary question and keeps seeing the class', async ({
   app,
   page,
   baseURL,
