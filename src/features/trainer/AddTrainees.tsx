@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react'
+import { addRefusal } from './add-refusal.ts'
 import { addMembers, type Person } from './api.ts'
 import { addOutcome, type ClassChangeProps } from './class-manage.ts'
-import { fieldOfServerPath } from './new-class-form.ts'
 import { PeoplePicker } from './PeoplePicker.tsx'
 import { RosterUpload } from './RosterUpload.tsx'
 import { useTrainerStrings } from './strings.ts'
@@ -44,25 +44,9 @@ export function AddTrainees({ detail, online, onChanged }: ClassChangeProps) {
       settle({ name: 'done', added, already })
       return onChanged()
     }
-    if (answer.kind === 'invalid') {
-      const at = fieldOfServerPath(answer.field)
-      const who = at?.field === 'members' && at.index !== null ? chosen[at.index] : undefined
-      const said = s.serverSays(answer.message)
-      return settle({
-        name: 'failed',
-        message: who ? s.errPerson(who.displayName, said) : said,
-        person: who !== undefined,
-      })
-    }
     settle({
       name: 'failed',
-      message:
-        answer.kind === 'offline'
-          ? s.addFailedOffline
-          : answer.kind === 'logged-out'
-            ? s.loginNeededBody
-            : s.addFailed,
-      person: false,
+      ...addRefusal(answer, chosen, 'members', s, { offline: s.addFailedOffline, failed: s.addFailed }),
     })
   }
 

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { navigate, paths } from '../shell/router.tsx'
+import { addRefusal } from './add-refusal.ts'
 import { addTrainers, type Person, removeTrainer } from './api.ts'
 import { dropClassSnapshot } from './class-cache.ts'
 import { addOutcome, type ClassChangeProps } from './class-manage.ts'
-import { fieldOfServerPath } from './new-class-form.ts'
 import { PeoplePicker } from './PeoplePicker.tsx'
 import { useTrainerStrings } from './strings.ts'
 
@@ -55,25 +55,12 @@ export function ClassTrainers({ detail, online, onChanged, userId }: ClassChange
       setPhase({ name: 'added', added, already })
       return onChanged()
     }
-    if (answer.kind === 'invalid') {
-      const at = fieldOfServerPath(answer.field)
-      const who = at?.field === 'trainers' && at.index !== null ? chosen[at.index] : undefined
-      const said = s.serverSays(answer.message)
-      return setPhase({
-        name: 'add-failed',
-        message: who ? s.errPerson(who.displayName, said) : said,
-        person: who !== undefined,
-      })
-    }
     setPhase({
       name: 'add-failed',
-      message:
-        answer.kind === 'offline'
-          ? s.trainersAddFailedOffline
-          : answer.kind === 'logged-out'
-            ? s.loginNeededBody
-            : s.trainersAddFailed,
-      person: false,
+      ...addRefusal(answer, chosen, 'trainers', s, {
+        offline: s.trainersAddFailedOffline,
+        failed: s.trainersAddFailed,
+      }),
     })
   }
 
