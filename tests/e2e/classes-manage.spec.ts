@@ -99,6 +99,8 @@ test('offline, managing the class says it needs a connection and its controls ar
   await expect(manage.getByRole('searchbox', { name: '搜索学员（姓名、用户名或党员编号）' })).toBeDisabled()
   await expect(manage.getByRole('button', { name: `把 ${world.member.name} 移出本班次` })).toBeDisabled()
   await expect(manage.getByLabel('或上传名单文件（CSV）')).toBeDisabled()
+  await expect(manage.getByRole('searchbox', { name: '搜索带教老师（姓名或用户名）' })).toBeDisabled()
+  await expect(manage.getByRole('button', { name: /^设为本班次的带教老师/ })).toBeDisabled()
 
   await context.setOffline(false)
   await expect(manage.getByRole('button', { name: '保存修改' })).toBeEnabled({ timeout: 15_000 })
