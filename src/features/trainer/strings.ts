@@ -527,7 +527,7 @@ const en: TrainerStrings = {
     'The server could not be reached; no trainer was removed. Try again when online.',
   trainerRemoveFailed: 'The trainer was not removed. Try again later.',
   trainersAddLegend: 'Trainers to add',
-  trainersAddSubmit: (n) => `Make trainers of this class (${n})`,
+  trainersAddSubmit: (n) => `Add as trainers of this class (${n})`,
   trainersAddResult: (added, already) =>
     `Added ${added} trainer${added === 1 ? '' : 's'}${already > 0 ? `; ${already} already were` : ''}.`,
   trainersAddNobody: 'Search for and choose the trainers to add first.',
