@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { AskTwice } from './AskTwice.tsx'
 import { rotateClassKey } from './api.ts'
 import { useTrainerStrings } from './strings.ts'
 
@@ -29,21 +30,15 @@ export function ClassKeyRotation({ classId, online }: { classId: string; online:
       {!online ? (
         <p className="hint">{s.keyRotationOffline}</p>
       ) : phase.name === 'confirming' || phase.name === 'rotating' ? (
-        <div role="alert" className="notice">
-          <p>{s.keyRotationConfirm}</p>
-          <p className="actions">
-            <button type="button" className="primary" disabled={phase.name === 'rotating'} onClick={rotate}>
-              {phase.name === 'rotating' ? s.keyRotationWorking : s.keyRotationYes}
-            </button>
-            <button
-              type="button"
-              disabled={phase.name === 'rotating'}
-              onClick={() => setPhase({ name: 'idle' })}
-            >
-              {s.keyRotationCancel}
-            </button>
-          </p>
-        </div>
+        <AskTwice
+          question={s.keyRotationConfirm}
+          yes={s.keyRotationYes}
+          working={s.keyRotationWorking}
+          cancel={s.keyRotationCancel}
+          busy={phase.name === 'rotating'}
+          onYes={rotate}
+          onCancel={() => setPhase({ name: 'idle' })}
+        />
       ) : (
         <>
           {phase.name === 'done' && (

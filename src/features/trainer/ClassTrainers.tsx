@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { navigate, paths } from '../shell/router.tsx'
+import { AskTwice } from './AskTwice.tsx'
 import { addRefusal } from './add-refusal.ts'
 import { addTrainers, type Person, removeTrainer } from './api.ts'
 import { dropClassSnapshot } from './class-cache.ts'
@@ -97,30 +98,21 @@ export function ClassTrainers({ detail, online, onChanged, userId }: ClassChange
       <h3 id={`${id}-title`}>{s.trainersTitle}</h3>
       <p className="hint">{s.trainersHint}</p>
       {asking ? (
-        <div role="alert" className="notice" ref={noticeRef} tabIndex={-1}>
-          <p>
-            {losesClass(phase.person)
+        <AskTwice
+          question={
+            losesClass(phase.person)
               ? s.trainerRemoveSelfConfirm
-              : s.trainerRemoveConfirm(phase.person.displayName)}
-          </p>
-          <p className="actions">
-            <button
-              type="button"
-              className="primary"
-              disabled={phase.name === 'removing' || !online}
-              onClick={() => void remove(phase.person)}
-            >
-              {phase.name === 'removing' ? s.removeWorking : s.trainerRemoveYes}
-            </button>
-            <button
-              type="button"
-              disabled={phase.name === 'removing'}
-              onClick={() => setPhase({ name: 'idle' })}
-            >
-              {s.removeCancel}
-            </button>
-          </p>
-        </div>
+              : s.trainerRemoveConfirm(phase.person.displayName)
+          }
+          yes={s.trainerRemoveYes}
+          working={s.removeWorking}
+          cancel={s.removeCancel}
+          busy={phase.name === 'removing'}
+          disabled={!online}
+          onYes={() => void remove(phase.person)}
+          onCancel={() => setPhase({ name: 'idle' })}
+          focusRef={noticeRef}
+        />
       ) : (
         notice && (
           <div

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react'
+import { AskTwice } from './AskTwice.tsx'
 import { type Person, removeMember } from './api.ts'
 import { findTrainees } from './class-manage.ts'
 import { useTrainerStrings } from './strings.ts'
@@ -57,26 +58,17 @@ export function RemoveTrainee({
       <h3 id={`${id}-title`}>{s.removeTitle}</h3>
       <p className="hint">{s.removeHint}</p>
       {asking ? (
-        <div role="alert" className="notice" ref={noticeRef} tabIndex={-1}>
-          <p>{s.removeConfirm(phase.person.displayName)}</p>
-          <p className="actions">
-            <button
-              type="button"
-              className="primary"
-              disabled={phase.name === 'removing' || !online}
-              onClick={() => void remove(phase.person)}
-            >
-              {phase.name === 'removing' ? s.removeWorking : s.removeYes}
-            </button>
-            <button
-              type="button"
-              disabled={phase.name === 'removing'}
-              onClick={() => setPhase({ name: 'idle' })}
-            >
-              {s.removeCancel}
-            </button>
-          </p>
-        </div>
+        <AskTwice
+          question={s.removeConfirm(phase.person.displayName)}
+          yes={s.removeYes}
+          working={s.removeWorking}
+          cancel={s.removeCancel}
+          busy={phase.name === 'removing'}
+          disabled={!online}
+          onYes={() => void remove(phase.person)}
+          onCancel={() => setPhase({ name: 'idle' })}
+          focusRef={noticeRef}
+        />
       ) : (
         <>
           {(phase.name === 'done' || phase.name === 'failed') && (
