@@ -178,6 +178,23 @@ test.describe('sync', () => {
     }
   })
 
+  test('a login pressed while the device database is still opening is not lost', async ({
+    page,
+    baseURL,
+  }) => {
+    const member = await freshMember(baseURL ?? '')
+    // A slow phone: the record log's code arrives late, so the database opens late.
+    await page.route('**/assets/record-log-*.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 2500))
+      await route.continue()
+    })
+    await page.goto('/login')
+    await page.getByLabel('用户名（党员编号）').fill(member.username)
+    await page.getByLabel('密码').fill(member.password)
+    await page.getByRole('button', { name: '登录' }).click()
+    await expect(page.getByText(`已登录：${member.name}（${member.username}）`)).toBeVisible()
+  })
+
   test('logging out offline with unsynced records takes an explicit "delete N", and leaves nothing behind', async ({
     app,
     page,

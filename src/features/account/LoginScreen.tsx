@@ -111,7 +111,9 @@ export default function LoginScreen() {
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
-          <button type="submit" className="primary big" disabled={step.kind === 'submitting'}>
+          {/* Off until the device database is open (a moment after the page starts, longer on a
+              slow phone): a login pressed before it would have nowhere to keep the session. */}
+          <button type="submit" className="primary big" disabled={!log || step.kind === 'submitting'}>
             {step.kind === 'submitting' ? s.submitting : s.submit}
           </button>
         </form>
