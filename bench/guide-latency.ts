@@ -177,7 +177,10 @@ async function measure(
       now,
       CHEAP_SCRYPT,
     )
-    await db.db.insertInto('class_members').values({ class_id: DEMO_CLASS_ID, user_id: id }).execute()
+    await db.db
+      .insertInto('class_members')
+      .values({ class_id: DEMO_CLASS_ID, user_id: id, untagged_from: '' })
+      .execute()
     members.push(username)
   }
   const [first] = urls as [string]

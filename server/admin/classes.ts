@@ -1,3 +1,4 @@
+import { untaggedFrom } from '../classes/enrolment.ts'
 import type { ClassesTable, Db } from '../db/tables.ts'
 import { normaliseUsername } from './users.ts'
 
@@ -59,7 +60,12 @@ export async function addToClass(
         throw new Error(`${name} is a member, not a trainer`)
       await db
         .insertInto(table)
-        .values({ class_id: classId, user_id: user.id })
+        // The command is the operator's, an admin's: no bound on the untagged records.
+        .values({
+          class_id: classId,
+          user_id: user.id,
+          ...(table === 'class_members' ? { untagged_from: untaggedFrom(new Date(), 'admin') } : {}),
+        })
         .onConflict((oc) => oc.columns(['class_id', 'user_id']).doNothing())
         .execute()
     }

@@ -7,6 +7,7 @@ import { visibleClass } from './access.ts'
 import { newClassId } from './class-id.ts'
 import { ClassPatchBody, checkClassShape, checkPeople, NewClassBody } from './class-input.ts'
 import { ClassDetailSchema, classDetail, sceneIdsOf } from './class-view.ts'
+import { untaggedFrom } from './enrolment.ts'
 import { sceneCatalog } from './scene-catalog.ts'
 
 /**
@@ -78,7 +79,13 @@ export function manageClassRoutes(api: ApiRegistry, s: AppServices): void {
         if (memberIds.length > 0)
           await trx
             .insertInto('class_members')
-            .values(memberIds.map((m) => ({ class_id: id, user_id: m })))
+            .values(
+              memberIds.map((m) => ({
+                class_id: id,
+                user_id: m,
+                untagged_from: untaggedFrom(s.now(), user.role),
+              })),
+            )
             .execute()
         return row
       })

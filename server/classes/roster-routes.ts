@@ -6,6 +6,7 @@ import { ApiError } from '../http/errors.ts'
 import { type ApiRegistry, pathParam } from '../http/registry.ts'
 import { checkPeople, MAX_MEMBERS_PER_REQUEST, MAX_TRAINERS } from './class-input.ts'
 import { ClassDetailSchema, classDetail } from './class-view.ts'
+import { untaggedFrom } from './enrolment.ts'
 import { classForItsStaff } from './manage-routes.ts'
 import { decodeCsvBytes, matchRoster, readClassRoster } from './roster-csv.ts'
 
@@ -82,11 +83,18 @@ export function rosterRoutes(api: ApiRegistry, s: AppServices): void {
         const { cls, relation } = await classForItsStaff(s.db, pathParam(c, 'classId'), user)
         const ids = [...new Set((body as Record<typeof field, string[]>)[field])]
         await checkPeople(s.db, (body as Record<typeof field, string[]>)[field], field)
-        await s.db
-          .insertInto(table)
-          .values(ids.map((id) => ({ class_id: cls.id, user_id: id })))
-          .onConflict((oc) => oc.columns(['class_id', 'user_id']).doNothing())
-          .execute()
+        const insert =
+          who === 'members'
+            ? s.db.insertInto('class_members').values(
+                ids.map((id) => ({
+                  class_id: cls.id,
+                  user_id: id,
+                  untagged_from: untaggedFrom(s.now(), user.role),
+                })),
+              )
+            : s.db.insertInto('class_trainers').values(ids.map((id) => ({ class_id: cls.id, user_id: id })))
+        // Already there: kept as it was (an enrolment's bound never moves back).
+        await insert.onConflict((oc) => oc.columns(['class_id', 'user_id']).doNothing()).execute()
         s.log(`class.${who}.add`, { user: user.id, class: cls.id, count: ids.length })
         return c.json(await classDetail(s.db, cls, relation), 200)
       },
@@ -117,6 +125,11 @@ export function rosterRoutes(api: ApiRegistry, s: AppServices): void {
         const target = pathParam(c, 'userId')
         await s.db.transaction().execute(async (trx) => {
           if (who === 'trainers') {
+            // Two trainers removing each other at once must not both see the other one stay:
+            // on PostgreSQL (read committed) they take turns on the class's row. SQLite writes
+            // one transaction at a time already.
+            if (s.dialect === 'postgres')
+              await trx.selectFrom('classes').select('id').where('id', '=', cls.id).forUpdate().execute()
             const others = await trx
               .selectFrom('class_trainers')
               .select('user_id')
@@ -193,7 +206,13 @@ export function rosterRoutes(api: ApiRegistry, s: AppServices): void {
       if (!dryRun && matched.toAdd.length > 0)
         await s.db
           .insertInto('class_members')
-          .values(matched.toAdd.map((m) => ({ class_id: cls.id, user_id: m.id })))
+          .values(
+            matched.toAdd.map((m) => ({
+              class_id: cls.id,
+              user_id: m.id,
+              untagged_from: untaggedFrom(s.now(), user.role),
+            })),
+          )
           .onConflict((oc) => oc.columns(['class_id', 'user_id']).doNothing())
           .execute()
       if (!dryRun) s.log('class.roster', { user: user.id, class: cls.id, added: matched.toAdd.length })

@@ -25,11 +25,16 @@ import {
  * records tagged with the class, plus their untagged records made during the class's dates.
  */
 
-/** The records that belong to a class (see the file comment). */
+/**
+ * The records that belong to a class (see the file comment): an untagged record counts only
+ * from its member's enrolment bound on (enrolment.ts), so adding a member to a class never
+ * opens their older history.
+ */
 export function classScope(cls: ClassesTable): RecordsFilter {
   const { from, to } = classWindowMs(cls.starts_on, cls.ends_on)
   return (eb) =>
     eb.and([
+      // The members first, as a list: the database reads each one's records by index.
       eb('member_id', 'in', eb.selectFrom('class_members').select('user_id').where('class_id', '=', cls.id)),
       eb.or([
         eb('class_id', '=', cls.id),
@@ -37,6 +42,14 @@ export function classScope(cls: ClassesTable): RecordsFilter {
           eb('class_id', 'is', null),
           eb('occurred_at_corrected', '>=', new Date(from).toISOString()),
           eb('occurred_at_corrected', '<', new Date(to).toISOString()),
+          eb.exists(
+            eb
+              .selectFrom('class_members')
+              .select('class_members.user_id')
+              .where('class_members.class_id', '=', cls.id)
+              .whereRef('class_members.user_id', '=', 'records.member_id')
+              .whereRef('class_members.untagged_from', '<=', 'records.occurred_at_corrected'),
+          ),
         ]),
       ]),
     ])

@@ -255,12 +255,28 @@ function ingestPendingHolds(): Migration {
   }
 }
 
+/**
+ * What a class sees of a member's untagged records starts a little before the member was added
+ * (classes/enrolment.ts). Enrolments made before this rule keep seeing them all ('').
+ */
+function enrolmentBound(): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .alterTable('class_members')
+        .addColumn('untagged_from', 'text', (c) => c.notNull().defaultTo(''))
+        .execute()
+    },
+  }
+}
+
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_initial': initial(dialect),
     '0002_classes_for_trainers': classesForTrainers(dialect),
     '0003_guided_mode': guidedMode(),
     '0004_ingest_pending_holds': ingestPendingHolds(),
+    '0005_enrolment_bound': enrolmentBound(),
   }
 }
 

@@ -1,5 +1,6 @@
 import { createUser, ensureBranch } from '../admin/users.ts'
 import type { ScryptParams } from '../auth/passwords.ts'
+import { untaggedFrom } from '../classes/enrolment.ts'
 import type { Db } from './tables.ts'
 
 /**
@@ -84,7 +85,11 @@ export async function seedDemo(db: Db, now: Date, scrypt?: ScryptParams): Promis
   const link = (table: 'class_trainers' | 'class_members', userId: string) =>
     db
       .insertInto(table)
-      .values({ class_id: DEMO_CLASS_ID, user_id: userId })
+      .values({
+        class_id: DEMO_CLASS_ID,
+        user_id: userId,
+        ...(table === 'class_members' ? { untagged_from: untaggedFrom(now, 'admin') } : {}),
+      })
       .onConflict((oc) => oc.columns(['class_id', 'user_id']).doNothing())
       .execute()
   await link('class_trainers', 'demo-trainer1')

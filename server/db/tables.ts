@@ -97,6 +97,14 @@ export interface ClassUsersTable {
   user_id: string
 }
 
+export interface ClassMembersTable extends ClassUsersTable {
+  /**
+   * ISO time: the member's records without a class count for the class from then on (within its
+   * dates); '' for no bound. See classes/enrolment.ts.
+   */
+  untagged_from: string
+}
+
 export type RecordStatus = 'accepted' | 'held' | 'deleted'
 
 export interface RecordsTable {
@@ -168,7 +176,7 @@ export interface Database {
   trusted_devices: TrustedDevicesTable
   classes: ClassesTable
   class_trainers: ClassUsersTable
-  class_members: ClassUsersTable
+  class_members: ClassMembersTable
   class_keys: ClassKeysTable
   records: RecordsTable
   meta: MetaTable

@@ -53,7 +53,10 @@ describe.each(DATABASES)('attestation keys and re-verification on %s', (dbKind) 
       })
       .execute()
     await db.insertInto('class_trainers').values({ class_id: OTHER_CLASS, user_id: 'trainer2' }).execute()
-    await db.insertInto('class_members').values({ class_id: OTHER_CLASS, user_id: 'member3' }).execute()
+    await db
+      .insertInto('class_members')
+      .values({ class_id: OTHER_CLASS, user_id: 'member3', untagged_from: '' })
+      .execute()
 
     const trainer = new Device(s)
     const trainerId = await trainer.loginAs('trainer1')

@@ -264,7 +264,10 @@ async function buildWorld(server: TestServer): Promise<World> {
     })
     .execute()
   await db.insertInto('class_trainers').values({ class_id: 'other-class', user_id: 'trainer2' }).execute()
-  await db.insertInto('class_members').values({ class_id: 'other-class', user_id: 'member3' }).execute()
+  await db
+    .insertInto('class_members')
+    .values({ class_id: 'other-class', user_id: 'member3', untagged_from: '' })
+    .execute()
 
   const devices = Object.fromEntries(CALLERS.map((c) => [c, new Device(server)])) as Record<Caller, Device>
   const login = async (caller: Caller, username: string, password: string) => {

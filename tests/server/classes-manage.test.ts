@@ -228,4 +228,25 @@ describe.each(DATABASES)('class management on %s', (dbKind) => {
     // Having left, trainer1 no longer sees the class at all.
     expect((await w.devices.trainer.request('GET', `/api/classes/${DEMO_CLASS_ID}`)).status).toBe(404)
   })
+
+  it('two trainers removing each other at once leave one of them, never none', async () => {
+    await start()
+    const path = `/api/classes/${DEMO_CLASS_ID}/trainers`
+    // Many rounds: without the class's row lock, PostgreSQL let both removals through.
+    for (let round = 0; round < 15; round++) {
+      await w.devices.admin.request('POST', path, { json: { trainerIds: [w.ids.trainer, 'trainer2'] } })
+      const answers = await Promise.all([
+        w.devices.trainer.request('DELETE', `${path}/trainer2`),
+        w.devices.otherTrainer.request('DELETE', `${path}/${w.ids.trainer}`),
+      ])
+      const left = await w.server.services.db
+        .selectFrom('class_trainers')
+        .select('user_id')
+        .where('class_id', '=', DEMO_CLASS_ID)
+        .execute()
+      expect(left, `round ${round}: ${answers.map((a) => a.status).join(', ')}`).toHaveLength(1)
+      // The other is refused: 400 (the last trainer), or 404 if it was no longer a trainer itself.
+      expect(answers.filter((a) => a.status === 204)).toHaveLength(1)
+    }
+  })
 })

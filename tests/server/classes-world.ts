@@ -62,7 +62,10 @@ export async function buildClassWorld(server: TestServer): Promise<ClassWorld> {
     })
     .execute()
   await db.insertInto('class_trainers').values({ class_id: OTHER_CLASS_ID, user_id: 'trainer2' }).execute()
-  await db.insertInto('class_members').values({ class_id: OTHER_CLASS_ID, user_id: 'member3' }).execute()
+  await db
+    .insertInto('class_members')
+    .values({ class_id: OTHER_CLASS_ID, user_id: 'member3', untagged_from: '' })
+    .execute()
 
   const devices = Object.fromEntries(CALLERS.map((c) => [c, new Device(server)])) as Record<Caller, Device>
   const login = async (caller: Caller, username: string, password: string) => {

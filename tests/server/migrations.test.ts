@@ -91,7 +91,10 @@ describe.each(DATABASES)('migrations on %s', (kind) => {
     ])
     // The rebuilt table is still the one the foreign keys point at.
     await expect(
-      db.insertInto('class_members').values({ class_id: 'no-such-class', user_id: 'u1' }).execute(),
+      db
+        .insertInto('class_members')
+        .values({ class_id: 'no-such-class', user_id: 'u1', untagged_from: '' })
+        .execute(),
     ).rejects.toThrow()
   })
 })
