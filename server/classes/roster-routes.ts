@@ -143,6 +143,8 @@ export function rosterRoutes(api: ApiRegistry, s: AppServices): void {
         })
         // Who removed whom: the audit trail of a roster (the target is an account id, no name).
         s.log(`class.${who}.remove`, { user: user.id, class: cls.id, target })
+        // Guided mode: a removed person's open connections stop following or leading it now.
+        s.guide?.peopleChanged(cls.id)
         return c.body(null, 204)
       },
     )

@@ -68,6 +68,11 @@ export class GuideHub {
     return changed
   }
 
+  /** The class's subscriptions here, with the role each was made with. */
+  subscribers(classId: string): [GuideClient, PresenceRole][] {
+    return [...(this.classes.get(classId) ?? [])].map(([client, sub]) => [client, sub.role])
+  }
+
   roleOf(client: GuideClient, classId: string): PresenceRole | undefined {
     return this.classes.get(classId)?.get(client)?.role
   }

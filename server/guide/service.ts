@@ -25,6 +25,8 @@ import { GuideStore } from './store.ts'
 export interface GuideNotifier {
   /** A push committed new records of this member: tell the trainers of their classes. */
   recordsChanged(memberId: string): void
+  /** Someone was removed from the class: their connections here stop following or leading it. */
+  peopleChanged(classId: string): void
 }
 
 /** A connection may follow or lead this many classes at once. */
@@ -173,8 +175,48 @@ export class GuideService implements GuideNotifier {
     this.presenceChanged(classId, client.user.id)
   }
 
+  /**
+   * A subscription's role is decided when it is made; people leave classes after that. This
+   * drops every subscription here whose user no longer has that role in the class (removed from
+   * it, account role changed), telling them `not_found` as for a class they never had. Run on
+   * every heartbeat (guide/socket.ts), at once when this process removes someone from a class,
+   * and before each command.
+   */
+  async recheck(classIds: readonly string[] = this.hub.classIds()): Promise<void> {
+    for (const classId of classIds) {
+      const subscribers = this.hub.subscribers(classId)
+      if (subscribers.length === 0) continue
+      const [cls, trainers, members] = await Promise.all([
+        this.s.db.selectFrom('classes').select('id').where('id', '=', classId).executeTakeFirst(),
+        this.s.db.selectFrom('class_trainers').select('user_id').where('class_id', '=', classId).execute(),
+        this.s.db.selectFrom('class_members').select('user_id').where('class_id', '=', classId).execute(),
+      ])
+      const leads = new Set(trainers.map((t) => t.user_id))
+      const follows = new Set(members.map((m) => m.user_id))
+      for (const [client, role] of subscribers) {
+        const { id, role: account } = client.user
+        const now = !cls
+          ? undefined
+          : account === 'admin' || leads.has(id)
+            ? 'lead'
+            : follows.has(id)
+              ? 'follow'
+              : undefined
+        if (now === role || !this.hub.unsubscribe(client, classId)) continue
+        client.send({ type: 'error', code: 'not_found', message: 'no longer in this class', classId })
+        this.presenceChanged(classId, id)
+      }
+    }
+  }
+
+  peopleChanged(classId: string): void {
+    if (this.closed) return
+    void this.recheck([classId]).catch((e) => this.fail('recheck', e))
+  }
+
   private async command(client: GuideClient, message: Extract<ClientMessage, { type: 'command' }>) {
     const { classId, command } = message
+    await this.recheck([classId])
     const role = this.hub.roleOf(client, classId)
     if (!role) throw new GuideRefusal('not_subscribed', 'subscribe to the class first')
     if (role !== 'lead') throw new GuideRefusal('forbidden', 'only the class trainers lead it')

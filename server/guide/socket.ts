@@ -150,6 +150,9 @@ export function attachGuideSocket(server: Server, service: GuideService, s: Serv
       )
     }
     service.tick()
+    void service
+      .recheck()
+      .catch((e) => s.log('guide.error', { what: 'recheck', message: String(e).slice(0, 200) }))
   }, HEARTBEAT_MS)
   beat.unref()
 

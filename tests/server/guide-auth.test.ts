@@ -92,6 +92,50 @@ describe.each(DATABASES)('guided-mode access on %s', (db) => {
     }
   })
 
+  it('stops a trainer or member removed from the class: no more commands, presence or class messages', async () => {
+    const lead = await conn(await device('trainer1'))
+    await lead.subscribe(DEMO_CLASS_ID)
+    const colleague = await outsider('trainer')
+    const admin = await device('admin')
+    const { id: colleagueId } = await server.services.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'trainer-outside')
+      .executeTakeFirstOrThrow()
+    const added = await admin.request('POST', `/api/classes/${DEMO_CLASS_ID}/trainers`, {
+      json: { trainerIds: [colleagueId] },
+    })
+    expect(added.status, added.text).toBe(200)
+    const removedLead = await conn(colleague)
+    expect((await removedLead.subscribe(DEMO_CLASS_ID)).role).toBe('lead')
+    const member2 = await device('member2')
+    const removedMember = await conn(member2)
+    await removedMember.subscribe(DEMO_CLASS_ID)
+    const staying = await conn(await device('member1'))
+    await staying.subscribe(DEMO_CLASS_ID)
+
+    for (const path of [`trainers/${colleagueId}`, 'members/demo-member2'])
+      expect((await admin.request('DELETE', `/api/classes/${DEMO_CLASS_ID}/${path}`)).status).toBe(204)
+    // Told at once, on the connection that stays open.
+    for (const c of [removedLead, removedMember]) {
+      expect(await c.next('error')).toMatchObject({ code: 'not_found', classId: DEMO_CLASS_ID })
+      c.received.length = 0
+    }
+
+    const ref = removedLead.command(DEMO_CLASS_ID, { type: 'end' })
+    expect(await removedLead.next('error', (m) => m.ref === ref)).toMatchObject({ code: 'not_subscribed' })
+    lead.command(DEMO_CLASS_ID, { type: 'end' })
+    await staying.next('command')
+    // The one who stays gets the trainer's command; the removed ones get nothing more of the class.
+    await lead.next('sent')
+    removedMember.send({ type: 'ping' })
+    await removedMember.next('pong')
+    removedLead.send({ type: 'ping' })
+    await removedLead.next('pong')
+    for (const c of [removedLead, removedMember])
+      expect(c.received.filter((m) => m.type !== 'error' && m.type !== 'pong')).toEqual([])
+  })
+
   it('refuses a member who tries to command, and keeps the connection', async () => {
     const member = await conn(await device('member1'))
     await member.subscribe(DEMO_CLASS_ID)
