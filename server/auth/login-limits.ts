@@ -14,9 +14,20 @@ import type { Db } from '../db/tables.ts'
  * So an account sees at most 100 failures an hour, and a member on their own phone can still log
  * in while someone elsewhere guesses their password. Unknown usernames are counted the same way
  * as known ones, so throttling reveals nothing about which accounts exist.
+ *
+ * - per client address on all accounts together, from untrusted devices: 200 failures an hour.
+ *   Each attempt costs a password hash, so one address trying a new username every time must not
+ *   keep the server's CPU busy; a class logging in on one venue's Wi-Fi, typos included, stays
+ *   far below it.
  */
 export const WINDOW_MS = 3_600_000
-export const LIMITS = { perPair: 10, untrustedPerAccount: 50, perTrustedDevice: 10, trustedPerAccount: 50 }
+export const LIMITS = {
+  perPair: 10,
+  untrustedPerAccount: 50,
+  perTrustedDevice: 10,
+  trustedPerAccount: 50,
+  untrustedPerAddress: 200,
+}
 
 export interface Attempt {
   /** Normalised username as typed. */
@@ -26,18 +37,54 @@ export interface Attempt {
   readonly trustedDevice: string
 }
 
+/**
+ * Counts the attempt as a failure before its password is checked: attempts sent all at once are
+ * then limited exactly like attempts sent one after another, each seeing the ones written before
+ * it. (Checking first and writing after the hash let a burst of parallel guesses all pass the
+ * check.) Returns the row, to {@link releaseAttempt} when the attempt is refused or succeeds, or
+ * the seconds to wait.
+ */
+export async function reserveLoginAttempt(
+  db: Db,
+  a: Attempt,
+  now: Date,
+): Promise<{ readonly id: number } | { readonly retryAfterS: number }> {
+  await db
+    .deleteFrom('login_failures')
+    .where('at', '<', new Date(now.getTime() - WINDOW_MS).toISOString())
+    .execute()
+  const { id } = await db
+    .insertInto('login_failures')
+    .values({ account: a.account, ip: a.ip, device: a.trustedDevice, at: now.toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const wait = await retryAfterS(db, a, now, id)
+  if (wait === undefined) return { id }
+  await releaseAttempt(db, id)
+  return { retryAfterS: wait }
+}
+
+/** Forgets a reserved attempt: refused before its password was checked, or it succeeded. */
+export async function releaseAttempt(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('login_failures').where('id', '=', id).execute()
+}
+
 /** undefined when the attempt may go ahead; otherwise seconds until it may. */
-export async function loginRetryAfterS(db: Db, a: Attempt, now: Date): Promise<number | undefined> {
+async function retryAfterS(db: Db, a: Attempt, now: Date, own: number): Promise<number | undefined> {
   const since = new Date(now.getTime() - WINDOW_MS).toISOString()
+  // The attempts written before this one (ids grow in insertion order), of this account, or of
+  // this address on any account.
   const failures = await db
     .selectFrom('login_failures')
-    .select(['ip', 'device', 'at'])
-    .where('account', '=', a.account)
+    .select(['account', 'ip', 'device', 'at'])
+    .where('id', '<', own)
     .where('at', '>', since)
-    .orderBy('at')
+    .where((eb) => eb.or([eb('account', '=', a.account), eb('ip', '=', a.ip)]))
+    .orderBy('id')
     .execute()
-  const trusted = failures.filter((f) => f.device !== '')
-  const untrusted = failures.filter((f) => f.device === '')
+  const ofAccount = failures.filter((f) => f.account === a.account)
+  const trusted = ofAccount.filter((f) => f.device !== '')
+  const untrusted = ofAccount.filter((f) => f.device === '')
   const buckets =
     a.trustedDevice !== ''
       ? [
@@ -47,6 +94,10 @@ export async function loginRetryAfterS(db: Db, a: Attempt, now: Date): Promise<n
       : [
           { list: untrusted.filter((f) => f.ip === a.ip), max: LIMITS.perPair },
           { list: untrusted, max: LIMITS.untrustedPerAccount },
+          {
+            list: failures.filter((f) => f.ip === a.ip && f.device === ''),
+            max: LIMITS.untrustedPerAddress,
+          },
         ]
   let wait: number | undefined
   for (const { list, max } of buckets) {
@@ -58,17 +109,6 @@ export async function loginRetryAfterS(db: Db, a: Attempt, now: Date): Promise<n
     wait = Math.max(wait ?? 0, s, 1)
   }
   return wait
-}
-
-export async function recordLoginFailure(db: Db, a: Attempt, now: Date): Promise<void> {
-  await db
-    .insertInto('login_failures')
-    .values({ account: a.account, ip: a.ip, device: a.trustedDevice, at: now.toISOString() })
-    .execute()
-  await db
-    .deleteFrom('login_failures')
-    .where('at', '<', new Date(now.getTime() - WINDOW_MS).toISOString())
-    .execute()
 }
 
 /** After a success, the failures of that address (or trusted device) on this account are forgotten. */

@@ -4,7 +4,7 @@ import type { AppServices } from '../context.ts'
 import { ApiError, notFound } from '../http/errors.ts'
 import { type ApiRegistry, pathParam } from '../http/registry.ts'
 import { clearCookie, DEVICE_COOKIE, readCookie, SESSION_COOKIE, setCookie } from './cookies.ts'
-import { type Attempt, clearPairFailures, loginRetryAfterS, recordLoginFailure } from './login-limits.ts'
+import { type Attempt, clearPairFailures, releaseAttempt, reserveLoginAttempt } from './login-limits.ts'
 import { clientIp, lifetimeOf, requireUser } from './middleware.ts'
 import { dummyHash, PASSWORD_MAX, verifyPassword } from './passwords.ts'
 import { createSession, purgeEndedSessions, revokeSession, sessionMaxAgeS } from './sessions.ts'
@@ -99,17 +99,22 @@ export function authRoutes(api: ApiRegistry, s: AppServices): void {
         ip: clientIp(c, s.config.trustProxy),
         trustedDevice: trusted?.token_hash ?? '',
       }
-      const wait = await loginRetryAfterS(s.db, attempt, now)
-      if (wait !== undefined)
+      const reserved = await reserveLoginAttempt(s.db, attempt, now)
+      if ('retryAfterS' in reserved) {
+        s.log('login.throttled', { retryAfterS: reserved.retryAfterS })
         throw new ApiError(429, 'rate_limited', 'too many failed logins; try again later', undefined, {
-          'Retry-After': String(wait),
+          'Retry-After': String(reserved.retryAfterS),
         })
+      }
       // Unknown users are checked against a dummy hash of the same cost, so both answers take as long.
       const ok = await verifyPassword(body.password, user?.password_hash ?? (await dummy))
       if (!user || !ok || user.disabled_at !== null) {
-        await recordLoginFailure(s.db, attempt, now)
+        // The reserved row stays: it is this failure. Who tried is not logged (a username
+        // typed into the password field would be); the known account is.
+        s.log('login.failed', user ? { user: user.id } : {})
         throw new ApiError(401, 'invalid_credentials', 'wrong username or password')
       }
+      await releaseAttempt(s.db, reserved.id)
       await clearPairFailures(s.db, attempt)
       await purgeEndedSessions(s.db, now)
       const session = await createSession(

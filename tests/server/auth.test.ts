@@ -181,6 +181,27 @@ describe.each(DATABASES)('accounts and sessions on %s', (dbKind) => {
     expect(r.status).toBe(429)
   })
 
+  it('row 28: guesses sent all at once are limited like guesses sent one by one', async () => {
+    const s = await start({ trustProxy: true })
+    const attacker = new Device(s, '198.51.100.8')
+    // Checked, hashed, then counted, 40 parallel guesses all passed the check (a review found it).
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => attacker.login('member1', `guess-${i}-xxxx`)),
+    )
+    const statuses = answers.map((a) => a.status)
+    expect(statuses.filter((x) => x === 401)).toHaveLength(10)
+    expect(statuses.filter((x) => x === 429)).toHaveLength(30)
+  })
+
+  it('row 28: one address trying a new username each time is stopped after 200 failures', async () => {
+    const s = await start({ trustProxy: true })
+    const flood = new Device(s, '198.51.100.11')
+    for (let i = 0; i < 200; i++) expect((await flood.login(`nobody-${i}`, 'guess-xxxx')).status).toBe(401)
+    expect((await flood.login('nobody-new', 'guess-xxxx')).status).toBe(429)
+    // Others, and the same person's trusted phone, are not held back.
+    expect((await new Device(s, '192.0.2.44').login('member1', DEMO.member1.password)).status).toBe(200)
+  })
+
   it('P19: pushes are limited per member per minute with 429 and Retry-After; other members are unaffected', async () => {
     const s = await start({ syncPushesPerMinute: 2 })
     const busy = new Device(s)
