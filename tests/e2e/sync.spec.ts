@@ -146,6 +146,37 @@ test.describe('sync', () => {
     expect((await serverRecords(page)).map((r) => r.kind)).toEqual(['checkin'])
   })
 
+  test('an expired login: the member logs in again on the same screen and the waiting records go, once', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    const member = await freshMember(baseURL ?? '')
+    await logIn(page, member)
+    // The session ends on the server's side (expired, or ended from another device).
+    await context.clearCookies()
+    await context.setGeolocation({ ...northOf(site('zaoyuan').location, 10), accuracy: 10 })
+    await checkIn(page, 'zaoyuan')
+    await page.getByRole('link', { name: '需要重新登录' }).click()
+    await expect(page.getByText(/^登录已过期，记录暂停同步（不会丢失）。请重新登录。/)).toBeVisible()
+    // Logging out cannot sync now: it says so instead of offering a button that does nothing.
+    await page.getByRole('button', { name: '退出登录' }).click()
+    const ask = page.getByRole('alertdialog')
+    await expect(ask).toContainText('登录已过期，现在无法同步。请先在上面重新登录')
+    await expect(ask.getByRole('button', { name: '先同步，再退出' })).toHaveCount(0)
+    await ask.getByRole('button', { name: '取消' }).click()
+
+    // The same member, the password only.
+    await expect(page.getByLabel('用户名（党员编号）')).toHaveValue(member.username)
+    await expect(page.getByLabel('用户名（党员编号）')).not.toBeEditable()
+    await page.getByLabel('密码').fill(member.password)
+    await page.getByRole('button', { name: '重新登录' }).click()
+    await expect(page.getByText('已重新登录，记录继续同步。')).toBeVisible()
+    await expect(page.getByText(`已登录：${member.name}（${member.username}）`)).toBeVisible()
+    await expect(page.getByTestId('pending-badge')).toHaveCount(0, { timeout: 15_000 })
+    expect((await serverRecords(page)).map((r) => r.kind)).toEqual(['checkin'])
+  })
+
   test('records made before logging in are added to the account only if the member says so', async ({
     page,
     context,

@@ -18,7 +18,10 @@ type Step =
 export default function LoginScreen() {
   const s = useAccountStrings()
   const heading = useScreenTitle(s.title)
-  const { log, session, localMember, setSession, syncNow } = useRecords()
+  const { log, session, localMember, setSession, syncNow, sync, resumeAfterLogin } = useRecords()
+  // The session ended on the server (expired, or ended from another device) while records wait:
+  // the same member logs in again here, and syncing picks up; nothing on the device changes.
+  const expired = session !== null && sync.kind === 'auth-required'
   const [step, setStep] = useState<Step>({ kind: 'form' })
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
@@ -28,9 +31,14 @@ export default function LoginScreen() {
     e.preventDefault()
     if (!log) return
     setStep({ kind: 'submitting' })
-    const result = await login(username.trim(), password)
+    const result = await login(expired ? session.username : username.trim(), password)
     if (result.kind !== 'ok') return setStep({ kind: 'form', problem: result })
     setPassword('')
+    if (expired) {
+      await setSession(result.session)
+      resumeAfterLogin()
+      return setStep({ kind: 'done', message: s.reLoggedIn })
+    }
     await setSession(result.session)
     // A second device, or one whose storage was cleared: bring the member's records back.
     let restored = 0
@@ -66,7 +74,7 @@ export default function LoginScreen() {
           to={session.userId}
           onDone={(message) => setStep({ kind: 'done', message })}
         />
-      ) : session && step.kind !== 'submitting' ? (
+      ) : session && !expired && step.kind !== 'submitting' ? (
         <>
           <p role="status" className="status-line ok">
             {s.loggedInAs(session.displayName, session.username)}
@@ -86,19 +94,27 @@ export default function LoginScreen() {
           aria-describedby={problemText ? ids.problem : undefined}
         >
           {step.kind === 'done' && step.message && <p role="status">{step.message}</p>}
-          <p className="lead">{s.intro}</p>
+          {expired ? (
+            <p className="status-line warn">
+              {s.authRequired} {s.loggedInAs(session.displayName, session.username)}
+            </p>
+          ) : (
+            <p className="lead">{s.intro}</p>
+          )}
           {problemText && (
             <p id={ids.problem} role="alert" className="status-line warn">
               {problemText}
             </p>
           )}
           <label htmlFor={ids.user}>{s.username}</label>
+          {/* Logging in again is for the same member: their records wait under this account. */}
           <input
             id={ids.user}
             name="username"
             autoComplete="username"
             required
-            value={username}
+            readOnly={expired}
+            value={expired ? session.username : username}
             onChange={(e) => setUsername(e.target.value)}
           />
           <label htmlFor={ids.pass}>{s.password}</label>
@@ -114,9 +130,12 @@ export default function LoginScreen() {
           {/* Off until the device database is open (a moment after the page starts, longer on a
               slow phone): a login pressed before it would have nowhere to keep the session. */}
           <button type="submit" className="primary big" disabled={!log || step.kind === 'submitting'}>
-            {step.kind === 'submitting' ? s.submitting : s.submit}
+            {step.kind === 'submitting' ? s.submitting : expired ? s.reLogin : s.submit}
           </button>
         </form>
+      )}
+      {expired && step.kind !== 'submitting' && (
+        <LogoutControl onLoggedOut={() => setStep({ kind: 'done', message: s.logoutDone })} />
       )}
     </>
   )

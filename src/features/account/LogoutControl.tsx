@@ -36,17 +36,21 @@ export function LogoutControl({ onLoggedOut }: { onLoggedOut: () => void }) {
         <p id="logout-q">{s.logoutUnsynced(unsynced)}</p>
         {sync.kind === 'syncing' && <p role="status">{s.logoutSyncing}</p>}
         {asking === 'sync-then-logout' && <SyncProblem sync={sync} pending={unsynced} />}
+        {sync.kind === 'auth-required' && <p>{s.logoutNeedsLogin}</p>}
         <p className="actions">
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              setAsking('sync-then-logout')
-              syncNow()
-            }}
-          >
-            {s.logoutSyncFirst}
-          </button>
+          {/* Nothing can sync on an expired login: the button would do nothing at all. */}
+          {sync.kind !== 'auth-required' && (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setAsking('sync-then-logout')
+                syncNow()
+              }}
+            >
+              {s.logoutSyncFirst}
+            </button>
+          )}
           <button type="button" onClick={() => void logout()}>
             {s.logoutDiscard(unsynced)}
           </button>

@@ -28,6 +28,9 @@ const zhCN = {
   logoutSyncing: '正在同步，完成后再退出…',
   authRequired: '登录已过期，记录暂停同步（不会丢失）。请重新登录。',
   reLogin: '重新登录',
+  reLoggedIn: '已重新登录，记录继续同步。',
+  logoutNeedsLogin:
+    '登录已过期，现在无法同步。请先在上面重新登录，记录同步后再退出；或者删除这些记录并退出。',
   account: '账号',
   notLoggedIn: '尚未登录：记录只保存在这台设备上。',
 }
@@ -65,6 +68,9 @@ const en: AccountStrings = {
   logoutSyncing: 'Syncing; log out when it is done…',
   authRequired: 'Your login has expired; syncing is paused (nothing is lost). Please log in again.',
   reLogin: 'Log in again',
+  reLoggedIn: 'Logged in again; your records are syncing.',
+  logoutNeedsLogin:
+    'Your login has expired, so nothing can sync now. Log in again above and log out once your records have synced, or delete them and log out.',
   account: 'Account',
   notLoggedIn: 'Not logged in: records stay on this device only.',
 }

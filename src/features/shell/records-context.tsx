@@ -57,6 +57,8 @@ interface RecordsContextValue {
   readonly syncNow: () => void
   readonly setSession: (session: SessionInfo | null) => Promise<void>
   readonly authRequired: () => void
+  /** After the member logged in again on an expired session: syncing picks up where it stopped. */
+  readonly resumeAfterLogin: () => void
 }
 
 const RecordsContext = createContext<RecordsContextValue | null>(null)
@@ -242,6 +244,7 @@ export function RecordsProvider({ children }: { children: ReactNode }) {
       syncNow,
       setSession,
       authRequired: sync.authRequired,
+      resumeAfterLogin: sync.resumeAfterLogin,
     }),
     [
       state,
@@ -256,6 +259,7 @@ export function RecordsProvider({ children }: { children: ReactNode }) {
       sync.lastSyncAt,
       clockOffsetMs,
       sync.authRequired,
+      sync.resumeAfterLogin,
       append,
       rename,
       syncNow,

@@ -65,7 +65,11 @@ export function useOutboxSync(log: RecordLog | null, memberId: string | null) {
   }, [log, memberId])
 
   const syncNow = useCallback(() => void sync.current?.kick(), [])
-  const resumeAfterLogin = useCallback(() => void sync.current?.resume(), [])
+  const resumeAfterLogin = useCallback(() => {
+    // The screens' "log in again" may come from the start-up session check, not from the loop.
+    setState({ kind: 'idle' })
+    void sync.current?.resume()
+  }, [])
   const authRequired = useCallback(() => setState({ kind: 'auth-required' }), [])
   return { state, lastSyncAt, clockOffsetMs, syncNow, resumeAfterLogin, authRequired }
 }
