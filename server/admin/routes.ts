@@ -138,7 +138,12 @@ export function adminRoutes(api: ApiRegistry, s: AppServices): void {
         .where('status', '!=', 'deleted')
         .executeTakeFirst()
       if (Number(r.numUpdatedRows) === 0) throw notFound('no such record')
-      s.log('admin.record.delete', { admin: admin.id })
+      // The audit trail says whose record went, by account and record id (no content).
+      s.log('admin.record.delete', {
+        admin: admin.id,
+        member: pathParam(c, 'memberId'),
+        record: pathParam(c, 'recordId'),
+      })
       return c.body(null, 204)
     },
   )

@@ -3,6 +3,7 @@ import { revokeAllSessions } from '../auth/sessions.ts'
 import { newId } from '../auth/tokens.ts'
 import type { UserView } from '../auth/user-view.ts'
 import type { Db, Role } from '../db/tables.ts'
+import { uniqueViolationColumn } from '../db/unique-violation.ts'
 
 /**
  * Accounts: creating, listing, disabling. Used by the admin API, the admin commands
@@ -97,8 +98,17 @@ export async function createUser(db: Db, input: NewUser, now: Date, scrypt?: Scr
       })
       .execute()
   }
-  if (db.isTransaction) await write(db)
-  else await db.transaction().execute(write)
+  try {
+    if (db.isTransaction) await write(db)
+    else await db.transaction().execute(write)
+  } catch (e) {
+    // The same name or number sent twice at once: both passed the checks above.
+    const column = uniqueViolationColumn(e, 'users')
+    if (column === 'username') throw new UserInputError('username', 'is already taken')
+    if (column === 'member_number')
+      throw new UserInputError('memberNumber', 'is already used by another account')
+    throw e
+  }
   return id
 }
 

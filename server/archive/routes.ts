@@ -5,6 +5,7 @@ import {
   classArchiveTables,
   memberArchiveTables,
 } from '../../src/domain/archive/tables.ts'
+import { NAMESPACE_URL, uuidv5 } from '../../src/domain/archive/uuidv5.ts'
 import { statementsOf, type XapiStatement } from '../../src/domain/archive/xapi.ts'
 import { requireUser } from '../auth/middleware.ts'
 import { classForStaff } from '../classes/access.ts'
@@ -174,20 +175,35 @@ export function archiveRoutes(api: ApiRegistry, s: AppServices): void {
   ): XapiStatement[] {
     const names = xapiNames(s)
     const seen = new Set<string>()
+    const statementOwners = new Map<string, string>()
     const out: XapiStatement[] = []
     for (const { cls, data } of parts)
       for (const member of data.members) {
-        const records = data.accepted.filter((r) => r.record.memberId === member.id && !seen.has(r.record.id))
-        for (const r of records) seen.add(r.record.id)
-        out.push(
-          ...statementsOf({
-            origin,
-            class: { id: cls.id, name: cls.name, routeId: cls.route_id },
-            member: { id: member.id, displayName: member.displayName },
-            names,
-            records,
-          }),
+        // A record is one member's (ids are unique per member): another member's record with
+        // the same id must not hide it.
+        const key = (id: string) => `${member.id}\u0000${id}`
+        const records = data.accepted.filter(
+          (r) => r.record.memberId === member.id && !seen.has(key(r.record.id)),
         )
+        for (const r of records) seen.add(key(r.record.id))
+        const statements = statementsOf({
+          origin,
+          class: { id: cls.id, name: cls.name, routeId: cls.route_id },
+          member: { id: member.id, displayName: member.displayName },
+          names,
+          records,
+        })
+        for (const st of statements) {
+          // A statement's id is its record's; a second member's record with the same id gets an
+          // id of its own (a UUIDv5 of member and record), as an LRS keeps one statement per id.
+          const owner = statementOwners.get(st.id)
+          const id =
+            owner === undefined || owner === member.id
+              ? st.id
+              : uuidv5(`${origin}/xapi/statements/${member.id}/${st.id}`, NAMESPACE_URL)
+          statementOwners.set(id, member.id)
+          out.push(id === st.id ? st : { ...st, id })
+        }
       }
     return out.sort((a, b) =>
       a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : a.id < b.id ? -1 : 1,

@@ -7,6 +7,26 @@ import type { ArchiveTables } from '../../src/domain/archive/tables.ts'
  * as they are (numbers as numbers, text as text cells, which Excel never evaluates as formulas,
  * so unlike the CSV no apostrophe guard is needed).
  */
+/**
+ * Characters XML 1.0 does not allow (C0 controls but tab and line breaks, U+FFFE, U+FFFF, a
+ * lone surrogate) as U+FFFD. A member's reflection may hold any of them, and one such character
+ * in a shared string makes the whole workbook a file Excel refuses to open.
+ */
+const allowedInXml = (cp: number) =>
+  cp === 0x9 ||
+  cp === 0xa ||
+  cp === 0xd ||
+  (cp >= 0x20 && cp <= 0xd7ff) ||
+  (cp >= 0xe000 && cp <= 0xfffd) ||
+  cp >= 0x10000
+
+export function xmlText(text: string): string {
+  let out = ''
+  // By code point: a surrogate pair is one character (kept), a lone surrogate is one (replaced).
+  for (const ch of text) out += allowedInXml(ch.codePointAt(0) ?? 0) ? ch : '\uFFFD'
+  return out
+}
+
 export async function tablesToXlsx(tables: ArchiveTables, created: Date): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   wb.creator = '红途 Hongtu'
@@ -15,7 +35,8 @@ export async function tablesToXlsx(tables: ArchiveTables, created: Date): Promis
   for (const table of [tables.summary, tables.detail, tables.reflections]) {
     const sheet = wb.addWorksheet(table.title, { views: [{ state: 'frozen', ySplit: 1 }] })
     sheet.addRow([...table.header]).font = { bold: true }
-    for (const row of table.rows) sheet.addRow(row.map((cell) => cell ?? undefined))
+    for (const row of table.rows)
+      sheet.addRow(row.map((cell) => (typeof cell === 'string' ? xmlText(cell) : (cell ?? undefined))))
     sheet.columns.forEach((column, i) => {
       const longest = Math.max(
         ...[table.header[i], ...table.rows.map((r) => r[i])].map((v) =>

@@ -310,6 +310,36 @@ describe.each(DATABASES)('archive exports on %s', (dbKind) => {
     ).toEqual(statements)
   })
 
+  it("xAPI: another member's record with the same id keeps both statements, the first under the record's id", async () => {
+    await start()
+    const [first] = (
+      await w.server.services.db
+        .selectFrom('records')
+        .select(['id', 'member_id'])
+        .where('status', '=', 'accepted')
+        .where('member_id', '=', w.ids.member)
+        .orderBy('server_seq')
+        .execute()
+    ).map((r) => r.id)
+    const exported = async () =>
+      (await w.devices.trainer.request('GET', `/api/classes/${DEMO_CLASS_ID}/archive.xapi.json`)).body as {
+        id: string
+        actor: { account: { name: string } }
+      }[]
+    const before = await exported()
+    const m2 = new Device(w.server)
+    const m2Id = await m2.loginAs('member2')
+    const copy = m2.record(m2Id, 'reflection', { text: '同一个编号' }, { id: first, classId: DEMO_CLASS_ID })
+    expect((await m2.push([copy])).body.results[0].result).toBe('created')
+    const statements = await exported()
+    expect(statements).toHaveLength(before.length + 1)
+    expect(new Set(statements.map((s) => s.id)).size).toBe(statements.length)
+    const mine = statements.filter((s) => s.id === first)
+    expect(mine.map((s) => s.actor.account.name)).toEqual([w.ids.member])
+    const ofM2 = (list: typeof before) => list.filter((s) => s.actor.account.name === m2Id).length
+    expect(ofM2(statements)).toBe(ofM2(before) + 1)
+  })
+
   it("a member's archive spans their classes; a trainer sees only the classes they train", async () => {
     await start()
     // member1 joins trainer2's class too and makes a record there.

@@ -3,10 +3,12 @@
  * the small rules a spreadsheet and a browser depend on, one by one: quoting, the formula guard,
  * the byte order mark, and a download name that survives Chinese and hostile characters.
  */
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { parseCsv } from '../../server/admin/csv.ts'
 import { csvField, guardFormula, tableToCsv } from '../../server/archive/csv-writer.ts'
 import { contentDisposition, safeFileName } from '../../server/archive/download.ts'
+import { tablesToXlsx, xmlText } from '../../server/archive/xlsx-writer.ts'
 
 describe('CSV cells', () => {
   it('quotes commas, quotes and line breaks as RFC 4180 says, and reads back whole', () => {
@@ -38,5 +40,25 @@ describe('download names', () => {
   it('takes out characters no file system allows, quotes and control characters', () => {
     expect(safeFileName('a/b\\c:d*e?f"g<h>i|j\nk')).toBe('a_b_c_d_e_f_g_h_i_j_k')
     expect(contentDisposition('x"y.csv', 'x"y.csv')).toMatch(/^attachment; filename="x_y\.csv"; /)
+  })
+})
+
+describe('XLSX text', () => {
+  it('writes characters XML cannot hold as U+FFFD, so one reflection cannot spoil the workbook', async () => {
+    const hostile = 'a\u0001b\uFFFEc\uFFFFd\uD800e\uDC00f'
+    expect(xmlText(hostile)).toBe('a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf')
+    // Tabs, line breaks, CJK and a real surrogate pair (an emoji) stay as they are.
+    expect(xmlText('心得\t一\n二\r三 😀')).toBe('心得\t一\n二\r三 😀')
+    const table = { title: 'T', header: ['text'], rows: [[hostile]] }
+    const named = (title: string) => ({ ...table, title })
+    const bytes = await tablesToXlsx(
+      { summary: named('S'), detail: named('D'), reflections: named('R') },
+      new Date(0),
+    )
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer)
+    const cell = String(wb.worksheets[0]?.getRow(2).getCell(1).value)
+    for (const bad of ['\uFFFE', '\uFFFF', '\u0001']) expect(cell).not.toContain(bad)
+    expect(cell).toContain('b\uFFFDc')
   })
 })

@@ -13,6 +13,36 @@ describe.each(DATABASES)('request input and headers on %s', (dbKind) => {
   const start = serverPerTest(dbKind)
   const member = async () => withMember1(await start())
 
+  it('the same new username or member number sent five times at once makes one account; the rest are 400 at that field', async () => {
+    const server = await start()
+    const admin = new Device(server)
+    await admin.loginAs('admin')
+    for (const [field, body] of [
+      ['username', (i: number) => ({ username: 'racer', memberNumber: `R-${i}` })],
+      ['memberNumber', (i: number) => ({ username: `racer${i}`, memberNumber: 'R-SAME' })],
+    ] as const) {
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, (_, i) =>
+          admin.request('POST', '/api/admin/users', {
+            json: {
+              ...body(i),
+              displayName: '并发',
+              role: 'member',
+              branch: '测试支部',
+              password: 'racer-password-1',
+            },
+          }),
+        ),
+      )
+      expect(
+        answers.filter((a) => a.status === 201),
+        field,
+      ).toHaveLength(1)
+      for (const a of answers.filter((x) => x.status !== 201))
+        expect(a.body.error, `${a.status} ${a.text}`).toMatchObject({ code: 'invalid', path: field })
+    }
+  })
+
   it('row 26: malformed JSON is 400 unparseable with the length and without echoing the body', async () => {
     const { device } = await member()
     const secret = '{"records":[{"id":"SECRET-CONTENT"'
