@@ -73,7 +73,8 @@ export const zhCN = {
   checkinInside: (site: string, d: number, acc: number) =>
     `你已在${site}打卡范围内（距中心约 ${d} 米，定位精度 ${acc} 米）。`,
   checkinConfirm: '确认打卡',
-  checkinOutside: (site: string, d: string) => `你距离${site}还有 ${d}。`,
+  // The distance is to the edge of the check-in area, not to the site's point: say so.
+  checkinOutside: (site: string, d: string) => `你距离${site}的打卡范围还有 ${d}。`,
   checkinOutsideHint: '到达后会自动重新判断；也可以扫描现场二维码打卡。',
   checkinPoorAccuracy: (acc: number, needed: number) =>
     `定位精度 ${acc} 米，不足以确认（需要 ${needed} 米以内）。`,
@@ -240,7 +241,7 @@ export const en: Strings = {
   checkinInside: (site: string, d: number, acc: number) =>
     `You are within the check-in area of ${site}: about ${d} m from the centre, location accurate to ${acc} m.`,
   checkinConfirm: 'Confirm check-in',
-  checkinOutside: (site: string, d: string) => `You are ${d} away from ${site}.`,
+  checkinOutside: (site: string, d: string) => `You are ${d} from the check-in area of ${site}.`,
   checkinOutsideHint: 'It is checked again as you arrive; you can also scan the QR code on site.',
   checkinPoorAccuracy: (acc: number, needed: number) =>
     `Location accuracy ${acc} m is not enough (needs ${needed} m or better).`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes, formatTimeAgo } from './format.ts'
+import { formatBytes, formatDateTime, formatTimeAgo } from './format.ts'
 
 describe('formatTimeAgo', () => {
   const now = Date.parse('2026-11-22T08:00:00.000Z')
@@ -24,5 +24,14 @@ describe('formatBytes', () => {
   it('uses MB below 1,000 MB and GB above', () => {
     expect(formatBytes(5.3 * 1024 * 1024)).toBe('5.3 MB')
     expect(formatBytes(10245.3 * 1024 * 1024)).toBe('10.0 GB')
+  })
+})
+
+describe('formatDateTime', () => {
+  // 09:05 on this machine's clock, whatever its time zone.
+  const morning = new Date(2026, 10, 22, 9, 5).toISOString()
+  it('writes the hour as each language does: 09:05 in Chinese, 9:05 AM in English', () => {
+    expect(formatDateTime(morning, 'zh-CN')).toBe('11月22日 09:05')
+    expect(formatDateTime(morning, 'en')).toBe('November 22 at 9:05 AM')
   })
 })

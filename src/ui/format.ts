@@ -9,7 +9,8 @@ export function formatDateTime(iso: string, lang: Lang): string {
   return new Date(iso).toLocaleString(lang, {
     month: 'long',
     day: 'numeric',
-    hour: '2-digit',
+    // 24-hour Chinese reads "09:05"; English "9:05 AM" (2-digit gave "09:05 AM", unlike the rest).
+    hour: lang === 'en' ? 'numeric' : '2-digit',
     minute: '2-digit',
   })
 }

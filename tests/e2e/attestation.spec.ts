@@ -189,7 +189,9 @@ test('on one phone, a code another member already used is refused', async ({ pag
 
     await page.goto('/login')
     await page.getByRole('button', { name: '退出登录' }).click()
-    await expect(page.getByText('已退出登录，你的记录已从这台设备上清除。')).toBeVisible()
+    await expect(
+      page.getByText('已退出登录。你的记录都已保存在服务器上，已从这台设备上清除；再次登录即可找回。'),
+    ).toBeVisible()
     await logIn(page, second)
     await page.goto(`/a/${code}`)
     await expect(refusal(page)).toContainText('这个二维码已在本机为另一位学员确认过')

@@ -46,7 +46,7 @@ test.describe('GPS check-in', () => {
     })
     await page.goto('/sites/zaoyuan/checkin')
     await page.getByRole('button', { name: '定位打卡' }).click()
-    await expect(page.getByText('你距离枣园革命旧址还有 400 米。')).toBeVisible()
+    await expect(page.getByText('你距离枣园革命旧址的打卡范围还有 400 米。')).toBeVisible()
     await expect(page.getByRole('button', { name: '确认打卡' })).toHaveCount(0)
     await expect(page.getByRole('button', { name: '扫码打卡' })).toBeVisible()
     expect(await readStore(page, 'records')).toHaveLength(0)
@@ -62,7 +62,7 @@ test.describe('GPS check-in', () => {
     })
     await page.goto('/sites/zaoyuan/checkin')
     await page.getByRole('button', { name: '定位打卡' }).click()
-    await expect(page.getByText('你距离枣园革命旧址还有 400 米。')).toBeVisible()
+    await expect(page.getByText('你距离枣园革命旧址的打卡范围还有 400 米。')).toBeVisible()
     // Chromium reports "position unavailable" to a watch when its emulated position moves, as a
     // phone does when the signal drops for a moment; the watch goes on and the next fix counts.
     await context.setGeolocation({ ...northOf(zaoyuan.location, 20), accuracy: 15 })

@@ -106,8 +106,12 @@ test.describe('sync', () => {
     await expect(page.getByTestId('pending-count')).toHaveText('没有等待同步的记录', { timeout: 15_000 })
     await expect(page.getByRole('alertdialog')).toHaveCount(0)
     await page.getByRole('button', { name: '退出登录' }).click()
-    await expect(page.getByText('已退出登录，你的记录已从这台设备上清除。')).toBeVisible()
+    await expect(
+      page.getByText('已退出登录。你的记录都已保存在服务器上，已从这台设备上清除；再次登录即可找回。'),
+    ).toBeVisible()
     expect(await readStore(page, 'records')).toHaveLength(0)
+    // The device's last sync was the member's who left: not shown as anyone's now.
+    await expect(page.getByTestId('last-sync')).toContainText('尚未登录')
 
     await logIn(page, second)
     await page.goto('/passport')
@@ -140,7 +144,9 @@ test.describe('sync', () => {
     await page.getByRole('button', { name: '先同步，再退出' }).click()
     await expect(page.getByRole('alertdialog').getByTestId('sync-problem')).toContainText('现在没有网络')
     await context.setOffline(false)
-    await expect(page.getByText('已退出登录，你的记录已从这台设备上清除。')).toBeVisible({ timeout: 15_000 })
+    await expect(
+      page.getByText('已退出登录。你的记录都已保存在服务器上，已从这台设备上清除；再次登录即可找回。'),
+    ).toBeVisible({ timeout: 15_000 })
     // It logged out only after the server had the record.
     await logIn(page, member)
     expect((await serverRecords(page)).map((r) => r.kind)).toEqual(['checkin'])
@@ -243,7 +249,9 @@ test.describe('sync', () => {
     expect(await readStore(page, 'outbox')).toHaveLength(1)
     await page.getByRole('button', { name: '退出登录' }).click()
     await page.getByRole('button', { name: '删除这 1 条记录并退出' }).click()
-    await expect(page.getByText('已退出登录，你的记录已从这台设备上清除。')).toBeVisible()
+    await expect(
+      page.getByText('已退出登录，没有同步的 1 条记录已删除。已同步的记录保存在服务器上，再次登录即可找回。'),
+    ).toBeVisible()
     expect(await readStore(page, 'records')).toHaveLength(0)
     expect(await readStore(page, 'outbox')).toHaveLength(0)
     expect(await readStore(page, 'drafts')).toHaveLength(0)

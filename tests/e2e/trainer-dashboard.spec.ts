@@ -85,7 +85,9 @@ test('a member’s check-in appears on the trainer’s dashboard live; offline i
   await context.setOffline(false)
   await page.goto('/login')
   await page.getByRole('button', { name: '退出登录' }).click()
-  await expect(page.getByText('已退出登录，你的记录已从这台设备上清除。')).toBeVisible()
+  await expect(
+    page.getByText('已退出登录。你的记录都已保存在服务器上，已从这台设备上清除；再次登录即可找回。'),
+  ).toBeVisible()
   await expect
     .poll(() => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)))
     .not.toContain('hongtu-trainer')

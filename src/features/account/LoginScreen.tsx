@@ -50,6 +50,8 @@ export default function LoginScreen() {
     setStep({ kind: 'done', message: restored > 0 ? s.restored(restored) : undefined })
   }
 
+  const loggedOutText = (discarded: number) =>
+    discarded > 0 ? s.logoutDoneDiscarded(discarded) : s.logoutDone
   const problem = step.kind === 'form' ? step.problem : undefined
   const problemText =
     problem?.kind === 'invalid-credentials'
@@ -85,7 +87,7 @@ export default function LoginScreen() {
               {s.continue}
             </Link>
           </p>
-          <LogoutControl onLoggedOut={() => setStep({ kind: 'done', message: s.logoutDone })} />
+          <LogoutControl onLoggedOut={(n) => setStep({ kind: 'done', message: loggedOutText(n) })} />
         </>
       ) : (
         <form
@@ -135,7 +137,7 @@ export default function LoginScreen() {
         </form>
       )}
       {expired && step.kind !== 'submitting' && (
-        <LogoutControl onLoggedOut={() => setStep({ kind: 'done', message: s.logoutDone })} />
+        <LogoutControl onLoggedOut={(n) => setStep({ kind: 'done', message: loggedOutText(n) })} />
       )}
     </>
   )

@@ -10,7 +10,8 @@ import { useAccountStrings } from './strings.ts'
  * "Sync, then log out" does both: it logs out by itself once nothing is left to send, and says
  * why while records still wait (no network, a Wi-Fi sign-in page, the server).
  */
-export function LogoutControl({ onLoggedOut }: { onLoggedOut: () => void }) {
+/** `onLoggedOut` gets how many unsynced records the member chose to delete (0: all were on the server). */
+export function LogoutControl({ onLoggedOut }: { onLoggedOut: (discarded: number) => void }) {
   const s = useAccountStrings()
   const { log, session, outbox, setSession, syncNow, sync } = useRecords()
   const [asking, setAsking] = useState<'no' | 'ask' | 'sync-then-logout'>('no')
@@ -18,10 +19,11 @@ export function LogoutControl({ onLoggedOut }: { onLoggedOut: () => void }) {
 
   const logout = async () => {
     if (!session || !log) return
+    const discarded = unsynced
     await logoutOnServer()
     await log.forgetMember(session.userId)
     await setSession(null)
-    onLoggedOut()
+    onLoggedOut(discarded)
   }
   // The effect reacts to the outbox emptying, not to a new `logout` each render.
   const logoutWhenSynced = useEffectEvent(() => void logout())

@@ -24,7 +24,9 @@ const zhCN = {
   logoutSyncFirst: '先同步，再退出',
   logoutDiscard: (n: number) => `删除这 ${n} 条记录并退出`,
   logoutCancel: '取消',
-  logoutDone: '已退出登录，你的记录已从这台设备上清除。',
+  logoutDone: '已退出登录。你的记录都已保存在服务器上，已从这台设备上清除；再次登录即可找回。',
+  logoutDoneDiscarded: (n: number) =>
+    `已退出登录，没有同步的 ${n} 条记录已删除。已同步的记录保存在服务器上，再次登录即可找回。`,
   logoutSyncing: '正在同步，完成后再退出…',
   authRequired: '登录已过期，记录暂停同步（不会丢失）。请重新登录。',
   reLogin: '重新登录',
@@ -64,7 +66,10 @@ const en: AccountStrings = {
   logoutSyncFirst: 'Sync, then log out',
   logoutDiscard: (n: number) => `Delete these ${n} records and log out`,
   logoutCancel: 'Cancel',
-  logoutDone: 'Logged out; your records were removed from this device.',
+  logoutDone:
+    'Logged out. Your records are all on the server and were removed from this device; log in again to get them back.',
+  logoutDoneDiscarded: (n: number) =>
+    `Logged out; the ${n} records that had not synced were deleted. Synced records stay on the server: log in again to get them back.`,
   logoutSyncing: 'Syncing; log out when it is done…',
   authRequired: 'Your login has expired; syncing is paused (nothing is lost). Please log in again.',
   reLogin: 'Log in again',

@@ -50,12 +50,13 @@ export function DataStatus() {
           </li>
         )}
         <li data-testid="last-sync">
+          {/* The last sync is the device's: after a logout it was the previous member's. */}
           {t.passportLastSync(
-            lastSyncAt
-              ? formatDateTime(lastSyncAt, prefs.lang)
-              : session
-                ? t.passportNotYetSynced
-                : t.passportNotLoggedIn,
+            !session
+              ? t.passportNotLoggedIn
+              : lastSyncAt
+                ? formatDateTime(lastSyncAt, prefs.lang)
+                : t.passportNotYetSynced,
           )}
         </li>
         <li data-testid="persistence">

@@ -8,22 +8,22 @@ export function MemberName() {
   const a = useAccountStrings()
   const { member, session, localMember, rename } = useRecords()
   const [draft, setDraft] = useState<string | null>(null)
-  const [loggedOut, setLoggedOut] = useState(false)
+  const [loggedOut, setLoggedOut] = useState<number | null>(null)
   const id = useId()
   if (session)
     return (
       <section aria-label={a.account}>
         <p className="status-line ok">{a.loggedInAs(session.displayName, session.username)}</p>
-        <LogoutControl onLoggedOut={() => setLoggedOut(true)} />
+        <LogoutControl onLoggedOut={setLoggedOut} />
       </section>
     )
   if (!member || !localMember) return null
   const value = draft ?? localMember.displayName
   return (
     <>
-      {loggedOut && (
+      {loggedOut !== null && (
         <p role="status" className="status-line ok">
-          {a.logoutDone}
+          {loggedOut > 0 ? a.logoutDoneDiscarded(loggedOut) : a.logoutDone}
         </p>
       )}
       <MemberNameForm
