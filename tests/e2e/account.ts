@@ -51,6 +51,8 @@ export async function logIn(page: Page, who: Account) {
   await page.getByLabel('密码').fill(who.password)
   await page.getByRole('button', { name: '登录' }).click()
   await expect(page.getByText(`已登录：${who.name}（${who.username}）`)).toBeVisible()
+  // The form is gone: focus is on the line that replaced it.
+  await expect(page.getByText(`已登录：${who.name}（${who.username}）`)).toBeFocused()
 }
 
 /** The member's records as the server holds them (the page's session cookie is used). */

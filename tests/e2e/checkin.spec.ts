@@ -17,6 +17,8 @@ test.describe('GPS check-in', () => {
     await expect(page.getByText(/你已在枣园革命旧址打卡范围内/)).toBeVisible()
     await page.getByRole('button', { name: '确认打卡' }).click()
     await expect(page.getByText('已保存：你已在枣园革命旧址打卡。')).toBeVisible()
+    // The button is gone: focus is on what it did, not back at the top of the page.
+    await expect(page.getByText('已保存：你已在枣园革命旧址打卡。')).toBeFocused()
     await expect(page.getByTestId('pending-badge')).toHaveText('1 条待同步')
 
     const records = await readStore<{

@@ -56,6 +56,8 @@ for (const mode of ['default', 'english', 'large-high-contrast'] as const) {
     await page.getByRole('textbox').fill('心得')
     await page.getByRole('button', { name: name('提交心得体会', 'Submit reflection') }).click()
     await expect(page.locator('time')).toHaveCount(1)
+    // The submit button is off once the box is empty: focus is on the line saying it was saved.
+    await expect(page.locator('.lesson-reflection .lesson-saved')).toBeFocused()
     await page.getByRole('textbox').fill('第二篇')
     violations.push(...(await violationsIn(page, 'reflection')))
 

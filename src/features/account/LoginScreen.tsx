@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react'
 import { type LoginResult, login } from '../../platform/session.ts'
 import { pullAll } from '../../platform/sync/pull.ts'
+import { focusOnMount } from '../../ui/focus-on-mount.ts'
 import { useRecords } from '../shell/records-context.tsx'
 import { Link, paths } from '../shell/router.tsx'
 import { useScreenTitle } from '../shell/useScreenTitle.ts'
@@ -78,7 +79,8 @@ export default function LoginScreen() {
         />
       ) : session && !expired && step.kind !== 'submitting' ? (
         <>
-          <p role="status" className="status-line ok">
+          {/* Shown in place of the form (or the question) the member just answered. */}
+          <p role="status" className="status-line ok" tabIndex={-1} ref={focusOnMount}>
             {s.loggedInAs(session.displayName, session.username)}
           </p>
           {step.kind === 'done' && step.message && <p role="status">{step.message}</p>}
@@ -95,7 +97,11 @@ export default function LoginScreen() {
           onSubmit={(e) => void submit(e)}
           aria-describedby={problemText ? ids.problem : undefined}
         >
-          {step.kind === 'done' && step.message && <p role="status">{step.message}</p>}
+          {step.kind === 'done' && step.message && (
+            <p role="status" tabIndex={-1} ref={focusOnMount}>
+              {step.message}
+            </p>
+          )}
           {expired ? (
             <p className="status-line warn">
               {s.authRequired} {s.loggedInAs(session.displayName, session.username)}

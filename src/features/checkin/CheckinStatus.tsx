@@ -1,5 +1,6 @@
 import type { Site } from '../../domain/content/pack.ts'
 import { useLocalizedString, useStrings } from '../../i18n/i18n.tsx'
+import { focusOnMount } from '../../ui/focus-on-mount.ts'
 import type { CheckinState } from './checkin-machine.ts'
 
 /** What the member sees for each state of the GPS check-in: always what happened and what to do next. */
@@ -86,7 +87,8 @@ export function CheckinStatus({
       )
     case 'saved':
       return (
-        <p role="status" className="status-line ok">
+        // The confirm button is gone: focus goes to what it did.
+        <p role="status" className="status-line ok" tabIndex={-1} ref={focusOnMount}>
           {t.checkinSaved(name)}
         </p>
       )

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { Lesson } from '../../domain/content/pack.ts'
 import { usePreferences } from '../../i18n/i18n.tsx'
 import { useRecords } from '../shell/records-context.tsx'
@@ -33,6 +33,8 @@ export function ReflectionSection({
   const [text, setText] = useState(data.drafts.reflection?.text ?? '')
   const [restored, setRestored] = useState(data.drafts.reflection !== null)
   const [submission, setSubmission] = useState<'idle' | 'saving' | 'saved' | SaveProblem>('idle')
+  // The submit button is disabled once the box is empty: focus goes to the "submitted" line.
+  const savedLine = useRef<HTMLParagraphElement>(null)
   const { saver, status } = useDraftSaver<ReflectionDraft>(
     data.log,
     data.member.memberId,
@@ -68,6 +70,7 @@ export function ReflectionSection({
     }
     setText('')
     setRestored(false)
+    savedLine.current?.focus()
     setSubmission('saved')
   }
 
@@ -114,7 +117,7 @@ export function ReflectionSection({
             {problem === 'storage-full' ? s.storageFull : s.saveFailed}
           </p>
         )}
-        <p role="status" className="lesson-saved">
+        <p role="status" className="lesson-saved" tabIndex={-1} ref={savedLine}>
           {submission === 'saved' && s.reflectionSaved}
         </p>
         <button

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { useStrings } from '../../i18n/i18n.tsx'
+import { focusOnMount } from '../../ui/focus-on-mount.ts'
 import { LogoutControl } from '../account/LogoutControl.tsx'
 import { useAccountStrings } from '../account/strings.ts'
 import { useRecords } from '../shell/records-context.tsx'
@@ -22,7 +23,7 @@ export function MemberName() {
   return (
     <>
       {loggedOut !== null && (
-        <p role="status" className="status-line ok">
+        <p role="status" className="status-line ok" tabIndex={-1} ref={focusOnMount}>
           {loggedOut > 0 ? a.logoutDoneDiscarded(loggedOut) : a.logoutDone}
         </p>
       )}
