@@ -42,6 +42,8 @@ export const zhCN = {
   mapStop: (n: number, name: string) => `第 ${n} 站：${name}`,
   showMyPosition: '显示我的位置',
   myPosition: '我的位置',
+  nearestStop: (n: number, name: string, d: string) => `离你最近的是第 ${n} 站${name}，直线约 ${d}。`,
+  atStop: (n: number, name: string) => `你就在第 ${n} 站${name}。`,
   positionUnavailable: '无法获取位置：请在浏览器设置中允许定位，或稍后再试。',
   siteStory: '历史沿革',
   siteLessons: '现场教学',
@@ -206,6 +208,9 @@ export const en: Strings = {
   mapStop: (n: number, name: string) => `Stop ${n}: ${name}`,
   showMyPosition: 'Show my position',
   myPosition: 'My position',
+  nearestStop: (n: number, name: string, d: string) =>
+    `The nearest stop is ${n}, ${name}: about ${d} in a straight line.`,
+  atStop: (n: number, name: string) => `You are at stop ${n}, ${name}.`,
   positionUnavailable: 'Position unavailable: allow location in the browser settings, or try again later.',
   siteStory: 'History',
   siteLessons: 'On-site lessons',

@@ -115,9 +115,41 @@ test.describe('my position on the route map', () => {
     const [dx, dy] = centre(dot).map((v, i) => v - (centre(number)[i] ?? 0))
     expect(Math.hypot(dx ?? 0, dy ?? 0), 'dot to stop 1, px').toBeLessThan(12)
 
+    await expect(page.getByTestId('nearest-stop')).toHaveText('你就在第 1 站延安革命纪念馆。')
+
     await toggle.click()
     await expect(me).toHaveCount(0)
     await expect(toggle).toHaveAttribute('aria-pressed', 'false')
+  })
+
+  test('far from the route: the map widens to show the member, and says how far the nearest stop is', async ({
+    app,
+    page,
+    context,
+  }) => {
+    await context.setGeolocation({ ...northOf(site('yanan-geming-jinianguan').location, 8000), accuracy: 30 })
+    await app.openRoutes()
+    await app.openRoute(/延安/)
+    await app.waitForMap()
+    await page.getByRole('button', { name: '显示我的位置' }).click()
+    const me = page.getByRole('img', { name: '我的位置' })
+    await expect(me).toBeVisible()
+    await expect(page.getByTestId('nearest-stop')).toHaveText(
+      /^离你最近的是第 \d+ 站.+，直线约 \d+(\.\d)? 公里。$/,
+    )
+    // Inside the map's box, not drawn past its edge.
+    await expect
+      .poll(async () => {
+        const [dot, map] = await Promise.all([me.boundingBox(), page.getByTestId('route-map').boundingBox()])
+        if (!dot || !map) return false
+        return (
+          dot.y >= map.y &&
+          dot.y + dot.height <= map.y + map.height &&
+          dot.x >= map.x &&
+          dot.x + dot.width <= map.x + map.width
+        )
+      })
+      .toBe(true)
   })
 })
 

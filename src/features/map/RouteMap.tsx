@@ -13,8 +13,10 @@ import 'maplibre-gl/dist/maplibre-gl.css'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { useEffect, useRef, useState } from 'react'
 import type { Fix } from '../../domain/geo/geofence.ts'
+import { nearest } from '../../domain/geo/nearest.ts'
 import { useLocalizedString, useStrings } from '../../i18n/i18n.tsx'
 import { browserGeolocation } from '../../platform/geolocation.ts'
+import { formatDistance } from '../../ui/Distance.tsx'
 import type { StopWithSite } from '../routes/stops.ts'
 import { navigate, paths } from '../shell/router.tsx'
 import { baseStyle } from './base-style.ts'
@@ -102,6 +104,9 @@ function stopMarker(stop: StopWithSite, name: string, label: string): HTMLElemen
   return a
 }
 
+/** Closer than this to a stop, the member is at it ("0 米" would read as an error). */
+const AT_STOP_M = 50
+
 type PositionState = { kind: 'off' } | { kind: 'locating' } | { kind: 'shown'; fix: Fix } | { kind: 'error' }
 
 export default function RouteMap({ stops, label }: { stops: readonly StopWithSite[]; label: string }) {
@@ -111,6 +116,8 @@ export default function RouteMap({ stops, label }: { stops: readonly StopWithSit
   const mapRef = useRef<MapLibre | null>(null)
   const [ready, setReady] = useState(false)
   const [position, setPosition] = useState<PositionState>({ kind: 'off' })
+  /** Whether the map was widened to the member's first fix since the last tap on the button. */
+  const fittedToMember = useRef(false)
 
   useEffect(() => {
     if (!container.current) return
@@ -259,23 +266,44 @@ export default function RouteMap({ stops, label }: { stops: readonly StopWithSit
     dot.setAttribute('role', 'img')
     dot.setAttribute('aria-label', t.myPosition)
     const marker = new Marker({ element: dot }).setLngLat([p.lng, p.lat]).addTo(map)
+    // The first fix off the map's view: widen it to show the member beside the route, once per
+    // tap (later fixes do not move the map under the member's fingers).
+    if (!fittedToMember.current && !map.getBounds().contains([p.lng, p.lat])) {
+      const bounds = new LngLatBounds([p.lng, p.lat], [p.lng, p.lat])
+      for (const s of stops) {
+        const q = toDisplay(s.site.location, provider.datum)
+        bounds.extend([q.lng, q.lat])
+      }
+      map.fitBounds(bounds, { padding: 48, maxZoom: 14, duration: 0 })
+    }
+    fittedToMember.current = true
     ;(map.getSource('me') as GeoJSONSource | undefined)?.setData(
       fenceCircles([{ center: position.fix.position, radiusM: position.fix.accuracyM }], provider.datum),
     )
     return () => {
       marker.remove()
     }
-  }, [position, ready, t])
+  }, [position, ready, t, stops])
 
   // Watching starts when the member asks and stops when they turn it off or it fails.
   const watching = position.kind === 'locating' || position.kind === 'shown'
   useEffect(() => {
     if (!watching) return
+    fittedToMember.current = false
     return browserGeolocation.watch(
       (fix) => setPosition({ kind: 'shown', fix }),
       () => setPosition({ kind: 'error' }),
     )
   }, [watching])
+
+  // Where the member is, in words: the dot may be small, or far from every stop.
+  const closest =
+    position.kind === 'shown'
+      ? nearest(
+          position.fix.position,
+          stops.map((s) => ({ ...s, location: s.site.location })),
+        )
+      : undefined
 
   return (
     <>
@@ -295,6 +323,17 @@ export default function RouteMap({ stops, label }: { stops: readonly StopWithSit
         {position.kind === 'error' && (
           <span role="alert" className="hint">
             {t.positionUnavailable}
+          </span>
+        )}
+        {closest && (
+          <span role="status" className="hint" data-testid="nearest-stop">
+            {closest.distanceM < AT_STOP_M
+              ? t.atStop(closest.place.number, text(closest.place.site.name))
+              : t.nearestStop(
+                  closest.place.number,
+                  text(closest.place.site.name),
+                  formatDistance(closest.distanceM, t),
+                )}
           </span>
         )}
       </div>
