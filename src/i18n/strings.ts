@@ -82,6 +82,8 @@ export const zhCN = {
     `定位精度 ${acc} 米，不足以确认（需要 ${needed} 米以内）。`,
   checkinPoorAccuracyHint: '请到开阔处稍候，精度会提高；也可以扫描现场二维码打卡。',
   checkinDenied: '无法定位：定位权限被拒绝。请在浏览器设置中允许本网站使用位置，或扫描现场二维码打卡。',
+  checkinDeniedSteps:
+    '怎样允许：在浏览器中，点地址栏左边的图标 →“权限”或“网站设置”→“位置”→ 允许；从桌面图标打开时，在手机“设置”→“应用”中找到浏览器，打开位置权限。然后点“重试”。',
   checkinSignalLost: '暂时收不到定位信号，仍在继续定位。可以走到室外开阔处，也可以扫描现场二维码打卡。',
   checkinSignalLostSinceFix: '定位信号刚刚中断，上面是最后一次定位的结果；信号恢复后会自动更新。',
   checkinUnsupported: '这台设备无法定位。请扫描现场二维码打卡。',
@@ -253,6 +255,8 @@ export const en: Strings = {
   checkinPoorAccuracyHint: 'Wait in the open for a better fix, or scan the QR code on site.',
   checkinDenied:
     'Location permission was denied. Allow location for this site in the browser settings, or scan the QR code on site.',
+  checkinDeniedSteps:
+    'To allow it: in the browser, tap the icon left of the address → Permissions or Site settings → Location → Allow; if you opened the app from its home-screen icon, find the browser under the phone’s Settings → Apps and turn on its location permission. Then tap Try again.',
   checkinSignalLost:
     'No location signal at the moment; still trying. Move into the open, or scan the QR code on site.',
   checkinSignalLostSinceFix:

@@ -139,6 +139,8 @@ test('without location permission: says it was denied and offers the QR code', a
   await page.goto('/sites/zaoyuan/checkin')
   await page.getByRole('button', { name: '定位打卡' }).click()
   await expect(page.getByRole('alert')).toContainText('定位权限被拒绝')
+  // Retrying alone fails again: it says how to lift the refusal.
+  await expect(page.getByRole('alert')).toContainText('“位置”→ 允许')
   await expect(page.getByRole('button', { name: '扫码打卡' })).toBeVisible()
 })
 

@@ -72,6 +72,8 @@ export function CheckinStatus({
       return (
         <div role="alert" className="status-line warn">
           <p>{state.error === 'denied' ? t.checkinDenied : t.checkinUnsupported}</p>
+          {/* A refusal is remembered by the browser: 重试 alone fails again until it is lifted. */}
+          {state.error === 'denied' && <p className="hint">{t.checkinDeniedSteps}</p>}
           {state.error === 'denied' && (
             <button type="button" onClick={onStart}>
               {t.checkinRetry}
