@@ -21,12 +21,58 @@ export interface RosterLine {
   readonly branch: string
 }
 
+export type RosterColumn = 'name' | 'member_number' | 'branch'
+
+/**
+ * What is wrong with a line (problems block the upload, `branch_differs` is only a warning).
+ * Stable: the app says each in the trainer's language from the code, the column and `values`;
+ * `message` is the same in English for other API clients.
+ */
+export const ROSTER_NOTE_CODES = [
+  'unclosed_quote',
+  'empty_file',
+  'missing_column',
+  'too_many_rows',
+  'nul_character',
+  'empty_cell',
+  'repeated_member_number',
+  'unknown_member_number',
+  'disabled_account',
+  'not_a_member_account',
+  'name_mismatch',
+  'branch_differs',
+] as const
+export type RosterNoteCode = (typeof ROSTER_NOTE_CODES)[number]
+
+/** What a code's sentence needs beside the column; only the fields its code uses are set. */
+export interface RosterNoteValues {
+  /** repeated_member_number: the line that has the number first. */
+  readonly firstLine?: number
+  /** name_mismatch: the name of the account with the row's member number. */
+  readonly accountName?: string
+  /** branch_differs: the branch of the account. */
+  readonly accountBranch?: string
+  /** too_many_rows: the most rows a file may have. */
+  readonly maxRows?: number
+}
+
 /** A problem or warning at a line of the file as a spreadsheet numbers it (the header is 1). */
 export interface RosterNote {
   readonly line: number
-  readonly column: 'name' | 'member_number' | 'branch' | ''
+  readonly code: RosterNoteCode
+  /** The column it is about; '' for the file or the whole line. */
+  readonly column: RosterColumn | ''
+  readonly values: RosterNoteValues
   readonly message: string
 }
+
+const note = (
+  line: number,
+  code: RosterNoteCode,
+  column: RosterNote['column'],
+  message: string,
+  values: RosterNoteValues = {},
+): RosterNote => ({ line, code, column, values, message })
 
 /**
  * The file's text. Excel on Chinese Windows saves "CSV (逗号分隔)" in GB18030/GBK and only
@@ -45,18 +91,22 @@ export function readClassRoster(text: string): { rows: RosterLine[]; problems: R
   try {
     table = parseCsv(text)
   } catch (e) {
-    return { rows: [], problems: [{ line: 1, column: '', message: (e as Error).message }] }
+    // parseCsv's only refusal: a quote left open runs to the end of the file.
+    return { rows: [], problems: [note(1, 'unclosed_quote', '', (e as Error).message)] }
   }
   const [header, ...body] = table
-  if (!header) return { rows: [], problems: [{ line: 1, column: '', message: 'the file is empty' }] }
+  if (!header) return { rows: [], problems: [note(1, 'empty_file', '', 'the file is empty')] }
   const columns = header.map((h) => ROSTER_HEADER_WORDS[rosterHeaderKey(h)])
   const problems: RosterNote[] = []
-  if (!columns.includes('name'))
-    problems.push({ line: 1, column: 'name', message: 'has no name column (姓名)' })
+  if (!columns.includes('name')) problems.push(note(1, 'missing_column', 'name', 'has no name column (姓名)'))
   if (!columns.includes('memberNumber'))
-    problems.push({ line: 1, column: 'member_number', message: 'has no member number column (党员编号)' })
+    problems.push(note(1, 'missing_column', 'member_number', 'has no member number column (党员编号)'))
   if (body.length > MAX_ROSTER_ROWS)
-    problems.push({ line: 1, column: '', message: `has more than ${MAX_ROSTER_ROWS} rows; split the file` })
+    problems.push(
+      note(1, 'too_many_rows', '', `has more than ${MAX_ROSTER_ROWS} rows; split the file`, {
+        maxRows: MAX_ROSTER_ROWS,
+      }),
+    )
   if (problems.length > 0) return { rows: [], problems }
 
   const rows: RosterLine[] = []
@@ -69,16 +119,20 @@ export function readClassRoster(text: string): { rows: RosterLine[]; problems: R
     }
     const row = { line, name: get('name'), memberNumber: get('memberNumber'), branch: get('branch') }
     // A row with a problem is never looked up; PostgreSQL could not even compare a NUL (http/nul.ts).
-    if (fields.some((f) => f.includes('\u0000'))) problems.push({ line, column: '', message: NUL_MESSAGE })
-    if (!row.memberNumber) problems.push({ line, column: 'member_number', message: 'is empty' })
+    if (fields.some((f) => f.includes('\u0000'))) problems.push(note(line, 'nul_character', '', NUL_MESSAGE))
+    if (!row.memberNumber) problems.push(note(line, 'empty_cell', 'member_number', 'is empty'))
     else {
       const key = normaliseUsername(row.memberNumber)
       const earlier = seen.get(key)
       if (earlier !== undefined)
-        problems.push({ line, column: 'member_number', message: `repeats line ${earlier}` })
+        problems.push(
+          note(line, 'repeated_member_number', 'member_number', `repeats line ${earlier}`, {
+            firstLine: earlier,
+          }),
+        )
       else seen.set(key, line)
     }
-    if (!row.name) problems.push({ line, column: 'name', message: 'is empty' })
+    if (!row.name) problems.push(note(line, 'empty_cell', 'name', 'is empty'))
     rows.push(row)
   })
   return { rows, problems }
@@ -128,20 +182,47 @@ export async function matchRoster(
   const warnings: RosterNote[] = []
   for (const row of rows) {
     const a = byNumber.get(normaliseUsername(row.memberNumber))
-    const problem = (column: RosterNote['column'], message: string) =>
-      problems.push({ line: row.line, column, message })
     if (!a) {
-      problem('member_number', 'no account has this member number; an admin imports new members first')
+      problems.push(
+        note(
+          row.line,
+          'unknown_member_number',
+          'member_number',
+          'no account has this member number; an admin imports new members first',
+        ),
+      )
       continue
     }
-    if (a.disabled_at !== null) problem('member_number', 'is the number of a disabled account')
+    if (a.disabled_at !== null)
+      problems.push(
+        note(row.line, 'disabled_account', 'member_number', 'is the number of a disabled account'),
+      )
     else if (a.role !== 'member')
-      problem('member_number', 'is not a member account (add trainers as trainers)')
+      problems.push(
+        note(
+          row.line,
+          'not_a_member_account',
+          'member_number',
+          'is not a member account (add trainers as trainers)',
+        ),
+      )
     else if (a.display_name.normalize('NFKC').trim() !== row.name)
-      problem('name', `does not match the account with this member number (${a.display_name})`)
+      problems.push(
+        note(
+          row.line,
+          'name_mismatch',
+          'name',
+          `does not match the account with this member number (${a.display_name})`,
+          { accountName: a.display_name },
+        ),
+      )
     else {
       if (row.branch && a.branch && row.branch !== a.branch)
-        warnings.push({ line: row.line, column: 'branch', message: `the account's branch is ${a.branch}` })
+        warnings.push(
+          note(row.line, 'branch_differs', 'branch', `the account's branch is ${a.branch}`, {
+            accountBranch: a.branch,
+          }),
+        )
       const match = {
         line: row.line,
         id: a.id,

@@ -8,7 +8,7 @@ import { checkPeople, MAX_MEMBERS_PER_REQUEST, MAX_TRAINERS } from './class-inpu
 import { ClassDetailSchema, classDetail } from './class-view.ts'
 import { untaggedFrom } from './enrolment.ts'
 import { classForItsStaff } from './manage-routes.ts'
-import { decodeCsvBytes, matchRoster, readClassRoster } from './roster-csv.ts'
+import { decodeCsvBytes, matchRoster, ROSTER_NOTE_CODES, readClassRoster } from './roster-csv.ts'
 
 /**
  * Who is in a class: adding and removing members and trainers, one by one or (members) from a
@@ -26,8 +26,22 @@ const CSV_TYPES = /^(text\/csv|text\/plain|application\/csv|application\/vnd\.ms
 
 const NoteSchema = z.strictObject({
   line: z.number().int().meta({ description: 'As a spreadsheet numbers it; the header is line 1' }),
-  column: z.enum(['name', 'member_number', 'branch', '']),
-  message: z.string(),
+  code: z.enum(ROSTER_NOTE_CODES).meta({
+    description:
+      'Stable, for saying it in the user’s language; with `column` and `values` it says everything `message` does',
+  }),
+  column: z.enum(['name', 'member_number', 'branch', '']).meta({
+    description: 'The column (姓名, 党员编号, 党支部) it is about; empty for the file or the whole line',
+  }),
+  values: z
+    .strictObject({
+      firstLine: z.number().int().optional().meta({ description: 'repeated_member_number: its first line' }),
+      accountName: z.string().optional().meta({ description: 'name_mismatch: the account’s name' }),
+      accountBranch: z.string().optional().meta({ description: 'branch_differs: the account’s branch' }),
+      maxRows: z.number().int().optional().meta({ description: 'too_many_rows: the most a file may have' }),
+    })
+    .meta({ description: 'What the code’s sentence needs; only the fields its code uses' }),
+  message: z.string().meta({ description: 'The same in English' }),
 })
 const MatchSchema = z.strictObject({
   line: z.number().int(),

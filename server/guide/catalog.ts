@@ -33,6 +33,7 @@ export class GuideContent {
       stops: route ? route.stops.map((s) => s.site as string) : [],
       lessonIds: this.lessonIds,
       scenes: this.scenes,
+      // None listed: no VR commands, as its dashboard has no VR columns.
       classSceneIds: sceneIdsOf(cls),
     }
   }

@@ -62,7 +62,13 @@ describe.each(DATABASES)('class roster upload on %s', (dbKind) => {
     const r = await uploadCsv(w.devices.trainer, DEMO_CLASS_ID, csv)
     expect(r.status, r.text).toBe(200)
     expect(r.body.warnings).toEqual([
-      { line: 2, column: 'branch', message: "the account's branch is 延安市直机关第二党支部" },
+      {
+        line: 2,
+        code: 'branch_differs',
+        column: 'branch',
+        values: { accountBranch: '延安市直机关第二党支部' },
+        message: "the account's branch is 延安市直机关第二党支部",
+      },
     ])
   })
 
@@ -95,13 +101,66 @@ describe.each(DATABASES)('class roster upload on %s', (dbKind) => {
     expect(await membersOf(DEMO_CLASS_ID)).toEqual(['demo-member1', 'demo-member2'])
   })
 
+  it('gives every problem a stable code, its column and the values its sentence needs', async () => {
+    await start()
+    const csv = [
+      '姓名,党员编号,党支部',
+      '王五,YA-9999-0000,延安市直机关第一党支部',
+      '王建国,YA-2024-0001,延安市直机关第一党支部',
+      '赵三,YA-2024-0003,延安市直机关第二党支部',
+      '赵三,ya-2024-0003,延安市直机关第二党支部',
+      ',,',
+      '张老师,YA-T-0001,',
+      `赵\u0000三,YA-2024-0004,`,
+      '王建国,YA-2024-0002,',
+    ].join('\n')
+    const db = w.server.services.db
+    await db
+      .updateTable('users')
+      .set({ member_number: 'YA-T-0001' })
+      .where('username', '=', 'trainer1')
+      .execute()
+    const now = w.server.clock.now().toISOString()
+    await db.updateTable('users').set({ disabled_at: now }).where('username', '=', 'member2').execute()
+    const r = await uploadCsv(w.devices.trainer, DEMO_CLASS_ID, csv)
+    expect(r.status).toBe(400)
+    type Note = { line: number; code: string; column: string; values: object; message: string }
+    expect(
+      r.body.error.problems.map(({ line, code, column, values }: Note) => ({ line, code, column, values })),
+    ).toEqual([
+      { line: 2, code: 'unknown_member_number', column: 'member_number', values: {} },
+      { line: 3, code: 'name_mismatch', column: 'name', values: { accountName: '李红梅' } },
+      { line: 5, code: 'repeated_member_number', column: 'member_number', values: { firstLine: 4 } },
+      { line: 6, code: 'empty_cell', column: 'member_number', values: {} },
+      { line: 6, code: 'empty_cell', column: 'name', values: {} },
+      { line: 7, code: 'not_a_member_account', column: 'member_number', values: {} },
+      { line: 8, code: 'nul_character', column: '', values: {} },
+      { line: 9, code: 'disabled_account', column: 'member_number', values: {} },
+    ])
+    // API clients keep the English sentence.
+    expect(r.body.error.problems.every((p: Note) => p.message.length > 0)).toBe(true)
+  })
+
   it('a file without a member number column, or not a CSV at all, is refused', async () => {
     await start()
     const noColumn = await uploadCsv(w.devices.trainer, DEMO_CLASS_ID, '姓名,党支部\n赵三,第二支部\n')
     expect(noColumn.status).toBe(400)
     expect(noColumn.body.error.problems).toEqual([
-      { line: 1, column: 'member_number', message: 'has no member number column (党员编号)' },
+      {
+        line: 1,
+        code: 'missing_column',
+        column: 'member_number',
+        values: {},
+        message: 'has no member number column (党员编号)',
+      },
     ])
+    const codes = async (csv: string) =>
+      (await uploadCsv(w.devices.trainer, DEMO_CLASS_ID, csv)).body.error.problems.map(
+        (p: { code: string; column: string }) => `${p.code} ${p.column}`,
+      )
+    expect(await codes('')).toEqual(['empty_file '])
+    expect(await codes('党员编号\nYA-2024-0003\n')).toEqual(['missing_column name'])
+    expect(await codes('姓名,党员编号\n"赵三,YA-2024-0003\n')).toEqual(['unclosed_quote '])
     const json = await w.devices.trainer.request('POST', `/api/classes/${DEMO_CLASS_ID}/roster`, {
       json: { rows: [] },
     })

@@ -44,8 +44,17 @@ describe('commandProblem', () => {
     )
   })
 
-  it('lets a class that lists no scenes use any scene', () => {
-    const open = { ...catalog, classSceneIds: [] }
-    expect(commandProblem({ type: 'vr-scene', sceneId: 'huining-huishi' }, open)).toBeNull()
+  it('refuses every VR command for a class that lists no scenes, and still takes the others', () => {
+    const noScenes = { ...catalog, classSceneIds: [] }
+    for (const command of [
+      { type: 'vr-scene', sceneId: 'huining-huishi' },
+      { type: 'vr-look', sceneId: 'yanan-yaodong', hotspotId: 'fangche' },
+      { type: 'vr-oath-start', sceneId: 'oath-hall' },
+      { type: 'vr-oath-line', sceneId: 'oath-hall', line: 2 },
+      { type: 'vr-pause', paused: true },
+    ] as const)
+      expect(commandProblem(command, noScenes)?.message, command.type).toBe('the class has no VR scenes')
+    expect(commandProblem({ type: 'gather', siteId: 'zaoyuan' }, noScenes)).toBeNull()
+    expect(commandProblem({ type: 'end' }, noScenes)).toBeNull()
   })
 })

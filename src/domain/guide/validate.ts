@@ -3,8 +3,9 @@ import type { GuideCommand } from './commands.ts'
 /**
  * Checks a trainer's command against the class and the content (the server does this before
  * anything reaches a member): a stop must be on the class's route, a lesson must exist, a scene
- * must exist and be one of the class's scenes (when the class lists any), a hotspot must be in
- * its scene, an oath line must exist.
+ * must exist and be one of the class's scenes, a hotspot must be in its scene, an oath line must
+ * exist. A class that lists no scenes takes no VR commands at all: its dashboard and archive have
+ * no VR columns (src/domain/classes/dashboard-columns.ts), so what it led there would not show.
  */
 export interface GuideScene {
   readonly id: string
@@ -19,7 +20,7 @@ export interface ClassCatalog {
   readonly lessonIds: ReadonlySet<string>
   /** Every scene of the VR classroom. */
   readonly scenes: ReadonlyMap<string, GuideScene>
-  /** The scenes the class takes; empty means any scene. */
+  /** The scenes the class takes; empty means none (no VR commands). */
   readonly classSceneIds: readonly string[]
 }
 
@@ -37,8 +38,9 @@ export function commandProblem(command: GuideCommand, catalog: ClassCatalog): Co
         ? null
         : { field: 'command.lessonId', message: 'names no lesson' }
     case 'end':
-    case 'vr-pause':
       return null
+    case 'vr-pause':
+      return catalog.classSceneIds.length === 0 ? NO_SCENES : null
     case 'vr-scene':
       return sceneProblem(command.sceneId, catalog)
     case 'vr-look': {
@@ -61,9 +63,12 @@ export function commandProblem(command: GuideCommand, catalog: ClassCatalog): Co
   }
 }
 
+const NO_SCENES: CommandProblem = { field: 'command.type', message: 'the class has no VR scenes' }
+
 function sceneProblem(sceneId: string, catalog: ClassCatalog): CommandProblem | null {
   if (!catalog.scenes.has(sceneId)) return { field: 'command.sceneId', message: 'names no scene' }
-  if (catalog.classSceneIds.length > 0 && !catalog.classSceneIds.includes(sceneId))
+  if (catalog.classSceneIds.length === 0) return NO_SCENES
+  if (!catalog.classSceneIds.includes(sceneId))
     return { field: 'command.sceneId', message: "is not one of the class's scenes" }
   return null
 }

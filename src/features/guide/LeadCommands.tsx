@@ -27,9 +27,9 @@ export function LeadCommands({
   // Ending reaches every member's screen at once: asked twice, so a stray tap on a tablet does not.
   const [confirmingEnd, setConfirmingEnd] = useState(false)
   const route = cls.routeId ? content.route(cls.routeId) : undefined
-  const scenes = SCENES.map((s) => s.data).filter(
-    (s) => cls.sceneIds.length === 0 || cls.sceneIds.includes(s.id),
-  )
+  // The class's scenes in its own order, as its dashboard has them; none means no VR commands
+  // (the server refuses them too: src/domain/guide/validate.ts).
+  const scenes = cls.sceneIds.flatMap((id) => SCENES.find((s) => s.data.id === id)?.data ?? [])
   const focus = state?.active.focus?.command
   const paused = (state?.active.pause ?? null) !== null
 

@@ -7,7 +7,7 @@ export interface LeadClass {
   readonly id: string
   readonly name: string
   readonly routeId: string | null
-  /** The class's VR scenes; empty when it lists none (then every scene is offered). */
+  /** The class's VR scenes; empty when it has none (then it is not led in VR at all). */
   readonly sceneIds: readonly string[]
   readonly members: readonly { readonly id: string; readonly displayName: string }[]
 }

@@ -21,6 +21,9 @@ import {
   type FormProblem,
   fieldOfServerPath,
   requestOf,
+  routeDates,
+  withRoute,
+  withStartsOn,
 } from './new-class-form.ts'
 import { PeoplePicker } from './PeoplePicker.tsx'
 import { type TrainerStrings, useTrainerStrings } from './strings.ts'
@@ -51,6 +54,8 @@ function NewClassForm({ session }: { session: SessionInfo }) {
     startsOn: today,
     endsOn: today,
   })
+  // Set once the trainer changes the end date themselves: a new start date then leaves it alone.
+  const [endsOnByHand, setEndsOnByHand] = useState(false)
   const [trainers, setTrainers] = useState<Person[]>([])
   const [members, setMembers] = useState<Person[]>([])
   const [roster, setRoster] = useState<{ file: File; lines: number } | null>(null)
@@ -73,6 +78,19 @@ function NewClassForm({ session }: { session: SessionInfo }) {
   // A trainer creating a class is always one of its trainers (the server adds them too).
   const fixedTrainers = session.role === 'trainer' ? [me] : []
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
+  const routeDays = (routeId: string) => content.pack.routes.find((r) => r.id === routeId)?.days ?? null
+  const days = routeDays(draft.routeId)
+  const dates = routeDates(draft, days)
+  const datesNote =
+    days === null || dates === null
+      ? null
+      : dates.fit === 'ends-with-route'
+        ? endsOnByHand
+          ? s.endsCoverRoute(days)
+          : s.endsWithRoute(days, dates.routeEndsOn)
+        : dates.fit === 'ends-before-route'
+          ? s.endsBeforeRoute(days, dates.routeEndsOn)
+          : s.endsAfterRoute(days)
 
   const fail = (errs: Errors, message: string) => {
     setErrors(errs)
@@ -154,7 +172,12 @@ function NewClassForm({ session }: { session: SessionInfo }) {
           <select
             id="class-route"
             value={draft.routeId}
-            onChange={(e) => set({ routeId: e.target.value })}
+            onChange={(e) => {
+              const routeId = e.target.value
+              // A route picked sets the end date to its last day (said below the end date).
+              setEndsOnByHand(false)
+              setDraft((d) => withRoute(d, routeId, routeDays(routeId)))
+            }}
             {...err('route')}
           >
             <option value="">{s.noRoute}</option>
@@ -194,20 +217,35 @@ function NewClassForm({ session }: { session: SessionInfo }) {
             id="class-starts"
             type="date"
             value={draft.startsOn}
-            onChange={(e) => set({ startsOn: e.target.value })}
+            onChange={(e) => {
+              const startsOn = e.target.value
+              setDraft((d) => withStartsOn(d, startsOn, routeDays(d.routeId), endsOnByHand))
+            }}
             {...err('startsOn')}
           />
           {errorLine('startsOn')}
         </div>
         <div className="field">
           <label htmlFor="class-ends">{s.fieldEndsOn}</label>
+          <span
+            className={dates?.fit === 'ends-before-route' ? 'hint warn-text' : 'hint'}
+            id="class-ends-hint"
+            aria-live="polite"
+            data-testid="class-ends-hint"
+          >
+            {datesNote}
+          </span>
           <input
             id="class-ends"
             type="date"
             value={draft.endsOn}
             min={draft.startsOn || undefined}
-            onChange={(e) => set({ endsOn: e.target.value })}
+            onChange={(e) => {
+              setEndsOnByHand(true)
+              set({ endsOn: e.target.value })
+            }}
             {...err('endsOn')}
+            aria-describedby={errors.endsOn ? 'err-endsOn class-ends-hint' : 'class-ends-hint'}
           />
           {errorLine('endsOn')}
         </div>

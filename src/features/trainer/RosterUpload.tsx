@@ -1,11 +1,12 @@
 import { useId, useState } from 'react'
 import { type ApiResult, type RosterUploadResult, uploadRoster } from './api.ts'
-import { useTrainerStrings } from './strings.ts'
+import { rosterNoteText, useTrainerStrings } from './strings.ts'
 
 /**
  * A roster file (CSV: 姓名, 党员编号, 党支部) sent to a class, and what became of it: added N,
  * already in the class M, warnings by line; or, since the server adds all rows or none, every
- * refused line with its reason, and the file input again to send the corrected file.
+ * refused line with its reason (said from the server's code, naming the column), and the file
+ * input again to send the corrected file.
  *
  * `offer: 'always'` shows the file input from the start (the class dashboard); `'after-failure'`
  * only once an upload failed (after creating a class, which sent the file chosen in the form).
@@ -51,7 +52,7 @@ export function RosterUpload({
               <p>{s.rosterWarnings}</p>
               <ul>
                 {outcome.value.warnings.map((w) => (
-                  <li key={`${w.line}-${w.message}`}>{s.rosterLine(w.line, w.message)}</li>
+                  <li key={`${w.line}-${w.message}`}>{rosterNoteText(s, w)}</li>
                 ))}
               </ul>
             </>
@@ -65,7 +66,7 @@ export function RosterUpload({
               <p className="field-error">{s.rosterRefused}</p>
               <ul>
                 {outcome.problems.map((p) => (
-                  <li key={`${p.line}-${p.message}`}>{s.rosterLine(p.line, p.message)}</li>
+                  <li key={`${p.line}-${p.message}`}>{rosterNoteText(s, p)}</li>
                 ))}
               </ul>
             </>

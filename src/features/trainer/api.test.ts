@@ -87,14 +87,32 @@ describe('trainer api', () => {
           code: 'invalid',
           message: '1 problem(s)',
           path: 'roster',
-          problems: [{ line: 2, column: 'member_number', message: 'names no account' }],
+          problems: [
+            {
+              line: 2,
+              code: 'unknown_member_number',
+              column: 'member_number',
+              values: {},
+              message: 'names no account',
+            },
+            { line: 3, message: 'from a server before the codes' },
+          ],
         },
       }),
     )
     expect(got).toMatchObject({
       ok: false,
       kind: 'invalid',
-      problems: [{ line: 2, message: 'names no account' }],
+      problems: [
+        {
+          line: 2,
+          code: 'unknown_member_number',
+          column: 'member_number',
+          values: {},
+          message: 'names no account',
+        },
+        { line: 3, code: null, column: null, values: {}, message: 'from a server before the codes' },
+      ],
     })
   })
 

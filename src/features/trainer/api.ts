@@ -26,7 +26,14 @@ export type ApiFailure =
 export interface RosterProblem {
   /** As a spreadsheet numbers it (the header is line 1); null when not about one line. */
   readonly line: number | null
+  /** The server's English words, shown only when the app cannot say `code` itself. */
   readonly message: string
+  /** Stable (server/classes/roster-csv.ts); null from a server before the codes. */
+  readonly code: string | null
+  /** name | member_number | branch; null or '' when about the file or the line. */
+  readonly column: string | null
+  /** What the code's sentence needs (firstLine, accountName, accountBranch, maxRows). */
+  readonly values: Readonly<Record<string, unknown>>
 }
 
 export type ApiResult<T> = { readonly ok: true; readonly value: T } | ApiFailure
@@ -78,7 +85,16 @@ async function call(
 function problemOf(p: unknown): RosterProblem[] {
   if (!isObject(p)) return []
   const message = str(p.message) ?? str(p.reason)
-  return message === null ? [] : [{ line: num(p.line), message }]
+  if (message === null) return []
+  return [
+    {
+      line: num(p.line),
+      message,
+      code: str(p.code),
+      column: str(p.column),
+      values: isObject(p.values) ? p.values : {},
+    },
+  ]
 }
 
 const map = <T>(r: ApiResult<unknown>, f: (body: unknown) => T | undefined): ApiResult<T> => {

@@ -5,6 +5,8 @@ import { usePreferences } from '../../i18n/i18n.tsx'
  * coverage. zh-CN is the source; en must have every key (the type checks it).
  */
 
+const ZH_COLUMNS: Record<RosterColumn, string> = { name: '姓名', member_number: '党员编号', branch: '党支部' }
+
 const zhCN = {
   homeTitle: '带教',
   homeIntro: '你带教的培训班次：查看学员的打卡和学习情况，出示到场确认码，带领现场教学。',
@@ -40,6 +42,14 @@ const zhCN = {
   fieldScenesHint: '在党建VR中心上的课，可以不选。',
   fieldStartsOn: '开始日期',
   fieldEndsOn: '结束日期',
+  endsWithRoute: (days: number, last: string) =>
+    days === 1
+      ? `这条路线 1 天走完，结束日期与开始日期相同（${last}），可以修改。`
+      : `这条路线共 ${days} 天，结束日期已按路线设为第 ${days} 天（${last}），随开始日期顺延，可以修改。`,
+  endsBeforeRoute: (days: number, last: string) =>
+    `这条路线共 ${days} 天，要到 ${last} 才走完：结束日期之后各天的打卡不计入本班次。`,
+  endsAfterRoute: (days: number) => `这条路线共 ${days} 天，班次日期比路线长。`,
+  endsCoverRoute: (days: number) => `这条路线共 ${days} 天，班次日期正好覆盖全部路线。`,
   fieldTrainers: '带教老师',
   trainerMe: (name: string) => `${name}（本人）`,
   addTrainer: '添加带教老师',
@@ -225,6 +235,25 @@ const zhCN = {
   rosterResult: (added: number, already: number) =>
     `名单文件已导入 ${added} 名学员${already > 0 ? `，${already} 人原本就在本班次` : ''}。`,
   rosterWarnings: '已导入，但以下各行请核对：',
+  rosterColumns: ZH_COLUMNS,
+  /** Each roster problem or warning by its code (server/classes/roster-csv.ts), naming the column. */
+  rosterNotes: {
+    unclosed_quote: () => '有一个引号（"）没有配对，文件读不下去。请在 Excel 中打开，重新另存为 CSV。',
+    empty_file: () => '文件是空的：没有表头，也没有学员。',
+    missing_column: (col) => `表头缺少“${col}”列（表头应为“姓名、党员编号、党支部”）。`,
+    too_many_rows: (_col, v) => `超过 ${v.maxRows ?? 2000} 行，请分成几个文件上传。`,
+    nul_character: (col) =>
+      col
+        ? `“${col}”中有无法保存的空字符（U+0000），请删去后重新保存。`
+        : '这一行有无法保存的空字符（U+0000），请删去后重新保存。',
+    empty_cell: (col) => `“${col}”为空。`,
+    repeated_member_number: (col, v) => `“${col}”与第 ${v.firstLine ?? '?'} 行重复。`,
+    unknown_member_number: (col) => `“${col}”没有对应的账号。新学员的账号要先由管理员导入，再上传名单。`,
+    disabled_account: (col) => `“${col}”对应的账号已停用。`,
+    not_a_member_account: (col) => `“${col}”对应的不是学员账号（带教老师请在“带教老师”中添加）。`,
+    name_mismatch: (col, v) => `“${col}”与这个党员编号的账号姓名（${v.accountName ?? ''}）不一致。`,
+    branch_differs: (col, v) => `“${col}”与账号登记的党支部（${v.accountBranch ?? ''}）不同。`,
+  } as Record<RosterNoteCode, (column: string, values: RosterNoteValues) => string>,
   rosterRefused: '名单文件没有导入（全部核对无误才会导入）。请改正以下各行后重新上传：',
   rosterFailedOffline: '没有连接到服务器，名单没有上传。请联网后重试。',
   rosterFailedOther: '名单没有上传成功，请稍后重试。',
@@ -305,6 +334,14 @@ const en: TrainerStrings = {
   fieldScenesHint: 'Lessons in the VR center; optional.',
   fieldStartsOn: 'Start date',
   fieldEndsOn: 'End date',
+  endsWithRoute: (days, last) =>
+    days === 1
+      ? `This route takes 1 day: the end date is the start date (${last}); you can change it.`
+      : `This route takes ${days} days: the end date is set to its day ${days} (${last}) and moves with the start date; you can change it.`,
+  endsBeforeRoute: (days, last) =>
+    `This route takes ${days} days, until ${last}: check-ins after the end date will not count for this class.`,
+  endsAfterRoute: (days) => `This route takes ${days} days; the class runs longer than the route.`,
+  endsCoverRoute: (days) => `This route takes ${days} days; the class's dates cover all of it.`,
   fieldTrainers: 'Trainers',
   trainerMe: (name) => `${name} (you)`,
   addTrainer: 'Add a trainer',
@@ -490,6 +527,32 @@ const en: TrainerStrings = {
   rosterResult: (added, already) =>
     `The roster file added ${added} member${added === 1 ? '' : 's'}${already > 0 ? `; ${already} already in the class` : ''}.`,
   rosterWarnings: 'Imported, but check these lines:',
+  rosterColumns: {
+    name: 'name (姓名)',
+    member_number: 'member number (党员编号)',
+    branch: 'branch (党支部)',
+  },
+  rosterNotes: {
+    unclosed_quote: () =>
+      'A quote (") is never closed, so the file cannot be read. Open it in Excel and save it as CSV again.',
+    empty_file: () => 'The file is empty: no header, no members.',
+    missing_column: (col) => `The header has no "${col}" column (the header is 姓名, 党员编号, 党支部).`,
+    too_many_rows: (_col, v) => `More than ${v.maxRows ?? 2000} rows: split the file.`,
+    nul_character: (col) =>
+      col
+        ? `The "${col}" has a NUL character (U+0000) that cannot be stored; delete it and save again.`
+        : 'The line has a NUL character (U+0000) that cannot be stored; delete it and save again.',
+    empty_cell: (col) => `The "${col}" is empty.`,
+    repeated_member_number: (col, v) => `The "${col}" repeats line ${v.firstLine ?? '?'}.`,
+    unknown_member_number: (col) =>
+      `No account has this "${col}". An admin imports new members' accounts first, then upload the roster.`,
+    disabled_account: (col) => `The account with this "${col}" is disabled.`,
+    not_a_member_account: (col) =>
+      `The account with this "${col}" is not a member account (add trainers under Trainers).`,
+    name_mismatch: (col, v) =>
+      `The "${col}" does not match the name of the account with this member number (${v.accountName ?? ''}).`,
+    branch_differs: (col, v) => `The "${col}" differs from the account's branch (${v.accountBranch ?? ''}).`,
+  },
   rosterRefused:
     'The roster file was not imported (it is, only when every line checks out). Fix these lines and upload it again:',
   rosterFailedOffline: 'The server could not be reached; the roster was not uploaded. Try again when online.',
@@ -535,6 +598,79 @@ const en: TrainerStrings = {
   trainersAddFailed: 'The trainers were not added. Try again later.',
 }
 
+/** A roster file's columns, as the server names them. */
+export type RosterColumn = 'name' | 'member_number' | 'branch'
+
+/** The codes of roster problems and warnings (server/classes/roster-csv.ts `ROSTER_NOTE_CODES`). */
+export type RosterNoteCode =
+  | 'unclosed_quote'
+  | 'empty_file'
+  | 'missing_column'
+  | 'too_many_rows'
+  | 'nul_character'
+  | 'empty_cell'
+  | 'repeated_member_number'
+  | 'unknown_member_number'
+  | 'disabled_account'
+  | 'not_a_member_account'
+  | 'name_mismatch'
+  | 'branch_differs'
+
+export interface RosterNoteValues {
+  readonly firstLine?: number
+  readonly accountName?: string
+  readonly accountBranch?: string
+  readonly maxRows?: number
+}
+
+/**
+ * A roster problem or warning as the app receives it (api.ts `RosterProblem`). A server from
+ * before the codes sends only `line` and `message`.
+ */
+export interface RosterNoteView {
+  readonly line: number | null
+  readonly message: string
+  readonly code?: string | null
+  readonly column?: string | null
+  readonly values?: Readonly<Record<string, unknown>> | null
+}
+
+/** The codes whose sentence is about the file or the whole line, not one column. */
+const LINE_CODES: ReadonlySet<string> = new Set([
+  'unclosed_quote',
+  'empty_file',
+  'too_many_rows',
+  'nul_character',
+])
+
+/**
+ * A roster line's problem or warning in the trainer's language, from its code and naming its
+ * column (姓名, 党员编号, 党支部). A code this app does not know (a newer server), or a note
+ * without one (an older server), falls back to the server's own words.
+ */
+export function rosterNoteText(s: TrainerStrings, note: RosterNoteView): string {
+  const code = note.code ?? ''
+  const say = Object.hasOwn(s.rosterNotes, code) ? s.rosterNotes[code as RosterNoteCode] : undefined
+  const column =
+    note.column && Object.hasOwn(s.rosterColumns, note.column)
+      ? s.rosterColumns[note.column as RosterColumn]
+      : ''
+  if (!say || (column === '' && !LINE_CODES.has(code)))
+    return s.rosterLine(note.line, s.serverSays(note.message))
+  const v = note.values ?? {}
+  const values: RosterNoteValues = {
+    ...(typeof v.firstLine === 'number' ? { firstLine: v.firstLine } : {}),
+    ...(typeof v.accountName === 'string' ? { accountName: v.accountName } : {}),
+    ...(typeof v.accountBranch === 'string' ? { accountBranch: v.accountBranch } : {}),
+    ...(typeof v.maxRows === 'number' ? { maxRows: v.maxRows } : {}),
+  }
+  return s.rosterLine(note.line, say(column, values))
+}
+
+export function trainerStringsFor(lang: 'zh-CN' | 'en'): TrainerStrings {
+  return lang === 'en' ? en : zhCN
+}
+
 export function useTrainerStrings(): TrainerStrings {
-  return usePreferences().prefs.lang === 'en' ? en : zhCN
+  return trainerStringsFor(usePreferences().prefs.lang === 'en' ? 'en' : 'zh-CN')
 }
