@@ -104,6 +104,11 @@ describe('classArchiveTables', () => {
     expect(last?.[col('甲地·到场')]).toBe(1)
     expect(last?.[col('乙地·到场')]).toBe(0)
     expect(last?.[col('甲课·得分(%)')]).toBe(66.7)
+    // The members' totals, added up: no blank cells in the class's row.
+    for (const name of ['到场站点 Stops present', '完成课程 Lessons completed', '心得篇数 Reflections']) {
+      const members = tables.summary.rows.slice(0, -1).reduce((n, row) => n + Number(row[col(name)]), 0)
+      expect(last?.[col(name)], name).toBe(members)
+    }
   })
 })
 

@@ -204,20 +204,22 @@ export function classArchiveTables(d: ClassDashboard): ArchiveTables {
     ...row.lessons.flatMap((l) => [yesNo(l.completed), percent(l.bestScore)]),
     ...totals(row),
   ])
-  // The dashboard's class summary: how many were present or completed, and the mean scores.
+  // The dashboard's class summary: how many were present or completed, the mean scores, and
+  // the members' totals added up (stop-visits, lessons, reflections and flags of the class).
+  const sum = (of: (t: DashboardRow['totals']) => number) => d.rows.reduce((n, r) => n + of(r.totals), 0)
   const classRow: Cell[] = [
     `全班（${d.summary.members}人）Class`,
     null,
     null,
     ...d.summary.stops.map((s) => s.present),
     ...d.summary.lessons.flatMap((l) => [l.completed, percent(l.meanScore)]),
-    null,
-    null,
-    null,
-    null,
+    sum((t) => t.stopsPresent),
+    sum((t) => t.stopsCheckedIn),
+    sum((t) => t.stopsAttested),
+    sum((t) => t.lessonsCompleted),
     percent(d.summary.meanScore),
-    null,
-    null,
+    sum((t) => t.reflections),
+    sum((t) => t.flaggedRecords),
   ]
   return {
     summary: { title: '总表 Summary', header, rows: [...memberRows, classRow] },
