@@ -196,3 +196,22 @@ test('the lead screen and the banner pass axe', async ({ browser, baseURL }) => 
     expect(await seriousViolations(page)).toEqual([])
   }
 })
+
+test('offline, the lead screen says that leading needs the network, and why', async ({
+  browser,
+  baseURL,
+}) => {
+  const world = await guideWorld(baseURL as string)
+  const tablet = await deviceFor(browser, baseURL as string, world.trainer)
+  await tablet.waitForFunction(async () => {
+    const reg = await navigator.serviceWorker.ready
+    return !!reg.active && !!navigator.serviceWorker.controller
+  })
+  await tablet.context().setOffline(true)
+  await tablet.goto(`/trainer/classes/${world.classId}/lead`)
+  await expect(tablet.getByText('没能读取班次信息，请检查网络后重试。')).toBeVisible()
+  await expect(tablet.getByText(/^带领全班需要联网/)).toBeVisible()
+  await tablet.context().setOffline(false)
+  await tablet.getByRole('button', { name: '重试' }).click()
+  await expect(tablet.getByText(/^带领全班需要联网/)).toHaveCount(0)
+})

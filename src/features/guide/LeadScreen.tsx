@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
 import { StatusMessage } from '../../ui/StatusMessage.tsx'
 import { useRecords } from '../shell/records-context.tsx'
 import { Link, paths } from '../shell/router.tsx'
+import { useOnline } from '../shell/SyncProblem.tsx'
 import { useScreenTitle } from '../shell/useScreenTitle.ts'
 import { useGuide } from './GuideProvider.tsx'
 import type { GuideLive } from './guide-live.ts'
@@ -24,6 +25,7 @@ export default function LeadScreen({ classId }: { classId: string }) {
   const [cls, setCls] = useState<LeadClass | 'loading' | 'not-found' | 'failed'>('loading')
   const heading = useScreenTitle(typeof cls === 'object' ? t.leadTitle(cls.name) : t.leadTitle(''))
   const userId = session?.userId
+  const online = useOnline()
 
   const load = useCallback(() => {
     if (!userId) return
@@ -42,6 +44,8 @@ export default function LeadScreen({ classId }: { classId: string }) {
   if (cls === 'failed')
     return (
       <StatusMessage title={t.loadFailed} tone="error" level={1}>
+        {/* The dashboard works offline from its copy; leading cannot, and says why. */}
+        {!online && <p>{t.leadNeedsNetwork}</p>}
         <button type="button" onClick={load}>
           {t.retry}
         </button>

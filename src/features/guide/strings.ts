@@ -28,6 +28,8 @@ const zhCN = {
   },
   notFound: '没有这个班次，或你不是它的带教老师。',
   loadFailed: '没能读取班次信息，请检查网络后重试。',
+  leadNeedsNetwork:
+    '带领全班需要联网：你的每一步要经服务器实时发到学员的手机和头显上。请连接网络（例如现场的 Wi-Fi 或手机热点）后重试。',
   retry: '重试',
   current: '当前指令：',
   none: '还没有发出指令',
@@ -104,6 +106,8 @@ const en: GuideStrings = {
   },
   notFound: 'No such class, or you are not one of its trainers.',
   loadFailed: 'Could not load the class; check the network and retry.',
+  leadNeedsNetwork:
+    "Leading the class needs the network: each step goes through the server to the members' phones and headsets as it happens. Connect (the venue's Wi-Fi or a phone hotspot, say) and retry.",
   retry: 'Retry',
   current: 'Current command: ',
   none: 'No command sent yet',
