@@ -66,6 +66,7 @@ export function authRoutes(api: ApiRegistry, s: AppServices): void {
       tag: 'auth',
       summary: 'Log in with username and password; sets the session cookie',
       access: 'anyone',
+      public: true,
       body: LoginBody,
       responses: {
         200: { description: 'Logged in', schema: z.strictObject({ user: UserViewSchema }) },

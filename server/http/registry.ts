@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { z } from 'zod'
+import { requireUser } from '../auth/middleware.ts'
 import type { AppEnv } from '../context.ts'
 import { notFound } from './errors.ts'
 import { readJson, readQuery } from './json-body.ts'
@@ -32,6 +33,11 @@ export interface RouteSpec<
   readonly tag: string
   /** Who may call it, in words, for the document. */
   readonly access: string
+  /**
+   * Callable without a session (logging in). Every other endpoint answers 401 before its body or
+   * query is read: an anonymous caller learns nothing from validation, and costs no parsing.
+   */
+  readonly public?: boolean
   readonly body?: B
   /**
    * A body that is not JSON (a CSV upload): the handler reads it itself; this only documents it.
@@ -61,6 +67,7 @@ export class ApiRegistry {
   ): void {
     this.routes.push(spec)
     this.app.on(spec.method.toUpperCase(), spec.path, async (c) => {
+      if (!spec.public) requireUser(c)
       const body = (
         spec.body
           ? await readJson(c, spec.body, { itemsCheckedByHandler: spec.itemsCheckedByHandler ?? false })

@@ -43,6 +43,22 @@ describe.each(DATABASES)('request input and headers on %s', (dbKind) => {
     }
   })
 
+  it('without a session, a body is never read: 401, not a validation error', async () => {
+    const server = await start()
+    const anonymous = new Device(server)
+    for (const [path, raw] of [
+      ['/api/admin/users', '{"username":"x"}'],
+      ['/api/sync/push', '{bad'],
+      ['/api/classes', '{"name":""}'],
+    ] as const) {
+      const r = await anonymous.request('POST', path, { raw })
+      expect(r.status, `${path}: ${r.text}`).toBe(401)
+      expect(r.body.error.code).toBe('unauthenticated')
+    }
+    // Logging in is the one endpoint without a session: its body is checked.
+    expect((await anonymous.request('POST', '/api/auth/login', { raw: '{bad' })).status).toBe(400)
+  })
+
   it('row 26: malformed JSON is 400 unparseable with the length and without echoing the body', async () => {
     const { device } = await member()
     const secret = '{"records":[{"id":"SECRET-CONTENT"'
