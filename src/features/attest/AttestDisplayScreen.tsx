@@ -1,4 +1,4 @@
-import { type ReactNode, useMemo, useState } from 'react'
+import { type CSSProperties, type ReactNode, useMemo, useState } from 'react'
 import { sceneEntry } from '../../../scenes/registry.ts'
 import { ATTEST_STEP_S, secondsLeftInStep } from '../../domain/attest/window.ts'
 import { Localized, useLocalizedString, useStrings } from '../../i18n/i18n.tsx'
@@ -178,6 +178,8 @@ function CodeFigure({ link, label, caption }: { link: string; label: string; cap
     <figure className="attest-code" data-testid="attest-code" data-attest-link={link}>
       <svg
         viewBox={`${-QUIET_ZONE_MODULES} ${-QUIET_ZONE_MODULES} ${side} ${side}`}
+        // attest.css sizes the code to a whole number of pixels per module with it.
+        style={{ '--attest-qr-modules': side } as CSSProperties}
         role="img"
         aria-label={label}
         shapeRendering="crispEdges"

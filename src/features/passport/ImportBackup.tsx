@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { useStrings } from '../../i18n/i18n.tsx'
 import { useRecords } from '../shell/records-context.tsx'
 
@@ -7,7 +7,6 @@ export function ImportBackup() {
   const t = useStrings()
   const { log, member } = useRecords()
   const [message, setMessage] = useState<string | null>(null)
-  const id = useId()
   if (!log || !member) return null
   const onFile = async (file: File) => {
     let body: { format?: unknown; records?: unknown }
@@ -22,20 +21,20 @@ export function ImportBackup() {
   }
   return (
     <span>
-      <label htmlFor={id} className="button-link">
+      {/* The input inside its label: the label, styled as a button, shows the hidden input's focus. */}
+      <label className="button-link">
         {t.importBackup}
+        <input
+          type="file"
+          accept="application/json,.json"
+          className="visually-hidden"
+          onChange={(e) => {
+            const file = e.target.files?.[0]
+            if (file) void onFile(file)
+            e.target.value = ''
+          }}
+        />
       </label>
-      <input
-        id={id}
-        type="file"
-        accept="application/json,.json"
-        className="visually-hidden"
-        onChange={(e) => {
-          const file = e.target.files?.[0]
-          if (file) void onFile(file)
-          e.target.value = ''
-        }}
-      />
       {message && <span role="status"> {message}</span>}
     </span>
   )

@@ -1,0 +1,297 @@
+import { type Locator, type Page, request } from '@playwright/test'
+import { uuidv7 } from '../../src/domain/records/uuidv7.ts'
+import type { Account } from './account.ts'
+import { checkInAt } from './checkin-driver.ts'
+import { pack } from './content.ts'
+import { expect, test } from './fixtures.ts'
+import { ADMIN, addToClass, DEMO_CLASS, TRAINER1 } from './trainer-driver.ts'
+
+/**
+ * Layout on the devices members and trainers hold: a 360 × 740 phone and a 1024 × 768 tablet
+ * in landscape. Each test measures what a person sees (boxes inside the viewport, no sideways
+ * page, a number beside the first line of its name, targets a finger can hit), because each of
+ * these broke once while every functional test still passed.
+ */
+
+const PHONE = { width: 360, height: 740 }
+const TABLET_LANDSCAPE = { width: 1024, height: 768 }
+/** WCAG 2.5.5 (enhanced target size), the size the house style promises older members. */
+const TARGET_PX = 44
+/** A pasted link: no space, no hyphen, nothing a browser breaks a line at by itself. */
+const UNBROKEN = `https://example.org/${'x'.repeat(60)}`
+
+type Box = { x: number; y: number; width: number; height: number }
+
+async function boxOf(locator: Locator): Promise<Box> {
+  const box = await locator.boundingBox()
+  if (!box) throw new Error(`${locator} is not rendered`)
+  return box
+}
+
+/** True when `inner` lies inside `outer`, with `slack` px for sub-pixel rounding. */
+const inside = (inner: Box, outer: Box, slack = 1) =>
+  inner.x >= outer.x - slack &&
+  inner.y >= outer.y - slack &&
+  inner.x + inner.width <= outer.x + outer.width + slack &&
+  inner.y + inner.height <= outer.y + outer.height + slack
+
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+
+async function viewportBox(page: Page): Promise<Box> {
+  const { width, height } = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }))
+  return { x: 0, y: 0, width, height }
+}
+
+/** How far the page reaches past the window's right edge (0 when it does not scroll sideways). */
+function sidewaysOverflow(page: Page) {
+  return page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - innerWidth)
+}
+
+/** Logs in through the form; only what layout needs (account.ts `logIn` also checks focus). */
+async function logIn(page: Page, who: Account) {
+  await page.goto('/login')
+  await page.getByLabel('用户名（党员编号）').fill(who.username)
+  await page.getByLabel('密码').fill(who.password)
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.getByText(`已登录：${who.name}（${who.username}）`)).toBeVisible()
+}
+
+async function expectTappable(locator: Locator, what: string) {
+  const box = await boxOf(locator)
+  expect(box.width, `${what}: width`).toBeGreaterThanOrEqual(TARGET_PX - 0.5)
+  expect(box.height, `${what}: height`).toBeGreaterThanOrEqual(TARGET_PX - 0.5)
+}
+
+/** A member with a 60-character unbroken name, in the demo class, who wrote an unbroken reflection. */
+async function memberWhoPastedALink(baseURL: string) {
+  const admin = await request.newContext({ baseURL })
+  const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`
+  const account = { username: `lf${tag}`, password: `pw-${tag}-layout`, name: `名${'W'.repeat(59)}` }
+  try {
+    const asAdmin = { username: ADMIN.username, password: ADMIN.password }
+    expect((await admin.post('/api/auth/login', { data: asAdmin })).status()).toBe(200)
+    const created = await admin.post('/api/admin/users', {
+      data: {
+        username: account.username,
+        password: account.password,
+        displayName: account.name,
+        role: 'member',
+        branch: `测试支部${tag}`,
+      },
+    })
+    expect(created.status(), await created.text()).toBe(201)
+    const { user } = (await created.json()) as { user: { id: string } }
+    await addToClass(baseURL, DEMO_CLASS.id, [user.id])
+    const member = await request.newContext({ baseURL })
+    try {
+      const login = await member.post('/api/auth/login', {
+        data: { username: account.username, password: account.password },
+      })
+      expect(login.status()).toBe(200)
+      const reflection = {
+        id: uuidv7(),
+        kind: 'reflection',
+        v: 1,
+        memberId: user.id,
+        deviceId: 'other-phone',
+        seq: 1,
+        occurredAt: new Date().toISOString(),
+        clockOffsetMs: 0,
+        classId: null,
+        contentVersion: pack.version,
+        payload: { siteId: 'zaoyuan', text: `公式见 ${UNBROKEN}` },
+      }
+      const pushed = await member.post('/api/sync/push', { data: { records: [reflection] } })
+      expect(pushed.status(), await pushed.text()).toBe(200)
+    } finally {
+      await member.dispose()
+    }
+    return { ...account, id: user.id }
+  } finally {
+    await admin.dispose()
+  }
+}
+
+test.describe('the trainer’s presence code', () => {
+  const openCode = async (page: Page) => {
+    await logIn(page, TRAINER1)
+    await page.goto(`/trainer/classes/${DEMO_CLASS.id}/attest`)
+    await expect(page.getByTestId('attest-code')).toBeVisible()
+  }
+
+  test('fits a landscape tablet with its place and countdown, without scrolling', async ({ page }) => {
+    await page.setViewportSize(TABLET_LANDSCAPE)
+    await openCode(page)
+    const screen = await viewportBox(page)
+    const qr = await boxOf(page.getByTestId('attest-code').getByRole('img'))
+    expect(inside(qr, screen), `QR ${JSON.stringify(qr)}`).toBe(true)
+    expect(inside(await boxOf(page.getByTestId('attest-code').locator('figcaption')), screen)).toBe(true)
+    expect(inside(await boxOf(page.locator('.attest-countdown')), screen)).toBe(true)
+    // Still a large square: most of the screen's height, readable from the back of a group.
+    expect(Math.abs(qr.width - qr.height)).toBeLessThan(1)
+    expect(qr.height).toBeGreaterThan(0.6 * screen.height)
+  })
+
+  test('fits a phone’s screen, caption and countdown included, once scrolled to', async ({ page }) => {
+    await page.setViewportSize(PHONE)
+    await openCode(page)
+    const figure = page.getByTestId('attest-code')
+    await figure.evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    const screen = await viewportBox(page)
+    const qr = await boxOf(figure.getByRole('img'))
+    // Inside its own column too: the quiet zone must not run into the page's margin.
+    expect(inside(qr, await boxOf(figure)), `QR ${JSON.stringify(qr)}`).toBe(true)
+    expect(inside(qr, screen)).toBe(true)
+    expect(inside(await boxOf(figure.locator('figcaption')), screen)).toBe(true)
+    expect(inside(await boxOf(page.locator('.attest-countdown')), screen)).toBe(true)
+    expect(Math.abs(qr.width - qr.height)).toBeLessThan(1)
+    expect(qr.width).toBeGreaterThan(0.8 * screen.width)
+  })
+})
+
+test('on a phone in Chinese the coverage table scrolls sideways instead of stacking characters', async ({
+  page,
+}) => {
+  await page.setViewportSize(PHONE)
+  await logIn(page, ADMIN)
+  await page.goto('/coverage')
+  const table = page.getByTestId('coverage-table')
+  await expect(table).toBeVisible()
+  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0)
+  const scroller = page.getByRole('region', { name: '培训覆盖情况' })
+  expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
+  const lineHeight = await table.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight))
+  for (const cell of await table.locator('th').all()) {
+    const { height } = await boxOf(cell)
+    expect(height, `${await cell.textContent()} is ${height}px tall`).toBeLessThanOrEqual(3.5 * lineHeight)
+  }
+})
+
+test('a pasted link in a reflection or a name wraps instead of widening the page', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const member = await memberWhoPastedALink(baseURL ?? '')
+  await page.setViewportSize(PHONE)
+  await logIn(page, TRAINER1)
+  await page.goto(`/trainer/classes/${DEMO_CLASS.id}/members/${member.id}`)
+  await expect(page.getByText(UNBROKEN)).toBeVisible()
+  expect(await sidewaysOverflow(page), 'trainee page').toBeLessThanOrEqual(0)
+  await page.goto(`/trainer/classes/${DEMO_CLASS.id}`)
+  await expect(page.getByTestId('class-grid').getByRole('link', { name: member.name })).toBeVisible()
+  expect(await sidewaysOverflow(page), 'class dashboard').toBeLessThanOrEqual(0)
+
+  const own = await browser.newPage({ viewport: PHONE, baseURL })
+  try {
+    await logIn(own, member)
+    await own.goto('/passport')
+    await expect(own.getByText(member.name)).toBeVisible()
+    expect(await sidewaysOverflow(own), 'passport').toBeLessThanOrEqual(0)
+  } finally {
+    await own.context().close()
+  }
+})
+
+/**
+ * Where the list's number is drawn: the rows of ink in the gutter left of `item` (the marker
+ * is a pseudo-element with no box to ask for), read from a screenshot of that gutter.
+ */
+async function markerInk(page: Page, item: Locator): Promise<{ top: number; bottom: number }> {
+  await item.scrollIntoViewIfNeeded()
+  const li = await boxOf(item)
+  const clip = { x: Math.max(0, li.x - 22), y: li.y, width: 20, height: li.height }
+  const png = (await page.screenshot({ clip })).toString('base64')
+  const rows = await page.evaluate(
+    async ({ data, cssHeight }) => {
+      const img = new Image()
+      img.src = `data:image/png;base64,${data}`
+      await img.decode()
+      const canvas = document.createElement('canvas')
+      canvas.width = img.width
+      canvas.height = img.height
+      const ctx = canvas.getContext('2d')
+      if (!ctx) return []
+      ctx.drawImage(img, 0, 0)
+      const { data: px } = ctx.getImageData(0, 0, img.width, img.height)
+      const inked: number[] = []
+      for (let y = 0; y < img.height; y++)
+        for (let x = 0; x < img.width; x++) {
+          const i = (y * img.width + x) * 4
+          if ((px[i] ?? 255) + (px[i + 1] ?? 255) + (px[i + 2] ?? 255) < 3 * 160) {
+            inked.push((y * cssHeight) / img.height)
+            break
+          }
+        }
+      return inked
+    },
+    { data: png, cssHeight: clip.height },
+  )
+  expect(rows.length, 'the number is drawn').toBeGreaterThan(0)
+  return { top: li.y + Math.min(...rows), bottom: li.y + Math.max(...rows) }
+}
+
+test('on the passport a stop’s number sits beside the first line of its name', async ({ page }) => {
+  await page.setViewportSize(PHONE)
+  await page.goto('/passport')
+  const items = page.locator('.stamp-list li')
+  await expect(items.first()).toBeVisible()
+  // A name long enough to wrap on a 360 px phone.
+  const wrapped = items.filter({ hasText: '打拉池红山寺' }).first()
+  await wrapped.scrollIntoViewIfNeeded()
+  const firstLine = await wrapped.getByRole('link').evaluate((a) => {
+    const range = document.createRange()
+    range.selectNodeContents(a)
+    const r = range.getClientRects()[0]
+    return { top: r?.top ?? 0, bottom: r?.bottom ?? 0, lines: range.getClientRects().length }
+  })
+  const ink = await markerInk(page, wrapped)
+  expect(ink.top, JSON.stringify({ ink, firstLine })).toBeGreaterThanOrEqual(firstLine.top - 2)
+  expect(ink.bottom, JSON.stringify({ ink, firstLine })).toBeLessThanOrEqual(firstLine.bottom + 2)
+})
+
+test('small controls are big enough to tap: header, badge, passport, site and map', async ({
+  page,
+  context,
+}) => {
+  await page.setViewportSize(PHONE)
+  // A check-in kept on the phone (not logged in) puts the pending badge in the header.
+  await checkInAt(page, context, 'zaoyuan')
+  await expectTappable(page.getByTestId('pending-badge'), 'pending badge')
+  await expectTappable(page.locator('.brand a'), 'brand link')
+  await expectTappable(page.getByRole('navigation').getByRole('link', { name: '登录' }), '登录')
+
+  await page.goto('/sites/zaoyuan')
+  const partOf = page.locator('.facts dd').getByRole('link')
+  await expect(partOf.first()).toBeVisible()
+  for (const link of await partOf.all()) await expectTappable(link, `所属路线 ${await link.textContent()}`)
+
+  await page.goto('/passport')
+  const titles = page.getByRole('heading', { level: 3 }).getByRole('link')
+  await expect(titles.first()).toBeVisible()
+  for (const link of await titles.all()) await expectTappable(link, `route title ${await link.textContent()}`)
+  const importBackup = page.locator('label', { hasText: '导入备份文件' })
+  await expectTappable(importBackup, '导入备份文件')
+  await page.getByLabel('导入备份文件').focus()
+  expect(await importBackup.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none')
+
+  await page.goto('/routes/yanan-two-day')
+  await expect(page.getByTestId('route-map')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 })
+  await expectTappable(page.getByLabel('数据来源'), '数据来源')
+})
+
+test('the “ready offline” notice takes its own room: scrolled to the end, it covers nothing', async ({
+  page,
+}) => {
+  await page.setViewportSize(PHONE)
+  await page.goto('/sites/zaoyuan/checkin')
+  const notice = page.getByRole('status').filter({ hasText: '已可离线使用' })
+  await expect(notice).toBeVisible({ timeout: 20_000 })
+  await page.evaluate(() => window.scrollTo(0, document.scrollingElement?.scrollHeight ?? 0))
+  const covered = await boxOf(notice)
+  for (const part of await page.locator('main > *').all()) {
+    if (!(await part.isVisible())) continue
+    expect(overlaps(await boxOf(part), covered), `${await part.textContent()} under the notice`).toBe(false)
+  }
+})
