@@ -262,6 +262,8 @@ test('the code screen tells a member that only trainers show codes, and the link
   await page.goto(`/trainer/classes/${DEMO_CLASS}/attest`)
   await expect(refusal(page)).toContainText('只有本班的带教老师可以显示到场确认码。')
   await expect(page.getByTestId('attest-code')).toHaveCount(0)
+  // No instructions for showing a code that is not there.
+  await expect(page.getByText(/^学员用红途或手机相机扫描此码/)).toHaveCount(0)
 })
 
 test("the trainer's code changes at every 30-second step, with a countdown", async ({ browser, baseURL }) => {

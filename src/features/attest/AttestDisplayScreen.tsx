@@ -29,6 +29,11 @@ export default function AttestDisplayScreen({ classId }: { classId: string }) {
   const userId = state.status === 'opening' ? undefined : (session?.userId ?? null)
   const { info } = useClassInfo(classId, userId)
   const key = useSigningKey(classId, userId)
+  const refused =
+    info.status === 'not-found' ||
+    key.status === 'not-found' ||
+    key.status === 'forbidden' ||
+    key.status === 'login'
 
   return (
     <>
@@ -45,7 +50,8 @@ export default function AttestDisplayScreen({ classId }: { classId: string }) {
           {s.keyNotFound}
         </p>
       )}
-      <p className="hint">{s.displayIntro}</p>
+      {/* How to show the code: not under a refusal, where there is no code to show. */}
+      {!refused && <p className="hint">{s.displayIntro}</p>}
       <p>
         <Link to={paths.trainerClass(classId)} className="back-link">
           {s.backToClass}
