@@ -198,5 +198,25 @@ test.describe('on a narrow phone', () => {
         expect(l.left, `${l.text}: left edge`).toBeGreaterThanOrEqual(map.x)
         expect(l.right, `${l.text}: right edge`).toBeLessThanOrEqual(map.x + map.width)
       }
+      // No name covers a stop's number or the map's buttons.
+      const covered = await page.evaluate(() => {
+        const shown = (e: Element) => getComputedStyle(e).visibility !== 'hidden'
+        const box = (e: Element) => e.getBoundingClientRect()
+        const hit = (a: DOMRect, b: DOMRect) =>
+          a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+        const names = [...document.querySelectorAll('.map-stop-label')].filter(shown)
+        const things = [
+          ...[...document.querySelectorAll('.map-stop')]
+            .filter(shown)
+            .map((m) => m.querySelector('.map-stop-number')),
+          ...document.querySelectorAll('.route-map .maplibregl-ctrl'),
+        ].filter((e): e is Element => e !== null)
+        return names.flatMap((n) =>
+          things
+            .filter((t) => hit(box(n), box(t)))
+            .map((t) => `${n.textContent} over ${t.textContent || t.className}`),
+        )
+      })
+      expect(covered).toEqual([])
     })
 })

@@ -107,6 +107,8 @@ function stopMarker(stop: StopWithSite, name: string, label: string): HTMLElemen
 /** Closer than this to a stop, the member is at it ("0 米" would read as an error). */
 const AT_STOP_M = 50
 
+const NO_BOX = { x: 0, y: 0, width: 0, height: 0 }
+
 type PositionState = { kind: 'off' } | { kind: 'locating' } | { kind: 'shown'; fix: Fix } | { kind: 'error' }
 
 export default function RouteMap({ stops, label }: { stops: readonly StopWithSite[]; label: string }) {
@@ -240,11 +242,19 @@ export default function RouteMap({ stops, label }: { stops: readonly StopWithSit
           label.style.setProperty('width', `${place.wrapWidth}px`)
         }
       })
-      const boxes = labels.map((l) => {
-        const r = l?.getBoundingClientRect()
-        return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : { x: 0, y: 0, width: 0, height: 0 }
-      })
-      visibleLabels(boxes).forEach((show, i) => {
+      const boxOf = (e: Element | null | undefined) => {
+        const r = e?.getBoundingClientRect()
+        return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : NO_BOX
+      }
+      // A name not shown takes no room from the others.
+      const boxes = labels.map((l) => (l && !unfit.has(l) ? boxOf(l) : NO_BOX))
+      // What no name may cover: every stop's number drawn (each name sits clear of its own, by
+      // LABEL_GAP_PX), and the zoom buttons and attribution in the map's corners.
+      const obstacles = [
+        ...leaders.map((i) => boxOf(numberOf(i))),
+        ...[...map.getContainer().querySelectorAll('.maplibregl-ctrl')].map(boxOf),
+      ]
+      visibleLabels(boxes, obstacles).forEach((show, i) => {
         const label = labels[i]
         if (label && (!show || unfit.has(label))) label.style.setProperty('visibility', 'hidden')
       })

@@ -18,6 +18,19 @@ describe('visibleLabels', () => {
     ).toEqual([true, false, true])
   })
 
+  it('hides a label over an obstacle (another stop, a map button), so the next one may show', () => {
+    const stop3 = { x: 120, y: 0, width: 20, height: 20 }
+    expect(
+      visibleLabels(
+        [
+          { x: 30, y: 5, width: 150, height: 14 },
+          { x: 145, y: 5, width: 60, height: 14 },
+        ],
+        [stop3],
+      ),
+    ).toEqual([false, true])
+  })
+
   it('treats touching edges as not overlapping', () => {
     expect(
       visibleLabels([

@@ -11,11 +11,13 @@ const overlaps = (a: Box, b: Box) =>
 
 /**
  * Greedy label placement: keeps labels in priority order (stop 1 first) and hides any label
- * that would overlap one already kept. Returns which labels to show.
+ * that would overlap one already kept, or an obstacle (another stop's number, the map's own
+ * controls): a name must never cover a stop or a button. Returns which labels to show.
  */
-export function visibleLabels(boxes: readonly Box[]): boolean[] {
+export function visibleLabels(boxes: readonly Box[], obstacles: readonly Box[] = []): boolean[] {
   const kept: Box[] = []
   return boxes.map((box) => {
+    if (obstacles.some((o) => overlaps(o, box))) return false
     if (kept.some((k) => overlaps(k, box))) return false
     kept.push(box)
     return true
