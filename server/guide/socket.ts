@@ -131,7 +131,20 @@ export function attachGuideSocket(server: Server, service: GuideService, s: Serv
         message: `message ${parsed.field ? `${parsed.field} ` : ''}${parsed.problem}`.slice(0, 200),
         ...(parsed.field ? { field: parsed.field } : {}),
       })
-    c.queue = c.queue.then(() => service.handle(c, parsed.message))
+    const message = parsed.message
+    c.queue = c.queue.then(async () => {
+      // Joining a class and commanding it act for the session: a session ended since the last
+      // heartbeat (a logout) ends the connection here, not up to 25 s later.
+      if ((message.type === 'subscribe' || message.type === 'command') && !(await sessionLives(c))) return
+      return service.handle(c, message)
+    })
+  }
+
+  async function sessionLives(c: Connection): Promise<boolean> {
+    const user = await userOfToken(s, c.token).catch(() => undefined)
+    if (user && user.id === c.user.id) return true
+    c.ws.close(CLOSE_SESSION_ENDED, 'session ended')
+    return false
   }
 
   const beat = setInterval(() => {

@@ -201,12 +201,18 @@ test('offline, the lead screen says that leading needs the network, and why', as
   browser,
   baseURL,
 }) => {
+  // Two logins, a service worker installing its whole precache, and an offline reload.
+  test.slow()
   const world = await guideWorld(baseURL as string)
   const tablet = await deviceFor(browser, baseURL as string, world.trainer)
-  await tablet.waitForFunction(async () => {
-    const reg = await navigator.serviceWorker.ready
-    return !!reg.active && !!navigator.serviceWorker.controller
-  })
+  await tablet.waitForFunction(
+    async () => {
+      const reg = await navigator.serviceWorker.ready
+      return !!reg.active && !!navigator.serviceWorker.controller
+    },
+    undefined,
+    { timeout: 60_000 },
+  )
   await tablet.context().setOffline(true)
   await tablet.goto(`/trainer/classes/${world.classId}/lead`)
   await expect(tablet.getByText('没能读取班次信息，请检查网络后重试。')).toBeVisible()

@@ -71,6 +71,17 @@ describe.each(DATABASES)('guided-mode access on %s', (db) => {
     expect(await handshakeStatus(server.url, cookies)).toBe(401)
   })
 
+  it('after a logout, the next subscribe or command closes the open connection at once', async () => {
+    const trainer = await device('trainer1')
+    const open = await conn(trainer)
+    await open.subscribe(DEMO_CLASS_ID)
+    expect((await trainer.request('POST', '/api/auth/logout')).status).toBe(204)
+    open.command(DEMO_CLASS_ID, { type: 'end' })
+    // Well before the 25 s heartbeat.
+    expect(await open.closed(3000)).toBe(4401)
+    expect(open.received.filter((m) => m.type === 'sent')).toEqual([])
+  })
+
   it("lets the class's trainer and an admin lead, its member follow, and hides it from everyone else", async () => {
     const trainer = await conn(await device('trainer1'))
     expect((await trainer.subscribe(DEMO_CLASS_ID)).role).toBe('lead')

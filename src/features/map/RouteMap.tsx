@@ -336,7 +336,9 @@ export default function RouteMap({ stops, label }: { stops: readonly StopWithSit
           </span>
         )}
         {closest && (
-          <span role="status" className="hint" data-testid="nearest-stop">
+          // Not a live region: it changes with every few metres walked, and would talk over the
+          // member; it is there to read, beside the button.
+          <span className="hint" data-testid="nearest-stop">
             {closest.distanceM < AT_STOP_M
               ? t.atStop(closest.place.number, text(closest.place.site.name))
               : t.nearestStop(
