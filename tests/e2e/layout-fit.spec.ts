@@ -1,10 +1,8 @@
-import { type Locator, type Page, request } from '@playwright/test'
-import { uuidv7 } from '../../src/domain/records/uuidv7.ts'
-import type { Account } from './account.ts'
+import type { Locator, Page } from '@playwright/test'
+import { logIn } from './account.ts'
 import { checkInAt } from './checkin-driver.ts'
-import { pack } from './content.ts'
 import { expect, test } from './fixtures.ts'
-import { ADMIN, addToClass, DEMO_CLASS, TRAINER1 } from './trainer-driver.ts'
+import { ADMIN, addToClass, DEMO_CLASS, freshMemberWithId, TRAINER1, uploadRecord } from './trainer-driver.ts'
 
 /**
  * Layout on the devices members and trainers hold: a 360 × 740 phone and a 1024 × 768 tablet
@@ -48,15 +46,6 @@ function sidewaysOverflow(page: Page) {
   return page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - innerWidth)
 }
 
-/** Logs in through the form; only what layout needs (account.ts `logIn` also checks focus). */
-async function logIn(page: Page, who: Account) {
-  await page.goto('/login')
-  await page.getByLabel('用户名（党员编号）').fill(who.username)
-  await page.getByLabel('密码').fill(who.password)
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect(page.getByText(`已登录：${who.name}（${who.username}）`)).toBeVisible()
-}
-
 async function expectTappable(locator: Locator, what: string) {
   const box = await boxOf(locator)
   expect(box.width, `${what}: width`).toBeGreaterThanOrEqual(TARGET_PX - 0.5)
@@ -65,52 +54,10 @@ async function expectTappable(locator: Locator, what: string) {
 
 /** A member with a 60-character unbroken name, in the demo class, who wrote an unbroken reflection. */
 async function memberWhoPastedALink(baseURL: string) {
-  const admin = await request.newContext({ baseURL })
-  const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`
-  const account = { username: `lf${tag}`, password: `pw-${tag}-layout`, name: `名${'W'.repeat(59)}` }
-  try {
-    const asAdmin = { username: ADMIN.username, password: ADMIN.password }
-    expect((await admin.post('/api/auth/login', { data: asAdmin })).status()).toBe(200)
-    const created = await admin.post('/api/admin/users', {
-      data: {
-        username: account.username,
-        password: account.password,
-        displayName: account.name,
-        role: 'member',
-        branch: `测试支部${tag}`,
-      },
-    })
-    expect(created.status(), await created.text()).toBe(201)
-    const { user } = (await created.json()) as { user: { id: string } }
-    await addToClass(baseURL, DEMO_CLASS.id, [user.id])
-    const member = await request.newContext({ baseURL })
-    try {
-      const login = await member.post('/api/auth/login', {
-        data: { username: account.username, password: account.password },
-      })
-      expect(login.status()).toBe(200)
-      const reflection = {
-        id: uuidv7(),
-        kind: 'reflection',
-        v: 1,
-        memberId: user.id,
-        deviceId: 'other-phone',
-        seq: 1,
-        occurredAt: new Date().toISOString(),
-        clockOffsetMs: 0,
-        classId: null,
-        contentVersion: pack.version,
-        payload: { siteId: 'zaoyuan', text: `公式见 ${UNBROKEN}` },
-      }
-      const pushed = await member.post('/api/sync/push', { data: { records: [reflection] } })
-      expect(pushed.status(), await pushed.text()).toBe(200)
-    } finally {
-      await member.dispose()
-    }
-    return { ...account, id: user.id }
-  } finally {
-    await admin.dispose()
-  }
+  const member = await freshMemberWithId(baseURL, undefined, `名${'W'.repeat(59)}`)
+  await addToClass(baseURL, DEMO_CLASS.id, [member.id])
+  await uploadRecord(baseURL, member, 'reflection', { siteId: 'zaoyuan', text: `公式见 ${UNBROKEN}` })
+  return member
 }
 
 test.describe('the trainer’s presence code', () => {

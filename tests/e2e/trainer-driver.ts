@@ -29,11 +29,16 @@ const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).sli
 export async function freshMemberWithId(
   baseURL: string,
   branch = `测试支部${unique()}`,
+  displayName?: string,
 ): Promise<Account & { id: string; branch: string }> {
   const admin = await loggedIn(baseURL, ADMIN)
   try {
     const tag = unique()
-    const account = { username: `tr${tag}`, password: `pw-${tag}-${Date.now()}`, name: `学员${tag}` }
+    const account = {
+      username: `tr${tag}`,
+      password: `pw-${tag}-${Date.now()}`,
+      name: displayName ?? `学员${tag}`,
+    }
     const created = await admin.post('/api/admin/users', {
       data: {
         username: account.username,
@@ -67,12 +72,27 @@ export async function addToClass(baseURL: string, classId: string, memberIds: st
  * where the trainer's screen, not the member's phone, is under test.
  */
 export async function uploadCheckin(baseURL: string, member: Account & { id: string }, siteId: string) {
+  const { location } = site(siteId)
+  await uploadRecord(baseURL, member, 'checkin', {
+    siteId,
+    method: 'gps',
+    verdict: 'inside',
+    gps: { lat: coarse(location.lat), lng: coarse(location.lng), accuracyM: 10, distanceM: 5 },
+  })
+}
+
+/** One record of the member's, pushed from another phone of theirs; it must be created. */
+export async function uploadRecord(
+  baseURL: string,
+  member: Account & { id: string },
+  kind: string,
+  payload: unknown,
+) {
   const ctx = await loggedIn(baseURL, member)
   try {
-    const { location } = site(siteId)
     const record = {
       id: uuidv7(),
-      kind: 'checkin',
+      kind,
       v: 1,
       memberId: member.id,
       deviceId: 'other-phone',
@@ -81,12 +101,7 @@ export async function uploadCheckin(baseURL: string, member: Account & { id: str
       clockOffsetMs: 0,
       classId: null,
       contentVersion: pack.version,
-      payload: {
-        siteId,
-        method: 'gps',
-        verdict: 'inside',
-        gps: { lat: coarse(location.lat), lng: coarse(location.lng), accuracyM: 10, distanceM: 5 },
-      },
+      payload,
     }
     const res = await ctx.post('/api/sync/push', { data: { records: [record] } })
     expect(res.status(), await res.text()).toBe(200)
