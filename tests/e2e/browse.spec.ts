@@ -77,3 +77,20 @@ test('large text in English on a small phone: nothing runs off the side, and the
     expect(box?.height ?? 999, name).toBeLessThan(50)
   }
 })
+
+test('a tap on a link the moment the page has drawn it still changes the screen', async ({ page }) => {
+  // Clicks 红色足迹 as soon as the first screen is in the page, before that screen's effects
+  // have run: the address changed then, but the screen stayed, as the router was not listening.
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      const link = document.querySelector<HTMLAnchorElement>('a[href="/passport"]')
+      if (!link || !document.querySelector('main h1')) return
+      observer.disconnect()
+      link.click()
+    })
+    observer.observe(document, { childList: true, subtree: true })
+  })
+  await page.goto('/')
+  await expect(page).toHaveURL(/\/passport$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('红色足迹')
+})

@@ -1,4 +1,4 @@
-import { type MouseEvent, type ReactNode, useEffect, useState } from 'react'
+import { type MouseEvent, type ReactNode, useSyncExternalStore } from 'react'
 import { NAVIGATE_EVENT } from './navigate-event.ts'
 
 /**
@@ -112,17 +112,23 @@ export function navigate(path: string): void {
   window.dispatchEvent(new Event(NAVIGATE_EVENT))
 }
 
+function subscribeToPath(change: () => void): () => void {
+  window.addEventListener('popstate', change)
+  window.addEventListener(NAVIGATE_EVENT, change)
+  return () => {
+    window.removeEventListener('popstate', change)
+    window.removeEventListener(NAVIGATE_EVENT, change)
+  }
+}
+
+/**
+ * The current screen's route. An external store, not state synced in an effect: a tap on a link
+ * in the moment between the first render and its effects (a page still starting on a slow
+ * phone) changed the address but not the screen, as nothing listened yet; the store reads the
+ * address again once it subscribes.
+ */
 export function useAppRoute(): AppRoute {
-  const [path, setPath] = useState(() => location.pathname)
-  useEffect(() => {
-    const sync = () => setPath(location.pathname)
-    window.addEventListener('popstate', sync)
-    window.addEventListener(NAVIGATE_EVENT, sync)
-    return () => {
-      window.removeEventListener('popstate', sync)
-      window.removeEventListener(NAVIGATE_EVENT, sync)
-    }
-  }, [])
+  const path = useSyncExternalStore(subscribeToPath, () => location.pathname)
   return parsePath(path)
 }
 
