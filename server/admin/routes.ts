@@ -91,6 +91,7 @@ export function adminRoutes(api: ApiRegistry, s: AppServices): void {
         const admin = requireRole(c, 'admin')
         const id = pathParam(c, 'userId')
         if (!(await setDisabled(s.db, id, disabled, s.now()))) throw notFound('no such user')
+        if (disabled) s.guide?.sessionsEnded({ userId: id })
         s.log(disabled ? 'admin.user.disable' : 'admin.user.enable', { admin: admin.id, user: id })
         return c.json({ user: await userOr404(id) }, 200)
       },
@@ -112,6 +113,7 @@ export function adminRoutes(api: ApiRegistry, s: AppServices): void {
       const admin = requireRole(c, 'admin')
       const user = await userOr404(pathParam(c, 'userId'))
       const revoked = await revokeAllSessions(s.db, user.id, s.now())
+      s.guide?.sessionsEnded({ userId: user.id })
       s.log('admin.sessions.revoke', { admin: admin.id, user: user.id, revoked })
       return c.json({ revoked }, 200)
     },

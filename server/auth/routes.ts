@@ -152,6 +152,7 @@ export function authRoutes(api: ApiRegistry, s: AppServices): void {
     async (c) => {
       const user = requireUser(c)
       await revokeSession(s.db, user.sessionId, s.now())
+      s.guide?.sessionsEnded({ sessionId: user.sessionId })
       clearCookie(c, SESSION_COOKIE)
       s.log('logout', { user: user.id })
       return c.body(null, 204)
@@ -207,6 +208,7 @@ export function authRoutes(api: ApiRegistry, s: AppServices): void {
       // Another user's session is reported exactly like a missing one.
       if (!row || row.user_id !== user.id) throw notFound('no such session')
       await revokeSession(s.db, id, s.now())
+      s.guide?.sessionsEnded({ sessionId: id })
       return c.body(null, 204)
     },
   )

@@ -7,12 +7,17 @@ import type { PresenceRow } from '../../src/domain/guide/presence.ts'
  * carries messages over LISTEN/NOTIFY and keeps presence in a table.
  *
  * Messages are small (ids and a command, well under NOTIFY's 8000 bytes): a command event, "the
- * presence of class C changed", and "records of class C's members arrived".
+ * presence of class C changed", "records of class C's members arrived", and "these sessions
+ * ended" (a logout or a disabled account: connections opened with them close at once).
  */
 export type BusMessage =
   | { readonly t: 'cmd'; readonly e: CommandEvent }
   | { readonly t: 'presence'; readonly c: string }
   | { readonly t: 'nudge'; readonly c: string }
+  | { readonly t: 'ended'; readonly x: EndedSessions }
+
+/** Sessions that ended on the server: one (a logout), or every session of a user (disabled). */
+export type EndedSessions = { readonly sessionId: string } | { readonly userId: string }
 
 export interface PresenceChange {
   readonly userId: string

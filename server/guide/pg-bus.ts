@@ -4,7 +4,7 @@ import { CommandEventSchema } from '../../src/domain/guide/commands.ts'
 import type { PresenceRow } from '../../src/domain/guide/presence.ts'
 import type { Db } from '../db/tables.ts'
 import type { Logger } from '../log.ts'
-import type { BusHandlers, BusMessage, GuideBus, PresenceChange } from './bus.ts'
+import type { BusHandlers, BusMessage, EndedSessions, GuideBus, PresenceChange } from './bus.ts'
 
 /**
  * Guided mode across server processes behind one PostgreSQL (DESIGN.md: "the live channel fans
@@ -106,7 +106,7 @@ export class PgBus implements GuideBus {
   }
 
   private receive(payload: string) {
-    let data: { p?: unknown; t?: unknown; c?: unknown; e?: unknown }
+    let data: { p?: unknown; t?: unknown; c?: unknown; e?: unknown; x?: unknown }
     try {
       data = JSON.parse(payload)
     } catch {
@@ -118,6 +118,10 @@ export class PgBus implements GuideBus {
       if (event.success) this.o.handlers.onMessage({ t: 'cmd', e: event.data })
     } else if ((data.t === 'presence' || data.t === 'nudge') && typeof data.c === 'string')
       this.o.handlers.onMessage({ t: data.t, c: data.c })
+    else if (data.t === 'ended') {
+      const ended = endedSessions(data.x)
+      if (ended) this.o.handlers.onMessage({ t: 'ended', x: ended })
+    }
   }
 
   async publish(message: BusMessage): Promise<void> {
@@ -214,4 +218,12 @@ export class PgBus implements GuideBus {
       .execute()
       .catch(() => {})
   }
+}
+
+function endedSessions(x: unknown): EndedSessions | undefined {
+  if (typeof x !== 'object' || x === null) return undefined
+  const { sessionId, userId } = x as { sessionId?: unknown; userId?: unknown }
+  if (typeof sessionId === 'string') return { sessionId }
+  if (typeof userId === 'string') return { userId }
+  return undefined
 }

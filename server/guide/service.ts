@@ -8,7 +8,7 @@ import { sceneCatalog } from '../classes/scene-catalog.ts'
 import type { AppServices } from '../context.ts'
 import { ApiError } from '../http/errors.ts'
 import { PushLimiter } from '../sync/push-limiter.ts'
-import { type BusMessage, type GuideBus, localBus } from './bus.ts'
+import { type BusMessage, type EndedSessions, type GuideBus, localBus } from './bus.ts'
 import { GuideContent } from './catalog.ts'
 import { type GuideClient, GuideHub } from './hub.ts'
 import { PgBus } from './pg-bus.ts'
@@ -27,6 +27,11 @@ export interface GuideNotifier {
   recordsChanged(memberId: string): void
   /** Someone was removed from the class: their connections here stop following or leading it. */
   peopleChanged(classId: string): void
+  /**
+   * Sessions ended (a logout, a device signed out, a disabled account): connections opened with
+   * them close now, on every process, instead of at their next heartbeat.
+   */
+  sessionsEnded(ended: EndedSessions): void
 }
 
 /** A connection may follow or lead this many classes at once. */
@@ -278,8 +283,24 @@ export class GuideService implements GuideNotifier {
     this.nudges.set(classId, entry)
   }
 
+  private readonly endedListeners = new Set<(ended: EndedSessions) => void>()
+
+  /** The WebSocket endpoint (socket.ts) listens here to close the connections of ended sessions. */
+  onSessionsEnded(listener: (ended: EndedSessions) => void): () => void {
+    this.endedListeners.add(listener)
+    return () => this.endedListeners.delete(listener)
+  }
+
+  sessionsEnded(ended: EndedSessions): void {
+    if (this.closed) return
+    for (const listener of this.endedListeners) listener(ended)
+    void this.bus.publish({ t: 'ended', x: ended }).catch((e) => this.fail('sessions-ended', e))
+  }
+
   private fromBus(message: BusMessage) {
-    if (message.t === 'cmd') {
+    if (message.t === 'ended') {
+      for (const listener of this.endedListeners) listener(message.x)
+    } else if (message.t === 'cmd') {
       if (this.hub.deliver(message.e)) this.schedulePresence(message.e.classId)
     } else if (message.t === 'presence') this.schedulePresence(message.c)
     else this.hub.toLeads(message.c, { type: 'records-changed', classId: message.c })

@@ -22,8 +22,9 @@ import { sameOrigin, sessionTokenOf, userOfToken } from './upgrade-auth.ts'
  *   closes it (1008); at most {@link CONNECTIONS_PER_USER} connections per user per process.
  * - Liveness: a ping every {@link HEARTBEAT_MS}; a connection that did not answer the previous
  *   one is dead (a phone that left the building) and is dropped, which updates the presence
- *   list. The session is checked again at each beat: logging out or disabling the account ends
- *   the connection (4401).
+ *   list. Logging out, signing the device out or disabling the account ends the connection at
+ *   once (4401, through GuideNotifier.sessionsEnded); the session is also checked again at each
+ *   beat, for a session ended elsewhere (an admin command, expiry).
  * - Order: a connection's messages are handled one after another.
  */
 export const HEARTBEAT_MS = 25_000
@@ -147,6 +148,13 @@ export function attachGuideSocket(server: Server, service: GuideService, s: Serv
     return false
   }
 
+  // A logout or a disabled account, here or on another process: its connections end now.
+  const stopListening = service.onSessionsEnded((ended) => {
+    for (const c of connections)
+      if ('sessionId' in ended ? c.user.sessionId === ended.sessionId : c.user.id === ended.userId)
+        c.ws.close(CLOSE_SESSION_ENDED, 'session ended')
+  })
+
   const beat = setInterval(() => {
     for (const c of connections) {
       if (!c.alive) {
@@ -173,6 +181,7 @@ export function attachGuideSocket(server: Server, service: GuideService, s: Serv
     connectionCount: () => connections.size,
     async close() {
       clearInterval(beat)
+      stopListening()
       for (const c of connections) c.ws.close(1001, 'server shutting down')
       // Give the close frames a moment, then cut whatever is left.
       await new Promise((r) => setTimeout(r, 50))

@@ -82,6 +82,38 @@ describe.each(DATABASES)('guided-mode access on %s', (db) => {
     expect(open.received.filter((m) => m.type === 'sent')).toEqual([])
   })
 
+  it('a logout closes a connection that only listens at once, not at the next heartbeat', async () => {
+    const member = await device('member1')
+    const listening = await conn(member)
+    await listening.subscribe(DEMO_CLASS_ID)
+    expect((await member.request('POST', '/api/auth/logout')).status).toBe(204)
+    // Nothing sent on the connection: the server closes it itself, well before the 25 s beat.
+    expect(await listening.closed(3000)).toBe(4401)
+  })
+
+  it("signing one device out closes that device's connection only; disabling the account closes the rest", async () => {
+    const phone = await device('member1')
+    const tablet = await device('member1')
+    const onPhone = await conn(phone)
+    const onTablet = await conn(tablet)
+    await onPhone.subscribe(DEMO_CLASS_ID)
+    await onTablet.subscribe(DEMO_CLASS_ID)
+    const { sessions } = (await tablet.request('GET', '/api/me/sessions')).body as {
+      sessions: { id: string; current: boolean }[]
+    }
+    const phoneSession = sessions.find((x) => !x.current)
+    expect(phoneSession).toBeDefined()
+    expect((await tablet.request('DELETE', `/api/me/sessions/${phoneSession?.id}`)).status).toBe(204)
+    expect(await onPhone.closed(3000)).toBe(4401)
+    onTablet.send({ type: 'ping' })
+    await onTablet.next('pong')
+
+    const admin = await device('admin')
+    const disabled = await admin.request('POST', '/api/admin/users/demo-member1/disable')
+    expect(disabled.status, disabled.text).toBe(200)
+    expect(await onTablet.closed(3000)).toBe(4401)
+  })
+
   it("lets the class's trainer and an admin lead, its member follow, and hides it from everyone else", async () => {
     const trainer = await conn(await device('trainer1'))
     expect((await trainer.subscribe(DEMO_CLASS_ID)).role).toBe('lead')

@@ -100,6 +100,17 @@ describe.skipIf(!PG)('guided mode across two server processes on PostgreSQL', ()
     await trainer.next('records-changed')
   })
 
+  it("closes a member's connection on B at once when they log out on A", async () => {
+    const device = new Device(a)
+    await device.loginAs('member1')
+    const onB = await GuideConn.open(b.url, device.cookies)
+    open.push(onB)
+    await onB.subscribe(DEMO_CLASS_ID)
+    expect((await device.request('POST', '/api/auth/logout')).status).toBe(204)
+    // Through the bus, not B's 25 s heartbeat.
+    expect(await onB.closed(5000)).toBe(4401)
+  })
+
   it('reconnects a listener whose database connection was cut, and delivers what it missed', async () => {
     const trainer = (await connect('trainer1', a)).c
     const member = (await connect('member1', b)).c
