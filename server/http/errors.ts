@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { z } from 'zod'
+import { issueText } from '../../src/domain/zod-issue.ts'
 
 /**
  * Every error the API answers has the body `{ error: { code, message, path? } }` with a stable
@@ -59,6 +60,7 @@ export const unauthenticated = () => new ApiError(401, 'unauthenticated', 'log i
 /** The first zod issue as an `invalid` error with its field path. */
 export function invalidFrom(error: z.ZodError, prefix: string[] = []): ApiError {
   const issue = error.issues[0]
-  const path = [...prefix, ...(issue?.path ?? []).map(String)].join('.')
-  return new ApiError(400, 'invalid', issue?.message ?? 'is invalid', path)
+  if (!issue) return new ApiError(400, 'invalid', 'is invalid', prefix.join('.'))
+  const { path, message } = issueText(issue, prefix)
+  return new ApiError(400, 'invalid', message, path)
 }

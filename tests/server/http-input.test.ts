@@ -100,20 +100,51 @@ describe.each(DATABASES)('request input and headers on %s', (dbKind) => {
   it('row 26: wrong types and unknown fields are invalid with the field path, per record', async () => {
     const { device, memberId } = await member()
     const base = device.record(memberId, 'reflection', { text: '好' })
+    const markup = '<img src=x onerror=alert(1)>'
     const r = await device.push([
       { ...base, seq: 'seven' },
       { ...device.record(memberId, 'reflection', { text: '好' }), extra: 1 },
       { ...device.record(memberId, 'checkin', { siteId: 'zaoyuan', method: 'teleport', verdict: 'inside' }) },
       'not an object',
+      { ...device.record(memberId, 'reflection', { text: '好', [markup]: 1 }) },
     ])
     expect(r.status).toBe(200)
     expect(r.body.results.map((x: { error: { path: string } }) => [x.error.path])).toEqual([
       ['seq'],
-      [''],
+      ['extra'],
       ['payload.method'],
       [''],
+      ['payload'],
     ])
     for (const x of r.body.results) expect(x).toMatchObject({ result: 'invalid', error: { code: 'invalid' } })
+    // An unknown key is named only when it is a plain field name; the answer never carries markup.
+    expect(r.text).not.toContain('<img')
+  })
+
+  it('an unknown field in an API body is 400 invalid at that field, and a key that is not a name is not echoed', async () => {
+    const server = await start()
+    const admin = new Device(server)
+    await admin.loginAs('admin')
+    const user = {
+      username: 'echo1',
+      displayName: '回声',
+      role: 'member',
+      branch: '测试支部',
+      password: 'echo-password-1',
+    }
+    const named = await admin.request('POST', '/api/admin/users', { json: { ...user, nickname: 'x' } })
+    expect(named.status).toBe(400)
+    expect(named.body.error).toEqual({
+      code: 'invalid',
+      path: 'nickname',
+      message: 'is not a known field here',
+    })
+    const markup = await admin.request('POST', '/api/admin/users', {
+      json: { ...user, '<script>x</script>': 1 },
+    })
+    expect(markup.status).toBe(400)
+    expect(markup.body.error).toMatchObject({ code: 'invalid', path: '' })
+    expect(markup.text).not.toContain('script')
   })
 
   it('row 26: a record without an id is invalid at path id', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { issueText } from '../zod-issue.ts'
 import { CommandEventSchema, GuideCommandSchema } from './commands.ts'
 
 /**
@@ -94,7 +95,9 @@ function parseWith<T>(schema: z.ZodType<T>, text: string): ParsedMessage<T> {
   const parsed = schema.safeParse(data)
   if (parsed.success) return { ok: true, message: parsed.data }
   const issue = parsed.error.issues[0]
-  return { ok: false, field: issue?.path.join('.') ?? '', problem: issue?.message ?? 'is invalid' }
+  if (!issue) return { ok: false, field: '', problem: 'is invalid' }
+  const { path, message } = issueText(issue)
+  return { ok: false, field: path, problem: message }
 }
 
 export const parseClientMessage = (text: string) => parseWith(ClientMessageSchema, text)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { issueText } from '../zod-issue.ts'
 import { type PayloadOf, RECORD_KIND_NAMES, RECORD_KINDS, type RecordKind } from './kinds.ts'
 import { UUID_PATTERN } from './uuidv7.ts'
 
@@ -44,7 +45,7 @@ export function parseRecord(
   if (!env.success)
     return {
       ok: false,
-      problems: env.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+      problems: env.error.issues.map((i) => issueText(i)),
     }
   const def = RECORD_KINDS[env.data.kind]
   if (env.data.v > def.version)
@@ -60,10 +61,7 @@ export function parseRecord(
   if (!parsed.success)
     return {
       ok: false,
-      problems: parsed.error.issues.map((i) => ({
-        path: ['payload', ...i.path.map(String)].join('.'),
-        message: i.message,
-      })),
+      problems: parsed.error.issues.map((i) => issueText(i, ['payload'])),
     }
   return { ok: true, record: { ...env.data, v: def.version, payload: parsed.data } as AnyRecord }
 }
