@@ -4,6 +4,7 @@ import { type AttestationSeen, outsideWindow, replayedOnDevice } from '../../src
 import { attestTokenId, parseAttestToken } from '../../src/domain/attest/token.ts'
 import { signatureValid } from '../../src/domain/attest/verify.ts'
 import type { RecordEnvelope } from '../../src/domain/records/record.ts'
+import { standaloneLessonIds } from '../classes/scene-catalog.ts'
 import type { AppServices } from '../context.ts'
 import { FLAG } from '../sync/flags.ts'
 import { correctedTimeMs } from '../sync/verify.ts'
@@ -36,7 +37,11 @@ export class AttestationVerifier {
     const flags: string[] = []
     if (p.siteId !== undefined && !this.s.content.sites.some((x) => x.id === p.siteId))
       flags.push(FLAG.unknownSite)
-    if (p.lessonId !== undefined && !this.s.content.lessons.some((x) => x.id === p.lessonId))
+    if (
+      p.lessonId !== undefined &&
+      !standaloneLessonIds(this.s.config.projectRoot).has(p.lessonId) &&
+      !this.s.content.lessons.some((x) => x.id === p.lessonId)
+    )
       flags.push(FLAG.unknownLesson)
 
     const parsed = parseAttestToken(p.token)

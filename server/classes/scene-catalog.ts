@@ -20,3 +20,18 @@ export function sceneCatalog(projectRoot: string): readonly SceneFile[] {
   }
   return scenes
 }
+
+const standalone = new Map<string, ReadonlySet<string>>()
+
+/**
+ * Lesson ids that scenes complete without a routes-data lesson (the oath hall's `oath-renewal`):
+ * records naming them are known lessons, not `unknown-lesson`.
+ */
+export function standaloneLessonIds(projectRoot: string): ReadonlySet<string> {
+  let ids = standalone.get(projectRoot)
+  if (!ids) {
+    ids = new Set(sceneCatalog(projectRoot).flatMap((scene) => scene.standaloneCompletion?.lessonId ?? []))
+    standalone.set(projectRoot, ids)
+  }
+  return ids
+}

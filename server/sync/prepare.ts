@@ -1,6 +1,7 @@
 import { type AnyRecord, coarse, parseRecord } from '../../src/domain/records/record.ts'
 import { AttestationVerifier } from '../attest/verify.ts'
 import { classesOfUser } from '../classes/access.ts'
+import { standaloneLessonIds } from '../classes/scene-catalog.ts'
 import type { AppServices, SessionUser } from '../context.ts'
 import { NUL_MESSAGE, nulPath } from '../http/nul.ts'
 import { canonicalJson, sha256Hex } from './canonical.ts'
@@ -116,6 +117,7 @@ export async function prepareBatch(
 
   const candidates: Candidate[] = []
   const attestations = new AttestationVerifier(s, user.id)
+  const standaloneLessons = standaloneLessonIds(s.config.projectRoot)
   for (const { index, record, canonical, t } of own) {
     if (record.classId !== null && !classes.has(record.classId)) {
       rejections.push({
@@ -128,7 +130,7 @@ export async function prepareBatch(
     }
     const flags = [
       ...clockFlags(record, receivedAtMs, t),
-      ...(await contentFlags(record, s.content)),
+      ...(await contentFlags(record, s.content, standaloneLessons)),
       ...classFlags(record, record.classId === null ? undefined : classes.get(record.classId), t),
       ...(record.kind === 'attestation' ? await attestations.flags(record) : []),
     ]

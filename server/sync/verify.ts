@@ -41,7 +41,12 @@ export function clockFlags(r: AnyRecord, receivedAtMs: number, t = correctedTime
 }
 
 /** Geofence and QR re-verification of a check-in, and content checks of lessons and quizzes. */
-export async function contentFlags(r: AnyRecord, pack: ContentPack): Promise<string[]> {
+export async function contentFlags(
+  r: AnyRecord,
+  pack: ContentPack,
+  /** Lessons completed in a VR scene only (scene-catalog.ts standaloneLessonIds). */
+  standaloneLessons: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
   const flags: string[] = []
   if (r.contentVersion !== pack.version) flags.push(FLAG.contentOutdated)
   switch (r.kind) {
@@ -76,7 +81,9 @@ export async function contentFlags(r: AnyRecord, pack: ContentPack): Promise<str
       break
     }
     case 'lesson.completed': {
-      if (!pack.lessons.some((l) => l.id === r.payload.lessonId)) flags.push(FLAG.unknownLesson)
+      const { lessonId } = r.payload
+      if (!standaloneLessons.has(lessonId) && !pack.lessons.some((l) => l.id === lessonId))
+        flags.push(FLAG.unknownLesson)
       break
     }
     case 'quiz.submitted': {

@@ -79,10 +79,13 @@ export class TrainerApi {
   }
 
   /** A new class of trainer1's (on another route), for codes of a class the member is not in. */
-  async newClass(): Promise<string> {
+  /** A class of trainer1 for today: on the 沂蒙 route unless told otherwise (a VR-center class: no route, scenes). */
+  async newClass(
+    over: { name?: string; routeId?: string | null; sceneIds?: string[] } = {},
+  ): Promise<string> {
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
     const res = await this.api.post('/api/classes', {
-      data: { name: '沂蒙测试班', routeId: 'yimeng-linyi', startsOn: today, endsOn: today },
+      data: { name: '沂蒙测试班', routeId: 'yimeng-linyi', startsOn: today, endsOn: today, ...over },
     })
     expect(res.status(), await res.text()).toBe(201)
     return ((await res.json()) as { class: { id: string } }).class.id

@@ -10,6 +10,7 @@ import {
 } from './attest-driver.ts'
 import { seriousViolations } from './axe.ts'
 import { AppDriver, expect, test } from './fixtures.ts'
+import { addToClass, freshMemberWithId } from './trainer-driver.ts'
 
 /**
  * The trainer's rotating presence code, as trainer and member meet it on two phones (two
@@ -135,6 +136,42 @@ test('a member offline confirms presence with the trainer code; bad codes are re
     await context.setOffline(false)
     await expect(page.getByTestId('pending-badge')).toHaveCount(0, { timeout: 20_000 })
     const onServer = (await api.classRecords(DEMO_CLASS)).find((r) => r.record.id === saved[0]?.id)
+    expect(onServer).toMatchObject({ flags: [], record: { kind: 'attestation' } })
+  } finally {
+    await trainer.context.close()
+    await api.dispose()
+  }
+})
+
+test('a VR-center class with the oath hall only: the code names the oath renewal, and the confirmation syncs without flags', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(90_000)
+  const origin = baseURL as string
+  const api = await TrainerApi.open(origin)
+  const classId = await api.newClass({ name: 'VR中心誓词班', routeId: null, sceneIds: ['oath-hall'] })
+  const member = await freshMemberWithId(origin)
+  await addToClass(origin, classId, [member.id])
+  const trainer = await trainerPhone(browser, origin)
+  try {
+    // The class has no stops: before, the screen had no place to offer at all.
+    await trainer.page.goto(`/trainer/classes/${classId}/attest`)
+    await expect(trainer.page.getByLabel('所在站点或现场教学').getByRole('option')).toHaveText([
+      '重温入党誓词',
+    ])
+    await expect(trainer.page.getByRole('img', { name: /到场确认码：重温入党誓词/ })).toBeVisible()
+    const link = await shownLink(trainer.page)
+
+    await logIn(page, member)
+    await page.goto(new URL(link).pathname)
+    await expect(page.getByTestId('attest-confirmed')).toContainText('带教老师已确认你在“重温入党誓词”')
+    const saved = await storedAttestations(page)
+    expect(saved).toHaveLength(1)
+    expect(saved[0]).toMatchObject({ classId, payload: { classId, lessonId: 'oath-renewal' } })
+    await expect(page.getByTestId('pending-badge')).toHaveCount(0, { timeout: 20_000 })
+    const onServer = (await api.classRecords(classId)).find((r) => r.record.id === saved[0]?.id)
     expect(onServer).toMatchObject({ flags: [], record: { kind: 'attestation' } })
   } finally {
     await trainer.context.close()

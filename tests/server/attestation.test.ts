@@ -345,5 +345,11 @@ describe.each(DATABASES)('attestation keys and re-verification on %s', (dbKind) 
         'unknown-lesson',
       ])
     })
+
+    it('the oath renewal, completed in the VR center only, is a place a code may name', async () => {
+      const { member, memberId, code, attestation } = await start()
+      const place: AttestPlace = { lesson: 'oath-renewal' }
+      expect(await flagsOf(member, attestation(member, memberId, await code({ at: place })))).toEqual([])
+    })
   })
 })

@@ -145,6 +145,14 @@ describe.each(DATABASES)('server re-verification on %s', (dbKind) => {
     expect(await flagsOf(device, r)).toEqual(['content-outdated'])
   })
 
+  it('a lesson completed in a VR scene only (the oath renewal) is a known lesson; a made-up one is flagged', async () => {
+    const { device, memberId } = await start()
+    const completed = (lessonId: string) =>
+      device.record(memberId, 'lesson.completed', { lessonId, siteId: 'vr-center', mode: 'vr' })
+    expect(await flagsOf(device, completed('oath-renewal'))).toEqual([])
+    expect(await flagsOf(device, completed('no-such-lesson'))).toEqual(['unknown-lesson'])
+  })
+
   it('a quiz whose claimed score the content does not give is flagged quiz-score-mismatch', async () => {
     const { server, device, memberId } = await start()
     const lesson = server.services.content.lessons.find((l) => l.id === 'zaoyuan-lesson')!

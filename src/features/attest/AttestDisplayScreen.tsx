@@ -7,7 +7,7 @@ import { useContent } from '../shell/content-context.tsx'
 import { useRecords } from '../shell/records-context.tsx'
 import { Link, paths } from '../shell/router.tsx'
 import { useScreenTitle } from '../shell/useScreenTitle.ts'
-import { attestPlaces, type PlaceOption } from './places.ts'
+import { attestPlaces, type PlaceOption, sceneLessonOf } from './places.ts'
 import { QUIET_ZONE_MODULES, qrPath } from './qr-svg.ts'
 import { type AttestStrings, useAttestStrings } from './strings.ts'
 import { useRotatingCode } from './useRotatingCode.ts'
@@ -120,7 +120,7 @@ function CodePanel({
   const text = useLocalizedString()
   const content = useContent()
   const places = useMemo(
-    () => attestPlaces(cls, content, (id) => sceneEntry(id)?.data.lesson),
+    () => attestPlaces(cls, content, (id) => sceneLessonOf(sceneEntry(id)?.data)),
     [cls, content],
   )
   const all = [...places.sites, ...places.lessons]
