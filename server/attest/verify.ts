@@ -39,8 +39,8 @@ export class AttestationVerifier {
       flags.push(FLAG.unknownSite)
     if (
       p.lessonId !== undefined &&
-      !standaloneLessonIds(this.s.config.projectRoot).has(p.lessonId) &&
-      !this.s.content.lessons.some((x) => x.id === p.lessonId)
+      !this.s.content.lessons.some((x) => x.id === p.lessonId) &&
+      !standaloneLessonIds(this.s.config.projectRoot).has(p.lessonId)
     )
       flags.push(FLAG.unknownLesson)
 

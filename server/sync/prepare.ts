@@ -117,7 +117,7 @@ export async function prepareBatch(
 
   const candidates: Candidate[] = []
   const attestations = new AttestationVerifier(s, user.id)
-  const standaloneLessons = standaloneLessonIds(s.config.projectRoot)
+  const isStandaloneLesson = (id: string) => standaloneLessonIds(s.config.projectRoot).has(id)
   for (const { index, record, canonical, t } of own) {
     if (record.classId !== null && !classes.has(record.classId)) {
       rejections.push({
@@ -130,7 +130,7 @@ export async function prepareBatch(
     }
     const flags = [
       ...clockFlags(record, receivedAtMs, t),
-      ...(await contentFlags(record, s.content, standaloneLessons)),
+      ...(await contentFlags(record, s.content, isStandaloneLesson)),
       ...classFlags(record, record.classId === null ? undefined : classes.get(record.classId), t),
       ...(record.kind === 'attestation' ? await attestations.flags(record) : []),
     ]

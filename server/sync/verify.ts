@@ -44,8 +44,11 @@ export function clockFlags(r: AnyRecord, receivedAtMs: number, t = correctedTime
 export async function contentFlags(
   r: AnyRecord,
   pack: ContentPack,
-  /** Lessons completed in a VR scene only (scene-catalog.ts standaloneLessonIds). */
-  standaloneLessons: ReadonlySet<string> = new Set(),
+  /**
+   * Whether a lesson is completed in a VR scene only (scene-catalog.ts standaloneLessonIds);
+   * asked only for an id the content pack lacks, so a push reads the scenes only when it has to.
+   */
+  isStandaloneLesson: (lessonId: string) => boolean = () => false,
 ): Promise<string[]> {
   const flags: string[] = []
   if (r.contentVersion !== pack.version) flags.push(FLAG.contentOutdated)
@@ -82,7 +85,7 @@ export async function contentFlags(
     }
     case 'lesson.completed': {
       const { lessonId } = r.payload
-      if (!standaloneLessons.has(lessonId) && !pack.lessons.some((l) => l.id === lessonId))
+      if (!pack.lessons.some((l) => l.id === lessonId) && !isStandaloneLesson(lessonId))
         flags.push(FLAG.unknownLesson)
       break
     }
