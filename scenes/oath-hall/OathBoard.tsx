@@ -1,7 +1,7 @@
 import { Button3D } from '../../src/xr/Button3D.tsx'
 import { Label } from '../../src/xr/Label.tsx'
 import { useSceneActions, useSceneStore } from '../../src/xr/scene-store.ts'
-import { xrStrings } from '../../src/xr/ui-strings.ts'
+import { useXrText } from '../../src/xr/use-xr-text.ts'
 
 /** The board stands 2.1 m in front of the flag; text 0.075 m tall is ≈ 17 dmm from the spawn 4.4 m away, ≈ 28 dmm from 2.7 m. */
 const AT: [number, number, number] = [0, 1.15, -2.4]
@@ -19,7 +19,9 @@ export function OathBoard() {
   const oath = useSceneStore((s) => s.guided.oath)
   const trainerLeads = useSceneStore((s) => s.guided.trainerLeads)
   const save = useSceneStore((s) => s.oathSave)
-  const source = useSceneStore((s) => s.scene.ceremony?.source.zh ?? '')
+  const sourceText = useSceneStore((s) => s.scene.ceremony?.source)
+  const { s: xrStrings, text } = useXrText()
+  const source = sourceText ? text(sourceText) : ''
   const { nextOathLine, finishOath } = useSceneActions()
   const top = HEIGHT_M / 2 - 0.1
   const bottom = -HEIGHT_M / 2 + 0.1

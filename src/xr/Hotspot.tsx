@@ -1,19 +1,24 @@
 import { Billboard } from '@react-three/drei'
 import { useThree } from '@react-three/fiber'
 import { useXR } from '@react-three/xr'
-import { useState } from 'react'
+import { use, useMemo, useState } from 'react'
+import { loadXrFont, textBlockHeight } from './canvas-text.ts'
 import { HOTSPOT_HIT_RADIUS_M, TEXT_LABEL_M } from './comfort.ts'
 import { Label } from './Label.tsx'
 import { useSceneActions, useSceneStore } from './scene-store.ts'
 import { screenLabelScale } from './screen-label-scale.ts'
 import { noteClick } from './test-api.ts'
-import { xrStrings } from './ui-strings.ts'
+import { useXrText } from './use-xr-text.ts'
 
 /**
  * A selectable point of interest: a glowing marker, its title above, and an invisible hit sphere
  * of HOTSPOT_HIT_RADIUS_M around it so a shaky ray, a hand, a gaze or a fingertip on a phone all
  * find it. `scale` enlarges everything for far hotspots (panoramas), so they keep their angular size.
  */
+const TITLE_SIZE_M = TEXT_LABEL_M * 0.8
+const TITLE_MAX_WIDTH_M = 0.9
+const TITLE_LINE_HEIGHT = 1.15
+
 export function Hotspot({
   id,
   title,
@@ -26,6 +31,18 @@ export function Hotspot({
   scale?: number
 }) {
   const { open } = useSceneActions()
+  const strings = useXrText().s
+  use(loadXrFont())
+  // A long title (in English, say) wraps above its marker instead of running across the scene.
+  const titleHeight = useMemo(
+    () =>
+      textBlockHeight(title, {
+        size: TITLE_SIZE_M,
+        maxWidth: TITLE_MAX_WIDTH_M,
+        lineHeight: TITLE_LINE_HEIGHT,
+      }),
+    [title],
+  )
   const visited = useSceneStore((s) => s.visited.includes(id))
   const highlighted = useSceneStore((s) => s.guided.highlight === id)
   const [hover, setHover] = useState(false)
@@ -58,19 +75,29 @@ export function Hotspot({
         <icosahedronGeometry args={[0.09, 1]} />
         <meshBasicMaterial color={colour} toneMapped={false} />
       </mesh>
-      <Billboard position={[0, 0.28 * labelScale, 0]} scale={labelScale}>
-        <Label size={TEXT_LABEL_M * 0.8} color="#fffaf3" outlineWidth={0.006} outlineColor="#3a1d0e">
+      <Billboard position={[0, 0.24 * labelScale, 0]} scale={labelScale}>
+        <Label
+          size={TITLE_SIZE_M}
+          anchorY="bottom"
+          maxWidth={TITLE_MAX_WIDTH_M}
+          lineHeight={TITLE_LINE_HEIGHT}
+          textAlign="center"
+          color="#fffaf3"
+          outlineWidth={0.006}
+          outlineColor="#3a1d0e"
+        >
           {title}
         </Label>
         {highlighted && (
           <Label
             size={TEXT_LABEL_M * 0.6}
-            position={[0, 0.12, 0]}
+            anchorY="bottom"
+            position={[0, titleHeight + 0.02, 0]}
             color="#ffdd55"
             outlineWidth={0.005}
             outlineColor="#3a1d0e"
           >
-            {xrStrings.lookHere}
+            {strings.lookHere}
           </Label>
         )}
       </Billboard>

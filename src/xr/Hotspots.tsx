@@ -1,6 +1,7 @@
 import { directionFromYawPitch } from '../domain/scenes/angles.ts'
 import type { SceneFile } from '../domain/scenes/schema.ts'
 import { Hotspot } from './Hotspot.tsx'
+import { useXrText } from './use-xr-text.ts'
 
 /** Panorama hotspots sit on a sphere this far from the viewer, metres (inside the image sphere). */
 export const PANORAMA_HOTSPOT_DISTANCE_M = 6
@@ -9,9 +10,10 @@ export const PANORAMA_EYE_M = 1.6
 
 /** Every hotspot of a scene: at its position (model) or along its yaw and pitch (panorama). */
 export function Hotspots({ scene }: { scene: SceneFile }) {
+  const { text } = useXrText()
   if (scene.kind === 'model')
     return scene.hotspots.map((h) => (
-      <Hotspot key={h.id} id={h.id} title={h.title.zh} position={h.position} />
+      <Hotspot key={h.id} id={h.id} title={text(h.title)} position={h.position} />
     ))
   return scene.hotspots.map((h) => {
     const [x, y, z] = directionFromYawPitch(h.yawDeg, h.pitchDeg)
@@ -20,7 +22,7 @@ export function Hotspots({ scene }: { scene: SceneFile }) {
       <Hotspot
         key={h.id}
         id={h.id}
-        title={h.title.zh}
+        title={text(h.title)}
         position={[x * d, PANORAMA_EYE_M + y * d, z * d]}
         scale={2.2}
       />

@@ -1,7 +1,7 @@
 import { directionFromYawPitch } from '../domain/scenes/angles.ts'
 import { Button3D } from './Button3D.tsx'
 import { useSceneActions, useSceneStore } from './scene-store.ts'
-import { xrStrings } from './ui-strings.ts'
+import { useXrText } from './use-xr-text.ts'
 
 /** Where the launcher stands from the spawn: ahead, a little to the right (in view on a phone too), metres. */
 const AHEAD_M = 1.4
@@ -17,6 +17,7 @@ export function QuizLauncher() {
   const quizOpen = useSceneStore((s) => s.quizOpen)
   const spawn = useSceneStore((s) => s.scene.spawn)
   const { openQuiz } = useSceneActions()
+  const strings = useXrText().s
   if (!hasQuiz || quizOpen) return null
   const [fx, , fz] = directionFromYawPitch(spawn.yawDeg, 0)
   const [rx, , rz] = directionFromYawPitch(spawn.yawDeg + 90, 0)
@@ -29,7 +30,7 @@ export function QuizLauncher() {
     >
       <Button3D
         id="open-quiz"
-        label={xrStrings.startQuiz}
+        label={strings.startQuiz}
         onPress={openQuiz}
         position={[0, 0, 0]}
         width={0.42}

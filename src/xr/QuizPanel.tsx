@@ -1,23 +1,37 @@
-import type { Question } from '../domain/content/schema.ts'
+import { use, useMemo } from 'react'
+import type { LocalizedText, Question } from '../domain/content/schema.ts'
 import type { Answer } from '../domain/lesson/quiz-scoring.ts'
 import { Button3D } from './Button3D.tsx'
+import { loadXrFont, textBlockHeight } from './canvas-text.ts'
 import { TEXT_BODY_M, TEXT_TITLE_M } from './comfort.ts'
 import { Label } from './Label.tsx'
 import { Panel } from './Panel.tsx'
+import { QUIZ_MIN_HEIGHT_M, quizLayout } from './quiz-layout.ts'
 import { useSceneActions, useSceneStore } from './scene-store.ts'
-import { xrStrings } from './ui-strings.ts'
+import type { XrStrings } from './ui-strings.ts'
+import { useXrText } from './use-xr-text.ts'
 
 const WIDTH_M = 1.3
-const HEIGHT_M = 1.1
 const LETTERS = 'ABCDEF'
+const PROMPT_MAX_WIDTH_M = WIDTH_M - 0.12
+const PROMPT_LINE_HEIGHT = 1.4
+const CHOICE_WIDTH_M = WIDTH_M - 0.1
+const CHOICE_TEXT_M = 0.036
+/** Button3D's label: its default line height, inside the plate's margins. */
+const CHOICE_LINE_HEIGHT = 1.2
+const CHOICE_TEXT_WIDTH_M = CHOICE_WIDTH_M - 0.03
 
-function choicesOf(q: Question): { id: string; label: string }[] {
+function choicesOf(
+  q: Question,
+  xrStrings: XrStrings,
+  text: (t: LocalizedText) => string,
+): { id: string; label: string }[] {
   if (q.kind === 'truefalse')
     return [
       { id: 'true', label: xrStrings.trueLabel },
       { id: 'false', label: xrStrings.falseLabel },
     ]
-  return q.choices.map((c, i) => ({ id: c.id, label: `${LETTERS[i]}. ${c.text.zh}` }))
+  return q.choices.map((c, i) => ({ id: c.id, label: `${LETTERS[i]}. ${text(c.text)}` }))
 }
 
 function isChosen(answer: Answer | undefined, choiceId: string): boolean {
@@ -25,7 +39,7 @@ function isChosen(answer: Answer | undefined, choiceId: string): boolean {
   return answer?.includes(choiceId) ?? false
 }
 
-const kindLabel = (q: Question) =>
+const kindLabel = (q: Question, xrStrings: XrStrings) =>
   q.kind === 'single'
     ? xrStrings.kindSingle
     : q.kind === 'multiple'
@@ -38,12 +52,39 @@ export function QuizPanel() {
   const state = useSceneStore((s) => s.quizPanel)
   const attemptsLeft = useSceneStore((s) => s.attemptsLeft)
   const actions = useSceneActions()
+  const { s: xrStrings, text } = useXrText()
+  use(loadXrFont())
+  const question = quiz?.questions[state.index]
+  const prompt = question ? text(question.prompt) : ''
+  const choices = useMemo(
+    () => (question ? choicesOf(question, xrStrings, text) : []),
+    [question, xrStrings, text],
+  )
+  const layout = useMemo(
+    () =>
+      quizLayout(
+        textBlockHeight(prompt, {
+          size: TEXT_BODY_M,
+          maxWidth: PROMPT_MAX_WIDTH_M,
+          lineHeight: PROMPT_LINE_HEIGHT,
+        }),
+        choices.map((c) =>
+          textBlockHeight(c.label, {
+            size: CHOICE_TEXT_M,
+            maxWidth: CHOICE_TEXT_WIDTH_M,
+            lineHeight: CHOICE_LINE_HEIGHT,
+          }),
+        ),
+      ),
+    [prompt, choices],
+  )
   if (!quiz) return null
-  const bottom = -HEIGHT_M / 2 + 0.08
+  const panelHeight = state.phase === 'answering' ? layout.height : QUIZ_MIN_HEIGHT_M
+  const bottom = -panelHeight / 2 + 0.08
   if (state.phase !== 'answering') {
     const { correct, total, passed } = state.result
     return (
-      <Panel name="panel:quiz" width={WIDTH_M} height={HEIGHT_M}>
+      <Panel name="panel:quiz" width={WIDTH_M} height={panelHeight}>
         <Label size={TEXT_TITLE_M} position={[0, 0.3, 0]} color="#b0121b">
           {xrStrings.result(correct, total)}
         </Label>
@@ -70,28 +111,27 @@ export function QuizPanel() {
       </Panel>
     )
   }
-  const question = quiz.questions[state.index]
   if (!question) return null
   const last = state.index === quiz.questions.length - 1
   const unanswered = quiz.questions.filter((q) => state.answers[q.id] === undefined).length
-  const choices = choicesOf(question)
   return (
-    <Panel name="panel:quiz" width={WIDTH_M} height={HEIGHT_M}>
-      <Label size={TEXT_BODY_M} position={[0, HEIGHT_M / 2 - 0.06, 0]} color="#b0121b">
+    <Panel name="panel:quiz" width={WIDTH_M} height={panelHeight}>
+      <Label size={TEXT_BODY_M} position={[0, layout.headerY, 0]} color="#b0121b">
         {[
           xrStrings.quiz,
           xrStrings.questionOf(state.index + 1, quiz.questions.length),
-          kindLabel(question),
+          kindLabel(question, xrStrings),
         ].join(xrStrings.separator)}
       </Label>
       <Label
         size={TEXT_BODY_M}
-        position={[0, 0.36, 0]}
-        maxWidth={WIDTH_M - 0.12}
+        position={[0, layout.promptTopY, 0]}
+        anchorY="top"
+        maxWidth={PROMPT_MAX_WIDTH_M}
         textAlign="left"
-        lineHeight={1.4}
+        lineHeight={PROMPT_LINE_HEIGHT}
       >
-        {question.prompt.zh}
+        {prompt}
       </Label>
       {choices.map((c, i) => (
         <Button3D
@@ -100,19 +140,19 @@ export function QuizPanel() {
           label={c.label}
           selected={isChosen(state.answers[question.id], c.id)}
           onPress={() => actions.pick(question.id, c.id)}
-          position={[0, 0.2 - i * 0.125, 0]}
-          width={WIDTH_M - 0.1}
-          height={0.11}
-          textSize={0.036}
+          position={[0, layout.choices[i]?.y ?? 0, 0]}
+          width={CHOICE_WIDTH_M}
+          height={layout.choices[i]?.height ?? 0.11}
+          textSize={CHOICE_TEXT_M}
         />
       ))}
       {attemptsLeft <= 0 && (
-        <Label size={TEXT_BODY_M} position={[0, bottom + 0.12, 0]} color="#b0121b">
+        <Label size={TEXT_BODY_M} position={[0, layout.statusY, 0]} color="#b0121b">
           {xrStrings.noAttemptsLeft}
         </Label>
       )}
       {state.problem && (
-        <Label size={TEXT_BODY_M} position={[0, bottom + 0.12, 0]} color="#b0121b" name="quiz-save-status">
+        <Label size={TEXT_BODY_M} position={[0, layout.statusY, 0]} color="#b0121b" name="quiz-save-status">
           {xrStrings.saveFailed}
         </Label>
       )}

@@ -1,6 +1,15 @@
 import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useRef } from 'react'
-import { Matrix4, type Object3D, Quaternion, Raycaster, type Texture, Vector3 } from 'three'
+import {
+  Matrix4,
+  type Mesh,
+  type Object3D,
+  type PlaneGeometry,
+  Quaternion,
+  Raycaster,
+  type Texture,
+  Vector3,
+} from 'three'
 import { installEmulatorIfAsked } from './emulator.ts'
 import { XR_ORIGIN_NAME } from './Rig.tsx'
 import { type FrameStats, registerTestApi } from './test-api.ts'
@@ -42,6 +51,38 @@ function textsOf(root: Object3D): FrameStats['texts'] {
   return { total, rendered }
 }
 
+/** The 3D text blocks under an object, in scene-graph order, and those that reach past its backing plane. */
+function panelTexts(panel: Object3D): { texts: string[]; overflowing: string[] } {
+  const backing = panel.children.find((c): c is Mesh => (c as Mesh).isMesh === true)
+  const size = (backing?.geometry as PlaneGeometry | undefined)?.parameters
+  const texts: string[] = []
+  const overflowing: string[] = []
+  panel.updateWorldMatrix(true, true)
+  panel.traverse((o) => {
+    if (!o.userData.hongtuText) return
+    const text = String(o.userData.text)
+    texts.push(text)
+    if (!backing || !size) return
+    const { width, height } = ((o as Mesh).geometry as PlaneGeometry).parameters
+    for (const [sx, sy] of [
+      [-1, -1],
+      [1, 1],
+      [-1, 1],
+      [1, -1],
+    ] as const) {
+      const corner = panel.worldToLocal(o.localToWorld(new Vector3((sx * width) / 2, (sy * height) / 2, 0)))
+      const outside =
+        Math.abs(corner.x - backing.position.x) > size.width / 2 + 1e-3 ||
+        Math.abs(corner.y - backing.position.y) > size.height / 2 + 1e-3
+      if (outside) {
+        overflowing.push(text)
+        return
+      }
+    }
+  })
+  return { texts, overflowing }
+}
+
 export function TestBridge() {
   const gl = useThree((s) => s.gl)
   const scene = useThree((s) => s.scene)
@@ -73,6 +114,10 @@ export function TestBridge() {
     return registerTestApi('xr', {
       stats: () => ({ ...stats.current, textures: texturesOf(scene), texts: textsOf(scene) }),
       exists: (name) => find(name) !== null,
+      panelTexts(name) {
+        const panel = find(name)
+        return panel ? panelTexts(panel) : null
+      },
       screenPoint(name) {
         const o = find(name)
         if (!o) return null

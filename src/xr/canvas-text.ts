@@ -55,12 +55,33 @@ export interface DrawnTextBlock {
   readonly lines: readonly string[]
 }
 
+const font = (px: number) => `${px}px ${XR_FONT_FAMILY}, "Noto Sans CJK SC", "Noto Sans SC", sans-serif`
+
+let measurer: CanvasRenderingContext2D | null = null
+
+/**
+ * The height in metres a block of text will take, laid out as drawTextBlock lays it out but not
+ * drawn: for panels that grow to fit their text (an English narration runs longer than the
+ * Chinese). Call it after loadXrFont, as Label does, or the measure is the fallback font's.
+ */
+export function textBlockHeight(
+  text: string,
+  style: Pick<TextBlockStyle, 'size' | 'maxWidth' | 'lineHeight'>,
+): number {
+  measurer ??= document.createElement('canvas').getContext('2d')
+  const ctx = measurer
+  if (!ctx) throw new Error('no 2D canvas')
+  ctx.font = font(PIXELS_PER_EM)
+  const maxWidthPx = style.maxWidth === undefined ? undefined : (style.maxWidth * PIXELS_PER_EM) / style.size
+  const lines = wrapText(text, maxWidthPx, (s) => ctx.measureText(s).width)
+  return lines.length * style.size * style.lineHeight
+}
+
 /** Lays out and draws one text block; the canvas is sized to the block, never beyond MAX_TEXTURE_PX. */
 export function drawTextBlock(text: string, style: TextBlockStyle): DrawnTextBlock {
   const canvas = document.createElement('canvas')
   const ctx = canvas.getContext('2d')
   if (!ctx) throw new Error('no 2D canvas')
-  const font = (px: number) => `${px}px ${XR_FONT_FAMILY}, "Noto Sans CJK SC", "Noto Sans SC", sans-serif`
   ctx.font = font(PIXELS_PER_EM)
   const pxPerMetre = PIXELS_PER_EM / style.size
   const outlinePx = (style.outlineWidth ?? 0) * pxPerMetre

@@ -30,6 +30,11 @@ export interface XrTestHooks {
   stats(): FrameStats
   /** Whether an object with this name is in the scene (panels are `panel:<id>`, buttons `button:<id>`). */
   exists(name: string): boolean
+  /**
+   * The 3D text blocks of a panel (`panel:<id>`), and those that reach past its backing plane (a
+   * text running off the panel), or null when there is no such object.
+   */
+  panelTexts(name: string): { texts: string[]; overflowing: string[] } | null
   /** Centre of a named object in CSS pixels of the viewport, or null when out of the camera's view. */
   screenPoint(name: string): { x: number; y: number } | null
   /** Points the emulated controller at a named object (from about where a hand would hold it). */

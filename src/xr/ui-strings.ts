@@ -1,9 +1,10 @@
 /**
- * Texts drawn in 3D by the XR runtime (panels, buttons). Chinese only: 3D text comes from the
- * subset font, which covers exactly these, the scenes' texts and printable ASCII (scripts/xr-font.ts).
- * The 2D overlay uses the page's fonts and src/features/vr/strings.ts.
+ * Texts drawn in 3D by the XR runtime (panels, buttons), in Chinese and English, as the member
+ * chose for the app. 3D text comes from the subset font, which covers exactly these, the scenes'
+ * texts and printable ASCII (scripts/xr-font.ts). The 2D overlay uses the page's fonts and
+ * src/features/vr/strings.ts.
  */
-export const xrStrings = {
+const zh = {
   close: '关闭',
   playNarration: '播放讲解',
   stopNarration: '停止讲解',
@@ -32,16 +33,55 @@ export const xrStrings = {
   oathDone: '宣誓完毕',
   oathWaiting: '请面向党旗，等待老师领誓',
   oathLeadHint: '没有老师带领时，请点“下一句”',
-  paused: '老师已暂停，请稍候',
   lookHere: '老师请大家看这里',
-  ended: '本次课程已结束',
-  generatedSample: '示意图，非照片',
   separator: ' · ',
-} as const
+}
+
+export type XrStrings = {
+  readonly [K in keyof typeof zh]: (typeof zh)[K] extends (...a: infer A) => string
+    ? (...a: A) => string
+    : string
+}
+
+const en: XrStrings = {
+  close: 'Close',
+  playNarration: 'Play narration',
+  stopNarration: 'Stop narration',
+  narrationBy: 'Narration: ',
+  quiz: 'Quiz',
+  startQuiz: 'Start the quiz',
+  questionOf: (n: number, total: number) => `Question ${n} of ${total}`,
+  kindSingle: 'One answer',
+  kindMultiple: 'All that apply',
+  kindTrueFalse: 'True or false',
+  trueLabel: 'True',
+  falseLabel: 'False',
+  previous: 'Previous',
+  next: 'Next',
+  submit: 'Submit',
+  unanswered: (n: number) => `${n} left to answer`,
+  result: (correct: number, total: number) => `${correct} of ${total} right`,
+  passed: 'Quiz passed',
+  notPassed: 'Below the pass mark',
+  retry: 'Try again',
+  noAttemptsLeft: 'No quiz attempts left for this lesson',
+  saving: 'Saving…',
+  saved: 'Saved',
+  saveFailed: 'Could not save',
+  nextLine: 'Next line',
+  oathDone: 'Oath taken',
+  oathWaiting: 'Face the Party flag and wait for the trainer to lead',
+  oathLeadHint: 'With no trainer leading, select "Next line"',
+  lookHere: 'Look here, says the trainer',
+  separator: ' · ',
+}
+
+/** The 3D texts for the app's language. */
+export const xrStringsFor = (lang: 'zh-CN' | 'en'): XrStrings => (lang === 'en' ? en : zh)
 
 /** Every 3D UI text with its numbers filled by digits (which are ASCII and always covered). */
 export function xrUiTexts(): string[] {
-  return Object.values(xrStrings).map((v) =>
-    typeof v === 'function' ? (v as (...a: number[]) => string)(1, 2) : v,
+  return [zh, en].flatMap((table) =>
+    Object.values(table).map((v) => (typeof v === 'function' ? (v as (...a: number[]) => string)(1, 2) : v)),
   )
 }
