@@ -9,6 +9,11 @@ export interface IssueText {
 /** A key we name back to the caller: a plain field name, never markup or a 10 kB string. */
 const NAMEABLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,39}$/
 
+/** The error path for an unknown key found at `path`: the key itself when it is a plain name. */
+export function unknownKeyPath(path: readonly string[], key: string): string {
+  return (NAMEABLE_KEY.test(key) ? [...path, key] : path).join('.')
+}
+
 /**
  * A zod issue for an API answer. Zod's text for an unknown key quotes every such key as sent,
  * so a caller could make our answer carry any text of theirs; here the first unknown key
@@ -17,8 +22,10 @@ const NAMEABLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,39}$/
 export function issueText(issue: z.core.$ZodIssue, prefix: readonly string[] = []): IssueText {
   const path = [...prefix, ...issue.path.map(String)]
   if (issue.code !== 'unrecognized_keys') return { path: path.join('.'), message: issue.message }
-  const key = issue.keys[0]
-  if (key !== undefined && NAMEABLE_KEY.test(key))
-    return { path: [...path, key].join('.'), message: 'is not a known field here' }
-  return { path: path.join('.'), message: 'has a field that is not known here' }
+  const key = issue.keys[0] ?? ''
+  const named = unknownKeyPath(path, key)
+  return {
+    path: named,
+    message: named === path.join('.') ? 'has a field that is not known here' : 'is not a known field here',
+  }
 }

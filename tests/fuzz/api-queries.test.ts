@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { unknownKeyPath } from '../../src/domain/zod-issue.ts'
 import { Device } from '../server/driver.ts'
 import { DATABASES, startTestServer, type TestServer } from '../server/harness.ts'
 import { expectErrorAnswer, fuzzParams, rawRequest } from './fuzz-kit.ts'
@@ -137,7 +138,7 @@ describe.each(DATABASES)('fuzzed queries and path parameters on %s', (dbKind) =>
         const faulty = [
           ...(q.cursor && !cursorOk(q.cursor) ? ['cursor'] : []),
           ...(q.limit && !limitOk(q.limit) ? ['limit'] : []),
-          ...(q.extra ? [''] : []),
+          ...(q.extra ? [unknownKeyPath([], q.extra)] : []),
         ]
         if (faulty.length === 0) {
           expect(r.status, r.text).toBe(200)

@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { unknownKeyPath } from '../../src/domain/zod-issue.ts'
 import {
   BAD_UTF8_MARK,
   BAD_UTF8_SEQUENCES,
@@ -180,7 +181,8 @@ export function renderBody(
     }
     case 'unknownKey':
       setOwn(body, fault.key, 'x')
-      return json(body, invalid(''))
+      // The key itself is the path when it is a plain name; any other key is never echoed.
+      return json(body, invalid(unknownKeyPath([], fault.key)))
     case 'notObject':
       return json(fault.value, invalid(''))
     case 'deep': {

@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { unknownKeyPath } from '../../src/domain/zod-issue.ts'
 import {
   type Draft,
   ENVELOPE_FIELDS,
@@ -168,7 +169,7 @@ function specialFaults(draft: Draft): Fault[] {
       out.push({
         name: `unknown key ${key}`,
         ops: [{ op: 'set', path: [...obj, key], value: 1 }],
-        expect: invalidAt(obj),
+        expect: { ...invalidAt(obj), path: unknownKeyPath(obj.map(String), key) },
       })
   }
   if (env.kind === 'lesson.completed')

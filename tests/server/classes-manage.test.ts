@@ -119,7 +119,7 @@ describe.each(DATABASES)('class management on %s', (dbKind) => {
       [{ ...GOOD, trainerIds: ['trainer2', 'nobody'] }, 'trainerIds.1'],
       [{ ...GOOD, memberIds: [w.ids.member, 'nobody'] }, 'memberIds.1'],
       [{ ...GOOD, memberIds: ['trainer2'] }, 'memberIds.0'],
-      [{ ...GOOD, id: 'my-own-id' }, ''],
+      [{ ...GOOD, id: 'my-own-id' }, 'id'],
     ]
     for (const [body, path] of cases) {
       const r = await w.devices.trainer.request('POST', '/api/classes', { json: body })
