@@ -72,7 +72,7 @@ const en: XrStrings = {
   oathDone: 'Oath taken',
   oathWaiting: 'Face the Party flag and wait for the trainer to lead',
   oathLeadHint: 'With no trainer leading, select "Next line"',
-  lookHere: 'Look here, says the trainer',
+  lookHere: 'The trainer asks you to look here',
   separator: ' · ',
 }
 
