@@ -1,6 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber'
 import { useXR, useXRControllerLocomotion, XROrigin } from '@react-three/xr'
-import { createContext, type ReactNode, useContext, useRef } from 'react'
+import { createContext, type ReactNode, useContext, useEffect, useRef } from 'react'
 import type { Group, Vector3 } from 'three'
 import { rotationYForYaw } from '../domain/scenes/angles.ts'
 import { originLiftM, SNAP_TURN_DEG } from './comfort.ts'
@@ -33,6 +33,12 @@ export function Rig({
   useFrame(() => {
     if (origin.current) origin.current.position.y = spawn.position[1] + originLiftM(posture)
   })
+  // The stage draws on demand without a headset (XrStage.tsx): a new posture needs a frame.
+  const invalidate = useThree((s) => s.invalidate)
+  useEffect(() => {
+    if (origin.current) origin.current.position.y = spawn.position[1] + originLiftM(posture)
+    invalidate()
+  }, [posture, spawn, invalidate])
   const teleport: Teleport = (point) => {
     if (!origin.current) return
     origin.current.position.x = point.x

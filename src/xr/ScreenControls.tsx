@@ -12,6 +12,8 @@ import { dragLook, keyAction, type LookState, walkDelta } from './look.ts'
 export function ScreenControls({ gyro, walkable }: { gyro: boolean; walkable: boolean }) {
   const camera = useThree((s) => s.camera)
   const element = useThree((s) => s.gl.domElement)
+  // The stage draws on demand (XrStage.tsx): a look or a step changes only the camera.
+  const invalidate = useThree((s) => s.invalidate)
   // Per-frame values live in a mutable object, never in React state (STYLE.md 10).
   const look = useRef<LookState | null>(null)
 
@@ -29,6 +31,7 @@ export function ScreenControls({ gyro, walkable }: { gyro: boolean; walkable: bo
       if (!last || e.pointerId !== last.id || !look.current) return
       look.current = dragLook(look.current, e.clientX - last.x, e.clientY - last.y)
       last = { x: e.clientX, y: e.clientY, id: e.pointerId }
+      invalidate()
     }
     const up = () => {
       last = null
@@ -45,6 +48,7 @@ export function ScreenControls({ gyro, walkable }: { gyro: boolean; walkable: bo
         camera.position.z += dz
       } else return
       e.preventDefault()
+      invalidate()
     }
     element.addEventListener('pointerdown', down)
     window.addEventListener('pointermove', move)
@@ -59,7 +63,7 @@ export function ScreenControls({ gyro, walkable }: { gyro: boolean; walkable: bo
       window.removeEventListener('pointercancel', up)
       window.removeEventListener('keydown', key)
     }
-  }, [gyro, walkable, element, camera])
+  }, [gyro, walkable, element, camera, invalidate])
 
   useFrame(() => {
     if (gyro) return

@@ -87,6 +87,7 @@ export function TestBridge() {
   const gl = useThree((s) => s.gl)
   const scene = useThree((s) => s.scene)
   const camera = useThree((s) => s.camera)
+  const invalidate = useThree((s) => s.invalidate)
   const stats = useRef({ calls: 0, triangles: 0, frames: 0 })
   // renderer.info resets at the start of each render, so here it still holds the last frame's counts.
   useFrame(() => {
@@ -95,9 +96,13 @@ export function TestBridge() {
     stats.current.frames += 1
   })
   useEffect(() => {
+    // Asks for each frame it waits for: without a headset the stage draws only on demand.
     const waitFrames = async (n: number) => {
       const until = stats.current.frames + n
-      while (stats.current.frames < until) await new Promise((r) => setTimeout(r, 10))
+      while (stats.current.frames < until) {
+        invalidate()
+        await new Promise((r) => setTimeout(r, 10))
+      }
     }
     const find = (name: string) => scene.getObjectByName(name) ?? null
     // Where the last aim put the controller and what it aimed at, in world space.
@@ -113,6 +118,7 @@ export function TestBridge() {
     }
     return registerTestApi('xr', {
       stats: () => ({ ...stats.current, textures: texturesOf(scene), texts: textsOf(scene) }),
+      waitFrames,
       exists: (name) => find(name) !== null,
       panelTexts(name) {
         const panel = find(name)
@@ -177,6 +183,6 @@ export function TestBridge() {
         return hidden
       },
     })
-  }, [gl, scene, camera])
+  }, [gl, scene, camera, invalidate])
   return null
 }

@@ -28,6 +28,8 @@ export interface ControllerClick {
 
 export interface XrTestHooks {
   stats(): FrameStats
+  /** Resolves once `n` more frames have been drawn, asking for each (the stage draws on demand). */
+  waitFrames(n: number): Promise<void>
   /** Whether an object with this name is in the scene (panels are `panel:<id>`, buttons `button:<id>`). */
   exists(name: string): boolean
   /**

@@ -40,7 +40,8 @@ export class VrDriver {
     const query = options.headset ? '?test-api=1&xr-emulator=quest3' : '?test-api=1'
     await this.page.goto(`/vr/${sceneId}${query}`)
     await expect(this.page.getByTestId('vr-stage')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 })
-    await this.page.waitForFunction(() => (window.__hongtuTest?.xr?.stats().frames ?? 0) > 2)
+    await this.page.waitForFunction(() => window.__hongtuTest?.xr !== undefined)
+    await this.page.evaluate(() => window.__hongtuTest?.xr?.waitFrames(3))
   }
 
   stats(): Promise<FrameStats> {
