@@ -33,7 +33,9 @@ export async function measureScenes(
     const page = await context.newPage()
     await page.goto(`/vr/${id}?test-api=1`)
     await page.locator('[data-ready="true"]').waitFor({ timeout: 60_000 })
-    await page.waitForFunction(() => (window.__hongtuTest?.xr?.stats().frames ?? 0) > 10)
+    // The stage draws on demand without a headset: ask for the frames to settle on.
+    await page.waitForFunction(() => window.__hongtuTest?.xr !== undefined)
+    await page.evaluate(() => window.__hongtuTest?.xr?.waitFrames(10))
     const stats = await page.evaluate(() => window.__hongtuTest?.xr?.stats())
     await context.close()
     if (!stats) throw new Error('no test API: build with VITE_TEST_API=1')

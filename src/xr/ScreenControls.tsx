@@ -1,8 +1,10 @@
-import { DeviceOrientationControls } from '@react-three/drei'
 import { useFrame, useThree } from '@react-three/fiber'
-import { useEffect, useRef } from 'react'
+import { lazy, Suspense, useEffect, useRef } from 'react'
 import { SNAP_TURN_DEG } from './comfort.ts'
 import { dragLook, keyAction, type LookState, walkDelta } from './look.ts'
+
+/** Only on a phone whose member turned the gyro on: not in every VR screen's first download. */
+const DeviceOrientationControls = lazy(() => import('./GyroControls.tsx'))
 
 /**
  * Without a headset: drag (mouse or finger) to look around, arrow keys or WASD to walk, Q/E to
@@ -71,5 +73,9 @@ export function ScreenControls({ gyro, walkable }: { gyro: boolean; walkable: bo
     camera.rotation.set(look.current.pitch, look.current.yaw, 0, 'YXZ')
   })
 
-  return gyro ? <DeviceOrientationControls /> : null
+  return gyro ? (
+    <Suspense fallback={null}>
+      <DeviceOrientationControls />
+    </Suspense>
+  ) : null
 }

@@ -1,14 +1,23 @@
-import { Canvas, useFrame } from '@react-three/fiber'
+import { Canvas, useFrame, useThree } from '@react-three/fiber'
 import { XR } from '@react-three/xr'
-import { type ReactNode, Suspense, useRef } from 'react'
+import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react'
 import { STAGE_FOV_DEG } from './panorama/stage-view.ts'
 import { Rig } from './Rig.tsx'
 import { SceneOverlays } from './SceneOverlays.tsx'
 import { ScreenControls } from './ScreenControls.tsx'
 import { type SceneStore, SceneStoreContext } from './scene-store.ts'
-import { TestBridge } from './TestBridge.tsx'
 import { testApiEnabled } from './test-api.ts'
 import { xrStore } from './xr-store.ts'
+
+/**
+ * Test builds only. The build-time flag is tested here, in this module, so that a production
+ * build folds it to false and drops the import: behind `testApiEnabled()` alone (another
+ * module's function) the bridge shipped to every member.
+ */
+const TestBridge =
+  import.meta.env.VITE_TEST_API === '1'
+    ? lazy(() => import('./TestBridge.tsx').then((m) => ({ default: m.TestBridge })))
+    : null
 
 /**
  * The canvas every scene is drawn in: the XR session (entered from the VR screen's button), the
@@ -51,7 +60,12 @@ export function XrStage({
               <FirstFrame onFirstFrame={onFirstFrame} />
             </Suspense>
           </Rig>
-          {testApiEnabled() && <TestBridge />}
+          <RedrawAfterContextLoss />
+          {TestBridge && testApiEnabled() && (
+            <Suspense fallback={null}>
+              <TestBridge />
+            </Suspense>
+          )}
         </XR>
       </SceneStoreContext.Provider>
     </Canvas>
@@ -67,5 +81,25 @@ function FirstFrame({ onFirstFrame }: { onFirstFrame: () => void }) {
     // useFrame runs before the render: report after this frame has been drawn.
     requestAnimationFrame(onFirstFrame)
   })
+  return null
+}
+
+/**
+ * A phone may drop the page's WebGL context while the app is in the background; three.js sets
+ * the restored context up again but draws nothing, and a stage drawn on demand would stay blank
+ * until the member touched it. One frame on restore, and one when the page is shown again.
+ */
+function RedrawAfterContextLoss() {
+  const canvas = useThree((s) => s.gl.domElement)
+  const invalidate = useThree((s) => s.invalidate)
+  useEffect(() => {
+    const redraw = () => document.visibilityState === 'visible' && invalidate()
+    canvas.addEventListener('webglcontextrestored', redraw)
+    document.addEventListener('visibilitychange', redraw)
+    return () => {
+      canvas.removeEventListener('webglcontextrestored', redraw)
+      document.removeEventListener('visibilitychange', redraw)
+    }
+  }, [canvas, invalidate])
   return null
 }

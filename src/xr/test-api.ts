@@ -6,8 +6,10 @@ import type { SceneCommand } from './commands.ts'
  *
  * It exists only when the build was made with VITE_TEST_API=1 (scripts/test-all.ts, the bench)
  * AND the page URL has `?test-api=1`. A production build does not set the variable, so
- * `testApiEnabled()` is constant-false there and everything behind it is removed; checking the
- * URL as well keeps a test build's normal pages free of it.
+ * `testApiEnabled()` answers false there; checking the URL as well keeps a test build's normal
+ * pages free of it. The function does not remove code from a production build by itself (the
+ * bundler does not fold another module's function): code worth removing tests the flag in its
+ * own module, as XrStage.tsx does for the 3D bridge.
  */
 export interface FrameStats {
   /** Draw calls and triangles of the last rendered frame (renderer.info.render). */

@@ -109,6 +109,7 @@ test('the VR screen takes the frame into its stage at the stage’s size, then t
   // and would cover what is compared.
   // Polled: once, on a busy machine, a screenshot just after `ready` differed (not reproduced).
   const stage = page.getByTestId('vr-canvas')
+  await page.waitForFunction(() => window.__hongtuTest?.xr !== undefined)
   expect(await page.evaluate(() => window.__hongtuTest?.xr?.hide('hotspot:'))).toBeGreaterThan(0)
   await expect
     .poll(async () => differenceFrom(await screenshotPixels(stage), SPAWN), { timeout: 10_000 })

@@ -37,6 +37,28 @@ test('a still scene draws no frames until the member acts; a drag draws the turn
   await expect.poll(() => vr.screenPoint('hotspot:huishi-ta')).not.toEqual(before)
 })
 
+test('a still scene whose WebGL context was lost and restored is drawn again without a touch', async ({
+  page,
+}) => {
+  const vr = new VrDriver(page)
+  await vr.open('yanan-yaodong')
+  // Still, so nothing draws from here (see the test above) unless something asks for a frame.
+  const before = (await vr.stats()).frames
+  await page.evaluate(async () => {
+    const gl = document
+      .querySelector<HTMLCanvasElement>('[data-testid="vr-canvas"] canvas')
+      ?.getContext('webgl2')
+    const lose = gl?.getExtension('WEBGL_lose_context')
+    if (!gl || !lose) throw new Error('no WebGL 2 context or no WEBGL_lose_context')
+    const restored = new Promise((r) => gl.canvas.addEventListener('webglcontextrestored', r, { once: true }))
+    lose.loseContext()
+    await new Promise((r) => setTimeout(r, 100))
+    lose.restoreContext()
+    await restored
+  })
+  await expect.poll(async () => (await vr.stats()).frames).toBeGreaterThan(before)
+})
+
 test('every hotspot is in the list outside the canvas, and opening one from there shows it', async ({
   page,
 }) => {
