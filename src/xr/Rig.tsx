@@ -1,4 +1,4 @@
-import { useFrame, useThree } from '@react-three/fiber'
+import { useThree } from '@react-three/fiber'
 import { useXR, useXRControllerLocomotion, XROrigin } from '@react-three/xr'
 import { createContext, type ReactNode, useContext, useEffect, useRef } from 'react'
 import type { Group, Vector3 } from 'three'
@@ -28,12 +28,10 @@ export function Rig({
   const posture = useSceneStore((s) => s.posture)
   const inSession = useXR((s) => s.session != null)
   useXRControllerLocomotion(origin, false, { type: 'snap', degrees: SNAP_TURN_DEG })
-  // A seated member's origin is lifted so they see from a standing eye height; applied every
-  // frame to the mutable origin (no React state per frame).
-  useFrame(() => {
-    if (origin.current) origin.current.position.y = spawn.position[1] + originLiftM(posture)
-  })
-  // The stage draws on demand without a headset (XrStage.tsx): a new posture needs a frame.
+  // A seated member's origin is lifted so they see from a standing eye height. Set on the
+  // mutable origin when the posture changes (nothing else moves it up or down: teleports and
+  // snap turns move it across), with a frame asked for, as the stage draws on demand without a
+  // headset (XrStage.tsx).
   const invalidate = useThree((s) => s.invalidate)
   useEffect(() => {
     if (origin.current) origin.current.position.y = spawn.position[1] + originLiftM(posture)
