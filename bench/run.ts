@@ -20,7 +20,7 @@ import {
   SCREENS,
 } from './measure-js.ts'
 import { writeReport } from './report.ts'
-import { measureCheckinSave, measureQuizAnswerSave } from './save-latency.ts'
+import { measureBarePageSave, measureCheckinSave, measureQuizAnswerSave } from './save-latency.ts'
 import { measureServerIngest, printServerIngest } from './server-ingest.ts'
 import { measureDrain } from './sync-drain.ts'
 import { measurePanoramaFirstFrame } from './vr-panorama.ts'
@@ -68,6 +68,8 @@ for (const cpuSlowdown of [1, 4]) {
   saveLatency.push({ action: 'check-in', cpuSlowdown, ...checkin })
   const answer = await measureQuizAnswerSave(browser, baseURL, { cpuSlowdown, rounds: 2 })
   saveLatency.push({ action: 'quiz answer', cpuSlowdown, ...answer })
+  const bare = await measureBarePageSave(browser, baseURL, { cpuSlowdown, taps: 24 })
+  saveLatency.push({ action: 'bare page (peer)', cpuSlowdown, ...bare })
 }
 // Outbox drain end to end through the real server (SQLite) on loopback.
 const drain = await measureDrain(browser, [10_000, 100_000])

@@ -203,3 +203,65 @@ export async function measureQuizAnswerSave(
   await context.close()
   return stats(values)
 }
+
+/**
+ * The platform's floor, measured beside ours: a page with nothing but a button whose tap writes
+ * a record and its outbox entry in one IndexedDB transaction with strict durability, then says
+ * "已保存". No framework, no rendering before or after. Served from the app's origin (through
+ * Playwright's routing, so the server is not changed for it), in a phone page like the app's,
+ * probed the same way. On this machine's Chromium the commit's answer comes with a frame, and
+ * a tap's click arrives a frame after the touch: the floor is about two frames.
+ */
+export async function measureBarePageSave(
+  browser: Browser,
+  baseURL: string,
+  options: { cpuSlowdown: number; taps: number },
+): Promise<LatencyStats> {
+  const values: number[] = []
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block', ...PHONE })
+  const page = await context.newPage()
+  await page.route('**/__bench/bare-save.html', (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: BARE_SAVE_PAGE }),
+  )
+  const cdp = await context.newCDPSession(page)
+  await page.goto('/__bench/bare-save.html')
+  await page.getByText('ready').waitFor()
+  for (let i = 0; i < options.taps; i++) {
+    await page.waitForTimeout(300)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuSlowdown })
+    await armTransitionProbe(page, '#status', '已保存')
+    await page.getByRole('button', { name: '确认打卡' }).tap()
+    values.push(await readProbe(page))
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+  }
+  await context.close()
+  return stats(values)
+}
+
+const BARE_SAVE_PAGE = `<!doctype html>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>bare save</title>
+<button type="button" style="font-size: 24px; padding: 16px">确认打卡</button>
+<p id="status">opening</p>
+<script>
+  const status = document.getElementById('status')
+  const open = indexedDB.open('bench-bare-save', 1)
+  open.onupgradeneeded = () => {
+    open.result.createObjectStore('records', { keyPath: 'id' })
+    open.result.createObjectStore('outbox', { keyPath: 'recordId' })
+  }
+  open.onsuccess = () => {
+    const db = open.result
+    let n = 0
+    status.textContent = 'ready'
+    document.querySelector('button').addEventListener('click', () => {
+      const id = 'r' + ++n + '-' + Date.now()
+      const tx = db.transaction(['records', 'outbox'], 'readwrite', { durability: 'strict' })
+      tx.objectStore('records').put({ id, kind: 'checkin', payload: { siteId: 'zaoyuan' } })
+      tx.objectStore('outbox').put({ recordId: id, state: 'pending' })
+      // Away from the saved text first, so that each tap is a transition to it.
+      status.textContent = 'saving'
+      tx.oncomplete = () => (status.textContent = '已保存')
+    })
+  }
+</script>`

@@ -41,6 +41,44 @@ test.describe('GPS check-in', () => {
     expect(await readStore(page, 'records')).toHaveLength(1)
   })
 
+  test('a slow write says it is saving, and a second tap meanwhile adds nothing', async ({
+    page,
+    context,
+  }) => {
+    await context.setGeolocation({ ...northOf(zaoyuan.location, 30), accuracy: 15 })
+    await page.goto('/sites/zaoyuan/checkin')
+    await page.getByRole('button', { name: '定位打卡' }).click()
+    const confirm = page.getByRole('button', { name: '确认打卡' })
+    await expect(confirm).toBeVisible()
+    // Another transaction holds the outbox (as a sync settling a batch would): the check-in's
+    // write waits for it. It lasts until the test releases it.
+    await page.evaluate(
+      () =>
+        new Promise<void>((started, failed) => {
+          const open = indexedDB.open('hongtu')
+          open.onerror = () => failed(open.error)
+          open.onsuccess = () => {
+            const store = open.result.transaction('outbox', 'readwrite').objectStore('outbox')
+            const w = window as unknown as { releaseOutbox?: boolean }
+            const keepBusy = () => {
+              if (!w.releaseOutbox) store.count().onsuccess = keepBusy
+            }
+            keepBusy()
+            started()
+          }
+        }),
+    )
+    await confirm.click()
+    await confirm.click({ timeout: 1000 }).catch(() => {})
+    await expect(page.getByText('正在保存…')).toBeVisible()
+    await page.evaluate(() => {
+      ;(window as unknown as { releaseOutbox?: boolean }).releaseOutbox = true
+    })
+    await expect(page.getByText('已保存：你已在枣园革命旧址打卡。')).toBeVisible()
+    expect(await readStore(page, 'records')).toHaveLength(1)
+    expect(await readStore(page, 'outbox')).toHaveLength(1)
+  })
+
   test('400 m beyond the radius: refused with the distance still to go', async ({ page, context }) => {
     await context.setGeolocation({
       ...northOf(zaoyuan.location, zaoyuan.checkin.radiusM + 400),

@@ -1,4 +1,5 @@
-import { useEffect, useReducer, useState } from 'react'
+import { useEffect, useReducer, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import type { Site } from '../../domain/content/pack.ts'
 import { COORDINATE_CONFIDENCE_AIM_M } from '../../domain/content/quality.ts'
 import { coarse } from '../../domain/records/record.ts'
@@ -14,6 +15,9 @@ import { useScreenTitle } from '../shell/useScreenTitle.ts'
 import { CheckinStatus } from './CheckinStatus.tsx'
 import { checkinReducer, initialCheckinState, isWatching } from './checkin-machine.ts'
 import { QrFallback } from './QrFallback.tsx'
+
+/** A write still running after this long says so ("正在保存…"); a faster one just says it is saved. */
+const SAVING_NOTICE_AFTER_MS = 150
 
 export default function CheckinScreen({
   site,
@@ -44,12 +48,19 @@ export default function CheckinScreen({
     )
   }, [watching, geolocation])
 
-  // Saved straight from the tap, not from an effect after the next paint: the member waits
-  // for this. "已保存" appears only once the record and its outbox entry have committed.
+  // Written straight from the tap, not from an effect after the next paint: the member waits
+  // for this. "已保存" appears only once the record and its outbox entry have committed. The
+  // screen is not re-rendered before the write starts: a "saving" frame would hold the main
+  // thread while the database answers, and a fast write (tens of milliseconds on a phone)
+  // would replace it at once. The notice shows only if the write is slow; until the write
+  // ends, a second tap does nothing.
+  const saveStarted = useRef(false)
   const save = () => {
+    if (saveStarted.current) return
     if ((state.kind !== 'judged' && state.kind !== 'save-failed') || state.verdict.kind !== 'inside') return
     const { fix, verdict } = state
-    dispatch({ type: 'save' })
+    saveStarted.current = true
+    const notice = setTimeout(() => dispatch({ type: 'save' }), SAVING_NOTICE_AFTER_MS)
     append(
       'checkin',
       {
@@ -66,11 +77,21 @@ export default function CheckinScreen({
       {},
     ).then(
       (record) => {
-        dispatch({ type: 'saved', recordId: record.id })
+        clearTimeout(notice)
+        // Rendered now, before the work the new record sets off (re-reads, the sync's kick).
+        flushSync(() => dispatch({ type: 'saved', recordId: record.id }))
         void requestPersistence()
       },
-      (e: unknown) =>
-        dispatch({ type: 'save-failed', reason: e instanceof StorageFullError ? 'storage-full' : 'other' }),
+      (e: unknown) => {
+        clearTimeout(notice)
+        saveStarted.current = false
+        dispatch({
+          type: 'save-failed',
+          reason: e instanceof StorageFullError ? 'storage-full' : 'other',
+          fix,
+          verdict,
+        })
+      },
     )
   }
 

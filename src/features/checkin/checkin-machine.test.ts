@@ -15,6 +15,12 @@ const at = (dLat: number, accuracyM: number) => ({
   position: { lng: center.lng, lat: center.lat + dLat },
   accuracyM,
 })
+/** The verdict of a fix at the centre, as the reducer judged it. */
+const inside = (() => {
+  const s = run([{ type: 'start' }, { type: 'fix', fix: at(0, 10) }])
+  if (s.kind !== 'judged' || s.verdict.kind !== 'inside') throw new Error('the centre is not inside')
+  return s.verdict
+})()
 
 describe('check-in lifecycle', () => {
   it('goes locating → judged inside → saving → saved', () => {
@@ -59,10 +65,33 @@ describe('check-in lifecycle', () => {
       { type: 'start' },
       { type: 'fix', fix: at(0, 10) },
       { type: 'save' },
-      { type: 'save-failed', reason: 'storage-full' },
+      { type: 'save-failed', reason: 'storage-full', fix: at(0, 10), verdict: inside },
     ])
     expect(failed).toMatchObject({ kind: 'save-failed', reason: 'storage-full' })
     expect(run([{ type: 'save' }], failed).kind).toBe('saving')
+  })
+
+  it('goes straight from judged to saved when the write ends before its notice was shown', () => {
+    // The member tapped inside; a fix outside arrived while the record was being written.
+    const moved = run([
+      { type: 'start' },
+      { type: 'fix', fix: at(0, 10) },
+      { type: 'fix', fix: at(0.01, 10) },
+    ])
+    expect(moved).toMatchObject({ kind: 'judged', verdict: { kind: 'outside' } })
+    expect(run([{ type: 'saved', recordId: 'r' }], moved)).toEqual({ kind: 'saved', recordId: 'r' })
+  })
+
+  it('keeps the tapped fix when a write fails before its notice was shown', () => {
+    const moved = run([{ type: 'start' }, { type: 'fix', fix: at(0.01, 10) }])
+    const failed = run([{ type: 'save-failed', reason: 'other', fix: at(0, 10), verdict: inside }], moved)
+    expect(failed).toEqual({ kind: 'save-failed', reason: 'other', fix: at(0, 10), verdict: inside })
+    expect(run([{ type: 'save' }], failed).kind).toBe('saving')
+    const saved = run([{ type: 'save-failed', reason: 'other', fix: at(0, 10), verdict: inside }], {
+      kind: 'saved',
+      recordId: 'r',
+    })
+    expect(saved).toEqual({ kind: 'saved', recordId: 'r' })
   })
 
   it('reports a denied permission', () => {

@@ -4,7 +4,9 @@ import type { GeolocationError } from '../../platform/geolocation.ts'
 /**
  * The GPS check-in lifecycle as a named state union (STYLE.md §8), kept apart from rendering.
  * Fixes keep arriving while the screen is open, so a poor first fix can improve into "inside".
- * Saving is only offered from `inside`; a saved check-in is final for this screen.
+ * Saving is only offered from `inside`; a saved check-in is final for this screen. The write starts
+ * at the tap; `saving` is the notice shown while a slow write runs, and a fast one goes straight
+ * from `judged` to `saved`.
  *
  * Only a refused permission or a browser without geolocation ends the watch. "Unavailable" and
  * "timeout" are a signal lost for a moment (a valley, a building, a tunnel on the way in): the
@@ -40,7 +42,13 @@ export type CheckinEvent =
   | { readonly type: 'geo-error'; readonly error: GeolocationError }
   | { readonly type: 'save' }
   | { readonly type: 'saved'; readonly recordId: string }
-  | { readonly type: 'save-failed'; readonly reason: 'storage-full' | 'other' }
+  | {
+      readonly type: 'save-failed'
+      readonly reason: 'storage-full' | 'other'
+      /** The fix the member tapped to save, kept for a retry. */
+      readonly fix: Fix
+      readonly verdict: GeofenceVerdict & { kind: 'inside' }
+    }
   | { readonly type: 'stop' }
 
 export const initialCheckinState: CheckinState = { kind: 'idle' }
@@ -70,12 +78,14 @@ export function checkinReducer(fence: GeofenceSettings) {
         if ((state.kind === 'judged' || state.kind === 'save-failed') && state.verdict.kind === 'inside')
           return { kind: 'saving', fix: state.fix, verdict: state.verdict }
         return state
+      // A save ends as the write did, whether or not its "saving" notice was shown yet (the
+      // screen shows it only when the write is slow) and whatever fixes arrived meanwhile.
       case 'saved':
-        return state.kind === 'saving' ? { kind: 'saved', recordId: event.recordId } : state
+        return state.kind === 'saved' ? state : { kind: 'saved', recordId: event.recordId }
       case 'save-failed':
-        return state.kind === 'saving'
-          ? { kind: 'save-failed', reason: event.reason, fix: state.fix, verdict: state.verdict }
-          : state
+        return state.kind === 'saved'
+          ? state
+          : { kind: 'save-failed', reason: event.reason, fix: event.fix, verdict: event.verdict }
     }
   }
 }

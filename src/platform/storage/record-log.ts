@@ -124,7 +124,9 @@ export class RecordLog {
   }
 
   async append<K extends RecordKind>(kind: K, payload: PayloadOf<K>, ctx: AppendContext): Promise<AnyRecord> {
-    const deviceId = await this.deviceId()
+    // Once the id is known, the transaction opens in the caller's own task (the tap's), with no
+    // await before it: the database starts work before the screen renders anything.
+    const deviceId = this.cachedDeviceId ?? (await this.deviceId())
     const now = this.clock.now()
     // Ids made here increase: two records in one millisecond (a quiz and the lesson it completes)
     // still leave in the order they were made, as the outbox sends in id order. The id's time is
