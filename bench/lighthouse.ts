@@ -84,15 +84,21 @@ export async function measureLighthouse(
   let meta: Omit<LighthouseRun, 'pages'> | undefined
   try {
     for (const { page, path } of pages) {
-      const result = await lighthouse(`${baseURL}${path}`, {
-        port: chrome.port,
-        logLevel: 'error',
-        output: 'json',
-        onlyCategories: ['performance', 'accessibility', 'best-practices'],
-        disableFullPageScreenshot: true,
-      })
-      if (!result) throw new Error(`Lighthouse returned nothing for ${path}`)
-      const lhr = result.lhr
+      const audit = async () => {
+        const result = await lighthouse(`${baseURL}${path}`, {
+          port: chrome.port,
+          logLevel: 'error',
+          output: 'json',
+          onlyCategories: ['performance', 'accessibility', 'best-practices'],
+          disableFullPageScreenshot: true,
+        })
+        if (!result) throw new Error(`Lighthouse returned nothing for ${path}`)
+        return result.lhr
+      }
+      // A failed trace (its NO_NAVSTART, now and then on this machine) is Lighthouse's own trouble
+      // recording the load, not the page's: run once more, and report the error if it stays.
+      let lhr = await audit()
+      if (lhr.runtimeError) lhr = await audit()
       const score = (id: string) => {
         const s = lhr.categories[id]?.score
         return typeof s === 'number' ? Math.round(s * 100) : null

@@ -23,7 +23,7 @@ import { writeReport } from './report.ts'
 import { measureBarePageSave, measureCheckinSave, measureQuizAnswerSave } from './save-latency.ts'
 import { measureServerIngest, printServerIngest } from './server-ingest.ts'
 import { measureDrain } from './sync-drain.ts'
-import { measurePanoramaFirstFrame } from './vr-panorama.ts'
+import { measurePanoramaFirstFrame, servePeers } from './vr-panorama.ts'
 import { measureScenes } from './vr-scenes.ts'
 import { measureWarmStart } from './warm-start.ts'
 
@@ -82,11 +82,18 @@ const chromiumVersion = browser.version()
 await browser.close()
 // Lighthouse (mobile) on the routes list, the route and a site of that route, served by our server.
 const lighthouseRoute = pack.routes.find((r) => r.id === 'yanan-two-day')
-const lighthouse = await measureLighthouse(baseURL, [
+const ourPages = await measureLighthouse(baseURL, [
   { page: 'routes list', path: '/' },
   { page: 'route', path: '/routes/yanan-two-day' },
   { page: 'site', path: `/sites/${lighthouseRoute?.stops[0]?.site ?? pack.sites[0]?.id}` },
 ])
+// Beside the route page, the same audit of a bare maplibre page (the warm-start peer): how much
+// of a map page's blocking time is the map library's own on this machine's software WebGL.
+const peers = await servePeers()
+const mapPeer = await measureLighthouse(peers.baseURL, [
+  { page: 'peer: bare maplibre, 2k points', path: '/maplibre.html' },
+]).finally(() => peers.server.close())
+const lighthouse = { ...ourPages, pages: [...ourPages.pages, ...mapPeer.pages] }
 // Guided mode: a trainer's command to 200 members on loopback (SQLite; PostgreSQL when configured).
 const guideLatency = await measureGuideLatency()
 // Server ingest: a 500-record batch, in-process and over HTTP (SQLite; PostgreSQL when configured).

@@ -251,7 +251,7 @@ export function lighthouseSection(r: Results): string | undefined {
     .filter((p) => str(p.runtimeError))
     .map((p) => `\`${str(p.path)}\`: ${str(p.runtimeError)}`)
   return [
-    `Lighthouse ${str(lh.lighthouseVersion)} in ${str(lh.chromium)} (headless), ${str(lh.formFactor)}, ${str(lh.throttlingMethod)}d throttling: ${num(t.rttMs)} ms RTT, ${((num(t.downloadKbps) ?? 0) / 1000).toFixed(1)} Mbps down, ${((num(t.uploadKbps) ?? 0) / 1000).toFixed(2)} Mbps up, ${num(t.cpuSlowdown)}× CPU. Production build served by our own server. Goals: scores ≥ 90 (Lighthouse's green band), LCP ≤ 2.5 s and CLS ≤ 0.1 (Core Web Vitals), TBT ≤ 200 ms (Lighthouse's "good").\n`,
+    `Lighthouse ${str(lh.lighthouseVersion)} in ${str(lh.chromium)} (headless), ${str(lh.formFactor)}, ${str(lh.throttlingMethod)}d throttling: ${num(t.rttMs)} ms RTT, ${((num(t.downloadKbps) ?? 0) / 1000).toFixed(1)} Mbps down, ${((num(t.uploadKbps) ?? 0) / 1000).toFixed(2)} Mbps up, ${num(t.cpuSlowdown)}× CPU. Production build served by our own server; the peer row is a bare maplibre page with 2,000 GeoJSON points (bench/peers/maplibre.html, the warm-start peer), audited the same way. Goals: scores ≥ 90 (Lighthouse's green band), LCP ≤ 2.5 s and CLS ≤ 0.1 (Core Web Vitals), TBT ≤ 200 ms (Lighthouse's "good").\n`,
     table(['page', 'path', 'perf.', 'a11y', 'best pr.', 'LCP', 'TBT', 'CLS', 'FCP', 'requests'], rows),
     ...(failed.length
       ? ['\nAudits not at full marks (accessibility, best practices):\n', ...failed.map((f) => `- ${f}`), '']
