@@ -1,5 +1,6 @@
 import { use, useMemo } from 'react'
-import type { LocalizedText, Question } from '../domain/content/schema.ts'
+import type { LocalizedText, Question, Quiz } from '../domain/content/schema.ts'
+import { shownChoices } from '../domain/lesson/choice-order.ts'
 import type { Answer } from '../domain/lesson/quiz-scoring.ts'
 import { Button3D } from './Button3D.tsx'
 import { loadXrFont, textBlockHeight } from './canvas-text.ts'
@@ -22,6 +23,7 @@ const CHOICE_LINE_HEIGHT = 1.2
 const CHOICE_TEXT_WIDTH_M = CHOICE_WIDTH_M - 0.03
 
 function choicesOf(
+  quiz: Quiz,
   q: Question,
   xrStrings: XrStrings,
   text: (t: LocalizedText) => string,
@@ -31,7 +33,8 @@ function choicesOf(
       { id: 'true', label: xrStrings.trueLabel },
       { id: 'false', label: xrStrings.falseLabel },
     ]
-  return q.choices.map((c, i) => ({ id: c.id, label: `${LETTERS[i]}. ${text(c.text)}` }))
+  // In the order the phone shows them, so a class's "B" is the same choice everywhere.
+  return shownChoices(quiz, q).map((c, i) => ({ id: c.id, label: `${LETTERS[i]}. ${text(c.text)}` }))
 }
 
 function isChosen(answer: Answer | undefined, choiceId: string): boolean {
@@ -57,8 +60,8 @@ export function QuizPanel() {
   const question = quiz?.questions[state.index]
   const prompt = question ? text(question.prompt) : ''
   const choices = useMemo(
-    () => (question ? choicesOf(question, xrStrings, text) : []),
-    [question, xrStrings, text],
+    () => (quiz && question ? choicesOf(quiz, question, xrStrings, text) : []),
+    [quiz, question, xrStrings, text],
   )
   const layout = useMemo(
     () =>

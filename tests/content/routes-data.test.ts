@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { describeIssues, loadContent } from '../../build/content-loader.ts'
 import { isInChinaBox } from '../../src/domain/geo/datum.ts'
 import { geoDistanceMeters } from '../../src/domain/geo/distance.ts'
+import { shownChoices } from '../../src/domain/lesson/choice-order.ts'
+import { type Answers, scoreQuiz } from '../../src/domain/lesson/quiz-scoring.ts'
 
 /** The shipped content: every file valid, and the geography of each route plausible. */
 const result = loadContent(process.cwd())
@@ -66,5 +68,25 @@ describe('routes-data/', () => {
       '沂蒙革命纪念馆',
     ])
       expect(names, required).toContain(required)
+  })
+
+  it('lets no quiz be passed by a pattern: the same letter every time, always 正确 or always 错误', () => {
+    const passedBy: string[] = []
+    for (const lesson of pack?.lessons ?? []) {
+      const quiz = lesson.quiz
+      for (const position of [0, 1, 2, 3, 4, 5])
+        for (const truth of [true, false]) {
+          const answers: Answers = Object.fromEntries(
+            quiz.questions.map((q) => {
+              if (q.kind === 'truefalse') return [q.id, truth]
+              const shown = shownChoices(quiz, q)
+              return [q.id, [shown[Math.min(position, shown.length - 1)]?.id ?? '']]
+            }),
+          )
+          if (scoreQuiz(quiz, answers).passed)
+            passedBy.push(`${lesson.id}: letter ${String.fromCharCode(65 + position)}, always ${truth}`)
+        }
+    }
+    expect(passedBy).toEqual([])
   })
 })

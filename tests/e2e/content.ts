@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { ContentPack } from '../../src/domain/content/pack.ts'
 import { geoDistanceMeters } from '../../src/domain/geo/distance.ts'
 import type { LngLat } from '../../src/domain/geo/types.ts'
+import { shownChoices } from '../../src/domain/lesson/choice-order.ts'
 
 /** The content pack of the build under test, so tests use each site's real position and radius. */
 export const pack = JSON.parse(readFileSync('dist/content/pack.json', 'utf8')) as ContentPack
@@ -22,4 +23,23 @@ export function northOf(p: LngLat, metres: number): { latitude: number; longitud
     else hi = mid
   }
   return { latitude: (lo + hi) / 2, longitude: p.lng }
+}
+
+/**
+ * A quiz choice as the member sees it, e.g. "C. 王家坪": its letter comes from the order the
+ * app shows the choices in (src/domain/lesson/choice-order.ts), not from the file's order.
+ * Found by its Chinese text, which must name one choice of the lesson's quiz.
+ */
+export function shownChoice(lessonId: string, zh: string): string {
+  const quiz = pack.lessons.find((l) => l.id === lessonId)?.quiz
+  if (!quiz) throw new Error(`no lesson ${lessonId} in the build`)
+  const found = quiz.questions.flatMap((q) =>
+    q.kind === 'truefalse'
+      ? []
+      : shownChoices(quiz, q).flatMap((c, i) =>
+          c.text.zh === zh ? [`${String.fromCharCode(65 + i)}. ${zh}`] : [],
+        ),
+  )
+  if (found.length !== 1) throw new Error(`${found.length} choices of ${lessonId} read "${zh}"`)
+  return found[0] as string
 }

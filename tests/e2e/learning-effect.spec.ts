@@ -1,5 +1,6 @@
 import { logIn } from './account.ts'
 import { seriousViolations } from './axe.ts'
+import { shownChoice } from './content.ts'
 import { DEMO_CLASS, freshClassMember, PretestDriver, TRAINER1 } from './effect-driver.ts'
 import { expect, test } from './fixtures.ts'
 import { readStore } from './idb.ts'
@@ -31,9 +32,9 @@ test('a pre-test, the lesson and its quiz show in the trainer’s learning effec
   await expect(pretest.heading()).toBeFocused()
   await expect(page.getByText('开始学习之前，先做 4 道小题')).toBeVisible()
   expect(await seriousViolations(page)).toEqual([])
-  await pretest.answer(1, 'B. 杨家岭中央大礼堂') // right
-  await pretest.answer(2, 'A. 1938年') // wrong; 3 left unanswered
-  await pretest.answer(4, 'A. 《愚公移山》') // right
+  await pretest.answer(1, shownChoice('yangjialing-lesson', '杨家岭中央大礼堂')) // right
+  await pretest.answer(2, shownChoice('yangjialing-lesson', '1938年')) // wrong; 3 left unanswered
+  await pretest.answer(4, shownChoice('yangjialing-lesson', '《愚公移山》')) // right
   await pretest.submit()
   await expect(page.getByRole('status').filter({ hasText: '课前小测答对 2 / 4 题' })).toBeVisible()
   // No verdicts or explanations before the lesson.
@@ -42,13 +43,17 @@ test('a pre-test, the lesson and its quiz show in the trainer’s learning effec
   await pretest.readToQuiz()
 
   const quiz = (n: number) => page.getByRole('group', { name: new RegExp(`^第 ${n} 题`) })
-  await quiz(1).getByLabel('B. 杨家岭中央大礼堂', { exact: true }).check()
-  await quiz(2).getByLabel('B. 1942年', { exact: true }).check()
-  for (const c of ['A. 反对主观主义以整顿学风', 'B. 反对宗派主义以整顿党风', 'C. 反对党八股以整顿文风'])
+  await quiz(1).getByLabel(shownChoice('yangjialing-lesson', '杨家岭中央大礼堂'), { exact: true }).check()
+  await quiz(2).getByLabel(shownChoice('yangjialing-lesson', '1942年'), { exact: true }).check()
+  for (const c of [
+    shownChoice('yangjialing-lesson', '反对主观主义以整顿学风'),
+    shownChoice('yangjialing-lesson', '反对宗派主义以整顿党风'),
+    shownChoice('yangjialing-lesson', '反对党八股以整顿文风'),
+  ])
     await quiz(3).getByLabel(c, { exact: true }).check()
   await quiz(4).getByLabel('正确', { exact: true }).check()
   await quiz(5).getByLabel('错误', { exact: true }).check() // wrong: the one hard question
-  await quiz(6).getByLabel('A. 《愚公移山》', { exact: true }).check()
+  await quiz(6).getByLabel(shownChoice('yangjialing-lesson', '《愚公移山》'), { exact: true }).check()
   await page.getByRole('button', { name: '提交答案' }).click()
   await expect(page.getByText('答对 5 / 6 题')).toBeVisible()
   await expect(page.getByText('课前 2/4 → 课后 4/4')).toBeVisible()

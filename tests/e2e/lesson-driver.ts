@@ -1,17 +1,18 @@
 import { expect, type Page } from '@playwright/test'
+import { shownChoice } from './content.ts'
 
 /** The right answer to each question of zaoyuan-lesson, as the member sees the choices. */
 export const RIGHT: Record<number, string[]> = {
-  1: ['A. 延园'],
-  2: ['A. 张思德'],
+  1: [shownChoice('zaoyuan-lesson', '延园')],
+  2: [shownChoice('zaoyuan-lesson', '张思德')],
   3: ['正确'],
   4: [
-    'A. “为人民利益而死，就比泰山还重”',
-    'B. “只要你说得对，我们就改正”',
-    'C. “我们都是来自五湖四海，为了一个共同的革命目标，走到一起来了”',
+    shownChoice('zaoyuan-lesson', '“为人民利益而死，就比泰山还重”'),
+    shownChoice('zaoyuan-lesson', '“只要你说得对，我们就改正”'),
+    shownChoice('zaoyuan-lesson', '“我们都是来自五湖四海，为了一个共同的革命目标，走到一起来了”'),
   ],
   5: ['错误'],
-  6: ['A. 中央警卫团'],
+  6: [shownChoice('zaoyuan-lesson', '中央警卫团')],
 }
 
 /** A page object for the lesson screen, in the member's words. */

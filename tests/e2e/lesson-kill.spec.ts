@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test'
+import { shownChoice } from './content.ts'
 import { test as base, expect } from './fixtures.ts'
 
 /**
@@ -113,9 +114,9 @@ function readDatabase(page: Page) {
 
 const question = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^第 ${n} 题`) })
 const ANSWERS = [
-  { n: 1, label: 'A. 延园' },
+  { n: 1, label: shownChoice('zaoyuan-lesson', '延园') },
   { n: 3, label: '正确' },
-  { n: 4, label: 'B. “只要你说得对，我们就改正”' },
+  { n: 4, label: shownChoice('zaoyuan-lesson', '“只要你说得对，我们就改正”') },
 ]
 
 interface ChromiumProfile {

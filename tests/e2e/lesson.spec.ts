@@ -1,3 +1,4 @@
+import { shownChoice } from './content.ts'
 import { expect, test } from './fixtures.ts'
 import { LessonDriver, RIGHT } from './lesson-driver.ts'
 
@@ -20,9 +21,12 @@ test('a member takes a lesson remotely, fails, reads the explanations, retries a
   await lesson.readAllSteps()
 
   await expect(page.getByText('共 6 题，答对 4 题及格（及格线 60%）。')).toBeVisible()
-  await lesson.answer(1, ['B. 王家坪'])
+  await lesson.answer(1, [shownChoice('zaoyuan-lesson', '王家坪')])
   await lesson.answer(2, RIGHT[2] ?? [])
-  await lesson.answer(4, ['A. “为人民利益而死，就比泰山还重”', 'D. “星星之火，可以燎原”'])
+  await lesson.answer(4, [
+    shownChoice('zaoyuan-lesson', '“为人民利益而死，就比泰山还重”'),
+    shownChoice('zaoyuan-lesson', '“星星之火，可以燎原”'),
+  ])
   await expect(lesson.question(4)).toContainText('多选')
   await expect(page.getByText(/已答 3 \/ 6 题/)).toBeVisible()
   await lesson.submit()
@@ -37,8 +41,8 @@ test('a member takes a lesson remotely, fails, reads the explanations, retries a
   await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible()
   await expect(page.getByText('还有 2 次作答机会。')).toBeVisible()
   await expect(lesson.reviewOf(1)).toContainText('✗ 回答错误')
-  await expect(lesson.reviewOf(1)).toContainText('你的答案：B. 王家坪')
-  await expect(lesson.reviewOf(1)).toContainText('正确答案：A. 延园')
+  await expect(lesson.reviewOf(1)).toContainText(`你的答案：${shownChoice('zaoyuan-lesson', '王家坪')}`)
+  await expect(lesson.reviewOf(1)).toContainText(`正确答案：${shownChoice('zaoyuan-lesson', '延园')}`)
   await expect(lesson.reviewOf(1)).toContainText('解析：枣园原为私人庄园')
   await expect(lesson.reviewOf(2)).toContainText('✓ 回答正确')
   await expect(lesson.reviewOf(3)).toContainText('✗ 没有作答')
@@ -67,7 +71,7 @@ test('when every attempt is used up the quiz says so and offers no retry', async
   await lesson.studyRemotely()
   await lesson.openPart('测验')
   for (let attempt = 1; attempt <= 3; attempt++) {
-    await lesson.answer(1, ['B. 王家坪'])
+    await lesson.answer(1, [shownChoice('zaoyuan-lesson', '王家坪')])
     await lesson.submit()
     await page.getByRole('button', { name: '仍然提交' }).click()
     await expect(page.getByRole('heading', { name: `第 ${attempt} 次作答结果` })).toBeVisible()
@@ -104,7 +108,7 @@ test('a full disk at submit keeps every answer, says what to do, and the retry s
   await lesson.submit()
   await expect(page.getByRole('alert')).toContainText('存储空间已满，没能保存。请清理手机空间后重试')
   await expect(page.getByText('已保存')).toHaveCount(0)
-  await expect(lesson.question(6).getByLabel('A. 中央警卫团')).toBeChecked()
+  await expect(lesson.question(6).getByLabel(shownChoice('zaoyuan-lesson', '中央警卫团'))).toBeChecked()
 
   await page.evaluate(() => sessionStorage.removeItem('test.diskFull'))
   await lesson.submit()

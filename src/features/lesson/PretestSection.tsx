@@ -137,6 +137,7 @@ export function PretestSection({
               {questions.map((q, i) => (
                 <QuizQuestion
                   key={q.id}
+                  quiz={lesson.quiz}
                   question={q}
                   number={i + 1}
                   answer={state.answers[q.id]}

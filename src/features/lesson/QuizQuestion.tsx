@@ -1,4 +1,5 @@
-import type { Question } from '../../domain/content/schema.ts'
+import type { Question, Quiz } from '../../domain/content/schema.ts'
+import { shownChoices } from '../../domain/lesson/choice-order.ts'
 import type { Answer } from '../../domain/lesson/quiz-scoring.ts'
 import { Localized, useLocalizedString } from '../../i18n/i18n.tsx'
 import { type LessonStrings, useLessonStrings } from './strings.ts'
@@ -10,8 +11,9 @@ export interface ChoiceView {
   readonly label: string
 }
 
-/** The choices of a question as shown; a true/false question has 正确 and 错误. */
+/** The choices of a quiz's question as shown (see shownChoices); a true/false question has 正确 and 错误. */
 export function choicesOf(
+  quiz: Quiz,
   q: Question,
   s: LessonStrings,
   text: ReturnType<typeof useLocalizedString>,
@@ -21,7 +23,11 @@ export function choicesOf(
       { id: 'true', label: s.trueLabel },
       { id: 'false', label: s.falseLabel },
     ]
-  return q.choices.map((c, i) => ({ id: c.id, letter: String.fromCharCode(65 + i), label: text(c.text) }))
+  return shownChoices(quiz, q).map((c, i) => ({
+    id: c.id,
+    letter: String.fromCharCode(65 + i),
+    label: text(c.text),
+  }))
 }
 
 export function isChosen(answer: Answer | undefined, choiceId: string): boolean {
@@ -33,12 +39,15 @@ export const choiceText = (c: ChoiceView) => (c.letter ? `${c.letter}. ${c.label
 
 /** One question while answering: radios for single choice and true/false, checkboxes for 多选. */
 export function QuizQuestion({
+  quiz,
   question,
   number,
   answer,
   groupName,
   onPick,
 }: {
+  /** The quiz the question is from: it sets the order of the choices. */
+  quiz: Quiz
   question: Question
   number: number
   answer: Answer | undefined
@@ -56,7 +65,7 @@ export function QuizQuestion({
         <Localized text={question.prompt} />
       </legend>
       <div className="lesson-choices">
-        {choicesOf(question, s, text).map((c) => (
+        {choicesOf(quiz, question, s, text).map((c) => (
           <label key={c.id} className="lesson-choice">
             <input
               type={type}

@@ -89,6 +89,7 @@ export function QuizResult({
         {quiz.questions.map((q, i) => (
           <QuestionReview
             key={q.id}
+            quiz={quiz}
             question={q}
             number={i + 1}
             answer={attempt.answers[q.id]}
@@ -104,11 +105,13 @@ export function QuizResult({
 }
 
 function QuestionReview({
+  quiz,
   question,
   number,
   answer,
   correct,
 }: {
+  quiz: Quiz
   question: Question
   number: number
   answer: Answer | undefined
@@ -116,7 +119,7 @@ function QuestionReview({
 }) {
   const s = useLessonStrings()
   const text = useLocalizedString()
-  const choices = choicesOf(question, s, text)
+  const choices = choicesOf(quiz, question, s, text)
   const given = choices.filter((c) => isChosen(answer, c.id)).map(choiceText)
   const right = choices.filter((c) => isChosen(correctAnswerOf(question), c.id)).map(choiceText)
   const verdict = correct ? s.verdictRight : given.length === 0 ? s.verdictUnanswered : s.verdictWrong

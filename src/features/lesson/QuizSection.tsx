@@ -205,6 +205,7 @@ export function QuizSection({
                 {quiz.questions.map((q, i) => (
                   <QuizQuestion
                     key={q.id}
+                    quiz={quiz}
                     question={q}
                     number={i + 1}
                     answer={state.answers[q.id]}

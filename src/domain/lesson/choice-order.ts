@@ -1,0 +1,98 @@
+import type { Question, Quiz } from '../content/schema.ts'
+
+type ChoiceQuestion = Extract<Question, { kind: 'single' | 'multiple' }>
+type Choice = ChoiceQuestion['choices'][number]
+
+/**
+ * The order a quiz's choices are shown in, on the phone, in the results and in a headset: the
+ * same for every member and trainer (so "选 B" means one thing in a class), but not the order
+ * the content file lists them in. Authors tend to write the right answer first: in this content
+ * 31 of 49 single-choice answers were the first choice and every multiple-choice answer was the
+ * first few, so always ticking A passed several quizzes.
+ *
+ * A shuffle alone leaves that to chance (one quiz still gave 5 of 6 to "always A, always 正确"),
+ * so the right answers of a quiz's single-choice questions are dealt to positions in turn, from
+ * a shuffled round of positions, and the wrong choices fill the rest in shuffled order; a
+ * multiple-choice question is shuffled whole. Everything is seeded by the quiz's questions (ids
+ * and Chinese prompts): stable across builds, devices and languages, changed by editing a
+ * question. Records keep answers by choice id, so the order
+ * shown never changes what is stored or scored.
+ */
+export function shownChoices(quiz: Quiz, question: ChoiceQuestion): readonly Choice[] {
+  return ordersOf(quiz).get(question.id) ?? question.choices
+}
+
+const cache = new WeakMap<Quiz, ReadonlyMap<string, readonly Choice[]>>()
+
+function ordersOf(quiz: Quiz): ReadonlyMap<string, readonly Choice[]> {
+  let orders = cache.get(quiz)
+  if (orders) return orders
+  // Question ids repeat from quiz to quiz (q1, q2…): the Chinese prompts tell quizzes apart.
+  const random = mulberry32(fnv1a(quiz.questions.map((q) => `${q.id}\t${q.prompt.zh}`).join('\n')))
+  const round: number[] = []
+  const nextPosition = (choices: number) => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const at = round.findIndex((p) => p < choices)
+      if (at >= 0) return round.splice(at, 1)[0] as number
+      // A new round: every position once, in a shuffled order.
+      round.push(
+        ...shuffled(
+          Array.from({ length: MAX_CHOICES }, (_, i) => i),
+          random,
+        ),
+      )
+    }
+    return 0
+  }
+  const built = new Map<string, readonly Choice[]>()
+  for (const q of quiz.questions) {
+    if (q.kind === 'multiple') built.set(q.id, shuffled(q.choices, random))
+    if (q.kind !== 'single') continue
+    const right = q.choices.find((c) => c.id === q.answer)
+    if (!right) continue
+    const order = shuffled(
+      q.choices.filter((c) => c !== right),
+      random,
+    )
+    order.splice(nextPosition(q.choices.length), 0, right)
+    built.set(q.id, order)
+  }
+  orders = built
+  cache.set(quiz, orders)
+  return orders
+}
+
+/** The content allows up to six choices (src/domain/content/schema.ts). */
+const MAX_CHOICES = 6
+
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items]
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    const t = out[i] as T
+    out[i] = out[j] as T
+    out[j] = t
+  }
+  return out
+}
+
+/** FNV-1a, 32 bits, over UTF-16 code units: a seed from the questions. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}
+
+/** A small seeded generator of floats in [0, 1) (mulberry32). */
+function mulberry32(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
