@@ -61,6 +61,7 @@ export const zhCN = {
   unitKm: '公里',
   navPassport: '红色足迹',
   pendingBadge: (n: number) => `${n} 条待同步`,
+  pendingBadgeLoggedOut: (n: number) => `${n} 条待同步（需登录）`,
   syncLoginNeeded: '需要重新登录',
   syncing: '正在同步…',
   syncOffline: '现在没有网络。记录已安全保存在本机，联网后会自动同步。',
@@ -105,6 +106,8 @@ export const zhCN = {
   methodQr: '二维码',
   passportTitle: '红色足迹',
   passportIntro: '你在各条路线上的打卡、学习与测验成绩。都保存在这台设备上，联网后会同步。',
+  passportIntroLoggedOut: '你在各条路线上的打卡、学习与测验成绩。都保存在这台设备上；登录后，联网时会同步到服务器。',
+  passportLogInToSync: '登录后同步',
   passportName: '姓名',
   passportNamePlaceholder: '请输入姓名',
   passportSaveName: '保存姓名',
@@ -231,6 +234,7 @@ export const en: Strings = {
   unitKm: 'km',
   navPassport: 'My passport',
   pendingBadge: (n: number) => `${n} to sync`,
+  pendingBadgeLoggedOut: (n: number) => `${n} to sync (log in)`,
   syncLoginNeeded: 'Log in again',
   syncing: 'Syncing…',
   syncOffline:
@@ -283,6 +287,9 @@ export const en: Strings = {
   passportTitle: 'My passport',
   passportIntro:
     'Your check-ins, lessons and quiz scores on each route. Kept on this device and synced when online.',
+  passportIntroLoggedOut:
+    'Your check-ins, lessons and quiz scores on each route. Kept on this device; once you log in, they are synced to the server when online.',
+  passportLogInToSync: 'Log in to sync',
   passportName: 'Name',
   passportNamePlaceholder: 'Your name',
   passportSaveName: 'Save name',

@@ -19,7 +19,7 @@ test.describe('GPS check-in', () => {
     await expect(page.getByText('已保存：你已在枣园革命旧址打卡。')).toBeVisible()
     // The button is gone: focus is on what it did, not back at the top of the page.
     await expect(page.getByText('已保存：你已在枣园革命旧址打卡。')).toBeFocused()
-    await expect(page.getByTestId('pending-badge')).toHaveText('1 条待同步')
+    await expect(page.getByTestId('pending-badge')).toHaveText('1 条待同步（需登录）')
 
     const records = await readStore<{
       id: string

@@ -16,6 +16,13 @@ test('the passport shows stamps per route, the pending count, and asks for persi
   await expect(yanan).toContainText(/已到 1\/\d+ 站/)
   await expect(page.getByTestId('pending-count')).toHaveText('1 条记录等待同步')
   await expect(page.getByTestId('persistence')).not.toHaveText('…')
+
+  // Not logged in: nothing leaves the device, and the passport says what to do about it.
+  await expect(page.getByTestId('pending-badge')).toHaveText('1 条待同步（需登录）')
+  await expect(page.getByText('登录后，联网时会同步到服务器')).toBeVisible()
+  await expect(page.getByRole('button', { name: '立即同步' })).toHaveCount(0)
+  await page.getByRole('link', { name: '登录后同步' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('登录')
 })
 
 test('when the browser refuses persistent storage, the passport says so plainly', async ({ page }) => {

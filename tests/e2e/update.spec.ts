@@ -45,7 +45,7 @@ test('a service-worker update with unsynced work: prompt, no reload, nothing los
     // It waits for the member: still the same document, and the record is still pending.
     await page.waitForTimeout(1000)
     expect(await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true)
-    await expect(page.getByTestId('pending-badge')).toHaveText('1 条待同步')
+    await expect(page.getByTestId('pending-badge')).toHaveText('1 条待同步（需登录）')
 
     await page.getByRole('button', { name: '立即更新' }).click()
     // Accepted: the page reloads into version 2 (a new document without the marker).
@@ -57,7 +57,7 @@ test('a service-worker update with unsynced work: prompt, no reload, nothing los
         },
       )
       .toBeUndefined()
-    await expect(page.getByTestId('pending-badge')).toHaveText('1 条待同步')
+    await expect(page.getByTestId('pending-badge')).toHaveText('1 条待同步（需登录）')
     expect(await readStore(page, 'outbox')).toHaveLength(1)
   } finally {
     await context.close()

@@ -8,6 +8,7 @@ import {
 } from '../../platform/persistence.ts'
 import { formatBytes, formatDateTime, formatTimeAgo } from '../../ui/format.ts'
 import { useRecords } from '../shell/records-context.tsx'
+import { Link, paths } from '../shell/router.tsx'
 import { SyncProblem } from '../shell/SyncProblem.tsx'
 import { exportUnsynced } from './export-unsynced.ts'
 import { ImportBackup } from './ImportBackup.tsx'
@@ -83,6 +84,12 @@ export function DataStatus() {
           <button type="button" className="primary" onClick={syncNow} disabled={sync.kind === 'syncing'}>
             {t.syncNow}
           </button>
+        )}
+        {/* Records made before logging in are offered to the account at login (ClaimPrompt). */}
+        {pending > 0 && !session && (
+          <Link to={paths.login()} className="button-link primary">
+            {t.passportLogInToSync}
+          </Link>
         )}
         {member && <ImportBackup />}
         {pending > 0 && member && log && (

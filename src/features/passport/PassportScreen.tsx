@@ -10,13 +10,13 @@ import { RouteStamps } from './RouteStamps.tsx'
 export default function PassportScreen() {
   const t = useStrings()
   const heading = useScreenTitle(`${t.passportTitle} · ${t.appName}`)
-  const { records } = useRecords()
+  const { records, session } = useRecords()
   return (
     <>
       <h1 ref={heading} tabIndex={-1}>
         {t.passportTitle}
       </h1>
-      <p className="lead">{t.passportIntro}</p>
+      <p className="lead">{session ? t.passportIntro : t.passportIntroLoggedOut}</p>
       <MemberName />
       <RouteStamps />
       <LessonScores />

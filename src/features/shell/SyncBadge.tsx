@@ -20,7 +20,8 @@ export function SyncBadge() {
       {pending > 0 && (
         // A link: the passport says what waits and why, and offers "sync now".
         <Link to={paths.passport()} className="pending-badge" data-testid="pending-badge">
-          {t.pendingBadge(pending)}
+          {/* Logged out, nothing leaves the device: the count says what it waits for. */}
+          {session ? t.pendingBadge(pending) : t.pendingBadgeLoggedOut(pending)}
         </Link>
       )}
       {pending > 0 && sync.kind === 'syncing' && (
