@@ -2,10 +2,12 @@ import { useStore } from 'zustand'
 import type { SceneStore } from '../../xr/scene-store.ts'
 import type { XrSupport } from '../../xr/support.ts'
 import { useVrStrings } from './strings.ts'
+import { useScreenInput } from './useScreenInput.ts'
 
 /**
  * Enter VR (only where an immersive session is supported), posture (standing or seated: a seated
- * member's view is lifted to a standing eye height) and, on phones, looking by gyroscope.
+ * member's view is lifted to a standing eye height), on phones looking by gyroscope, and without a
+ * headset a hint in the words of this device's input: touch or mouse and keys.
  */
 export function VrToolbar({
   store,
@@ -29,6 +31,7 @@ export function VrToolbar({
   const t = useVrStrings()
   const posture = useStore(store, (s) => s.posture)
   const { setPosture } = useStore(store, (s) => s.actions)
+  const input = useScreenInput()
   const canGyro =
     typeof window !== 'undefined' && 'DeviceOrientationEvent' in window && navigator.maxTouchPoints > 0
   return (
@@ -58,7 +61,12 @@ export function VrToolbar({
           {t.gyro}
         </button>
       )}
-      {support === 'none' && <p className="hint">{t.noHeadset}</p>}
+      {support === 'none' && (
+        <p className="hint">
+          {input === 'keyboard' ? t.noHeadset : t.noHeadsetTouch}
+          {input === 'touch' && canGyro && t.gyroHint(t.gyro)}
+        </p>
+      )}
     </div>
   )
 }
