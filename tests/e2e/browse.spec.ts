@@ -29,6 +29,8 @@ test('a deep link opens a site directly, and an unknown path says so', async ({ 
   await expect(app.heading()).toContainText('杨家岭')
   await page.goto('/sites/no-such-site')
   await expect(page.getByRole('alert')).toContainText('没有找到这个页面')
+  await expect(page).toHaveTitle('没有找到这个页面 · 红途')
+  await expect(app.heading()).toBeFocused()
   await page.getByRole('link', { name: '返回路线列表' }).click()
   await expect(app.heading()).toHaveText('精品路线')
 })

@@ -34,6 +34,8 @@ for (const mode of ['default', 'english', 'large-high-contrast'] as const) {
     violations.push(...(await violationsIn(page, 'mode choice')))
 
     await page.getByRole('button', { name: name('远程学习', 'Study remotely') }).click()
+    // The mode starts its line, capitalised in English.
+    await expect(page.getByText(name('远程学习 · ', 'Remote · '))).toBeVisible()
     violations.push(...(await violationsIn(page, 'first step')))
 
     await page.goto('/lessons/zaoyuan-lesson?view=step-4')

@@ -85,7 +85,7 @@ test('when every attempt is used up the quiz says so and offers no retry', async
   // The passport says the quiz was not passed, not "学习中" for ever.
   await page.goto('/passport')
   await expect(page.getByRole('listitem').filter({ hasText: '枣园后沟的讲话' })).toContainText(
-    '测验未通过（作答机会已用完） · 测验 3 次',
+    '测验未通过（作答机会已用完） · 测验 3 次 · 最高 0%',
   )
 })
 

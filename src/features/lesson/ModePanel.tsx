@@ -37,7 +37,7 @@ export function ModeNote({ mode, siteId }: { mode: StudyMode; siteId: string }) 
   const s = useLessonStrings()
   return (
     <p className="lesson-mode-note">
-      <strong>{s.modeLabel(mode)}</strong> · {mode === 'onsite' ? s.onsiteNote : s.remoteNote}
+      <strong>{s.modeTitle(mode)}</strong> · {mode === 'onsite' ? s.onsiteNote : s.remoteNote}
       {mode === 'remote' && (
         <>
           {' '}

@@ -14,6 +14,8 @@ const zhCN = {
   backToSite: (site: string) => `返回${site}`,
 
   modeLabel: (mode: RecordedMode) => ({ onsite: '现场学习', remote: '远程学习', vr: 'VR 学习' })[mode],
+  /** The same, at the start of a line. */
+  modeTitle: (mode: RecordedMode) => zhCN.modeLabel(mode),
   onsiteNote: '你已在本站打卡，本课记为现场学习。',
   remoteNote: '本课记为远程学习。到了现场，先打卡再学，就记为现场学习。',
   chooseTitle: '怎样学习本课？',
@@ -114,6 +116,7 @@ const en: LessonStrings = {
   backToSite: (site: string) => `Back to ${site}`,
 
   modeLabel: (mode: RecordedMode) => ({ onsite: 'on site', remote: 'remote', vr: 'in VR' })[mode],
+  modeTitle: (mode: RecordedMode) => ({ onsite: 'On site', remote: 'Remote', vr: 'In VR' })[mode],
   onsiteNote: 'You have checked in at this site: this lesson is recorded as taken on site.',
   remoteNote:
     'This lesson is recorded as remote study. At the site, check in first to have it recorded on site.',

@@ -40,6 +40,10 @@ export function LessonScores() {
                     ? t.passportLessonNotPassed
                     : t.passportLessonInProgress}
                 {p.attempts > 0 && ` · ${t.passportLessonAttempts(p.attempts)}`}
+                {/* Not yet passed, but scored: the same best score as the site's lesson card. */}
+                {!p.completed &&
+                  p.bestScore !== undefined &&
+                  ` · ${t.passportLessonBest(`${Math.round(p.bestScore * 100)}%`)}`}
               </span>
             </li>
           ))}

@@ -8,6 +8,7 @@ import { Header } from './Header.tsx'
 import { RecordsProvider, useRecords } from './records-context.tsx'
 import { Link, paths, useAppRoute } from './router.tsx'
 import { UpdatePrompt } from './UpdatePrompt.tsx'
+import { useScreenTitle } from './useScreenTitle.ts'
 
 // Screens past the first load their own code (and the record validators) on demand; the service
 // worker precaches every chunk, so offline they open as fast as the first.
@@ -37,8 +38,9 @@ const LearningEffectScreen = lazy(() => import('../effect/LearningEffectScreen.t
 
 function NotFound() {
   const t = useStrings()
+  const heading = useScreenTitle(`${t.notFoundTitle} · ${t.appName}`)
   return (
-    <StatusMessage title={t.notFoundTitle} tone="error" level={1}>
+    <StatusMessage title={t.notFoundTitle} tone="error" level={1} headingRef={heading}>
       <p>{t.notFoundBody}</p>
       <Link to={paths.routes()} className="back-link">
         {t.backToRoutes}
