@@ -1,3 +1,5 @@
+import { knownOffline } from './network.ts'
+
 /**
  * The member's account on the server, as the device remembers it. The session itself is an
  * HttpOnly cookie the page cannot read; the device keeps who it belongs to (in the device
@@ -71,6 +73,8 @@ export async function login(
 
 /** Who the server says the cookie belongs to: the user, 'expired' on 401, or 'unknown' offline. */
 export async function whoAmI(doFetch: typeof fetch = fetch): Promise<SessionInfo | 'expired' | 'unknown'> {
+  // The browser knows it has no network: the request could only fail, as an error in the console.
+  if (knownOffline()) return 'unknown'
   try {
     const res = await doFetch('/api/me', { credentials: 'same-origin' })
     if (res.status === 401) return 'expired'

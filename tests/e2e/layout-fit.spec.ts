@@ -207,7 +207,7 @@ test('small controls are big enough to tap: header, badge, passport, site and ma
   await checkInAt(page, context, 'zaoyuan')
   await expectTappable(page.getByTestId('pending-badge'), 'pending badge')
   await expectTappable(page.locator('.brand a'), 'brand link')
-  await expectTappable(page.getByRole('navigation').getByRole('link', { name: '登录' }), '登录')
+  await expectTappable(page.getByRole('navigation').getByRole('link', { name: '登录', exact: true }), '登录')
 
   await page.goto('/sites/zaoyuan')
   const partOf = page.locator('.facts dd').getByRole('link')

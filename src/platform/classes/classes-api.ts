@@ -1,5 +1,6 @@
 import type { ClassPublicKey } from '../../domain/attest/keys.ts'
 import type { PrivateSiteJwk } from '../../domain/qr/keys.ts'
+import { knownOffline } from '../network.ts'
 import type { ClassSummary, Person } from './class-store.ts'
 
 /**
@@ -19,6 +20,7 @@ export type ApiOutcome<T> =
   | { readonly kind: 'error'; readonly status: number }
 
 async function getJson<T>(path: string, read: (body: unknown) => T | undefined, doFetch = fetch) {
+  if (knownOffline()) return { kind: 'offline' } as const
   let res: Response
   try {
     res = await doFetch(path, { credentials: 'same-origin', cache: 'no-store' })

@@ -1,3 +1,5 @@
+import { knownOffline } from '../network.ts'
+
 /**
  * The user's classes as the server lists them (GET /api/classes), read defensively: anything but
  * the expected JSON (offline, a captive portal's page, 401) is `null`, and the caller keeps what
@@ -27,6 +29,7 @@ const isClassRef = (v: unknown): v is ClassRef => {
 }
 
 export async function fetchMyClasses(doFetch: typeof fetch = fetch): Promise<ClassRef[] | null> {
+  if (knownOffline()) return null
   try {
     const res = await doFetch('/api/classes', { credentials: 'same-origin' })
     if (!res.ok || !(res.headers.get('content-type') ?? '').includes('application/json')) return null
