@@ -40,6 +40,11 @@ export const zhCN = {
   mapAttribution: '数据来源',
   mapFailed: '地图无法显示。站点列表仍可使用。',
   mapStop: (n: number, name: string) => `第 ${n} 站：${name}`,
+  /** A map marker that stands for several stops close together, named after the first. */
+  mapFold: (first: string, count: number) => `${first} 等 ${count} 站`,
+  mapFoldStops: (label: string, stops: readonly { number: number; name: string }[]) =>
+    `${label}：${stops.map((s) => `第 ${s.number} 站 ${s.name}`).join('、')}`,
+  mapFoldZoomHint: '（放大地图，分开显示）',
   showMyPosition: '显示我的位置',
   myPosition: '我的位置',
   nearestStop: (n: number, name: string, d: string) => `离你最近的是第 ${n} 站${name}，直线约 ${d}。`,
@@ -213,6 +218,10 @@ export const en: Strings = {
   mapAttribution: 'Map data sources',
   mapFailed: 'The map cannot be shown. The list of stops still works.',
   mapStop: (n: number, name: string) => `Stop ${n}: ${name}`,
+  mapFold: (first: string, count: number) => `${first} and ${count - 1} more`,
+  mapFoldStops: (label: string, stops: readonly { number: number; name: string }[]) =>
+    `${label}: ${stops.map((s) => `stop ${s.number}, ${s.name}`).join('; ')}`,
+  mapFoldZoomHint: ' (zoom in to show them apart)',
   showMyPosition: 'Show my position',
   myPosition: 'My position',
   nearestStop: (n: number, name: string, d: string) =>

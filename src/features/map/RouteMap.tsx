@@ -18,28 +18,17 @@ import { useLocalizedString, useStrings } from '../../i18n/i18n.tsx'
 import { browserGeolocation } from '../../platform/geolocation.ts'
 import { formatDistance } from '../../ui/Distance.tsx'
 import type { StopWithSite } from '../routes/stops.ts'
-import { navigate, paths } from '../shell/router.tsx'
 import { baseStyle } from './base-style.ts'
-import {
-  groupNumberLabel,
-  markerGroups,
-  mergeCoveredGroups,
-  placeLabel,
-  visibleLabels,
-} from './label-collision.ts'
 import { MAP_IDLE_MARK } from './marks.ts'
 import { fenceCircles, routeLine, toDisplay } from './overlays.ts'
 import { readMapProvider } from './provider-config.ts'
+import { showStopMarkers } from './stop-markers.ts'
 
 // The bundled worker must be named explicitly, or maplibre cannot find it after bundling.
 setWorkerUrl(workerUrl)
 
 const provider = readMapProvider()
 const RED = '#b0121b'
-/** Between a stop's number and its name (0.3rem in styles.css `.map-stop`). */
-const LABEL_GAP_PX = 5
-/** Closer than this on screen, two stop markers (2rem across) would cover each other. */
-const MARKER_GROUP_RADIUS_PX = 30
 
 /**
  * The route's own layers (check-in fences, the route line, the member's accuracy circle), put
@@ -79,35 +68,8 @@ function withOverlays(style: StyleSpecification, stops: readonly StopWithSite[])
   }
 }
 
-function stopMarker(stop: StopWithSite, name: string, label: string): HTMLElement {
-  const a = document.createElement('a')
-  a.className = 'map-stop'
-  a.href = paths.site(stop.site.id)
-  a.addEventListener('click', (e) => {
-    e.preventDefault()
-    navigate(paths.site(stop.site.id))
-  })
-  const number = document.createElement('span')
-  number.className = 'map-stop-number'
-  number.textContent = String(stop.number)
-  const text = document.createElement('span')
-  text.className = 'map-stop-label'
-  text.textContent = name
-  // The visible number and name are hidden from assistive technology; it reads the full label
-  // instead, so the accessible name and the visible text never disagree.
-  number.setAttribute('aria-hidden', 'true')
-  text.setAttribute('aria-hidden', 'true')
-  const spoken = document.createElement('span')
-  spoken.className = 'visually-hidden'
-  spoken.textContent = label
-  a.append(number, text, spoken)
-  return a
-}
-
 /** Closer than this to a stop, the member is at it ("0 米" would read as an error). */
 const AT_STOP_M = 50
-
-const NO_BOX = { x: 0, y: 0, width: 0, height: 0 }
 
 type PositionState = { kind: 'off' } | { kind: 'locating' } | { kind: 'shown'; fix: Fix } | { kind: 'error' }
 
@@ -166,105 +128,14 @@ export default function RouteMap({ stops, label }: { stops: readonly StopWithSit
   useEffect(() => {
     const map = mapRef.current
     if (!map || !ready) return
-    const markers = stops.map((stop) => {
-      const name = text(stop.site.name)
-      const p = toDisplay(stop.site.location, provider.datum)
-      return new Marker({
-        element: stopMarker(stop, name, t.mapStop(stop.number, name)),
-        anchor: 'left',
-        offset: [-16, 0],
-      })
-        .setLngLat([p.lng, p.lat])
-        .addTo(map)
+    return showStopMarkers(map, stops, {
+      t,
+      nameOf: (stop) => text(stop.site.name),
+      lngLatOf: (stop) => {
+        const p = toDisplay(stop.site.location, provider.datum)
+        return [p.lng, p.lat]
+      },
     })
-    // At low zoom nearby stops pile up. Markers on top of one another become one marker that
-    // carries all their numbers ("1–3"); then names that still collide are hidden. The list
-    // below the map always names every stop.
-    const declutter = () => {
-      const elements = markers.map((m) => m.getElement())
-      const numberOf = (i: number) => elements[i]?.querySelector<HTMLElement>('.map-stop-number')
-      const draw = (groups: readonly number[][]) => {
-        for (const group of groups) {
-          const numbers = group.map((i) => stops[i]?.number ?? 0)
-          group.forEach((i, k) => {
-            const number = numberOf(i)
-            if (number) number.textContent = k === 0 ? groupNumberLabel(numbers) : String(numbers[k])
-            if (k === 0) elements[i]?.style.removeProperty('visibility')
-            else elements[i]?.style.setProperty('visibility', 'hidden')
-          })
-        }
-      }
-      let groups = markerGroups(
-        markers.map((m) => map.project(m.getLngLat())),
-        MARKER_GROUP_RADIUS_PX,
-      )
-      // A leader grows with its numbers and may now cover a neighbour: merge until nothing does.
-      for (let pass = 0; pass < stops.length; pass++) {
-        draw(groups)
-        const boxes = groups.map((g) => numberOf(g[0] as number)?.getBoundingClientRect() ?? new DOMRect())
-        const merged = mergeCoveredGroups(groups, boxes)
-        if (merged === groups) break
-        groups = merged
-      }
-      const leaders = groups.map((g) => g[0] as number)
-      const labels = leaders.map((i) => elements[i]?.querySelector<HTMLElement>('.map-stop-label'))
-      for (const l of labels) l?.style.removeProperty('visibility')
-      // Each name stays within the map: to the right of its number, or left near the right
-      // edge, or wrapped into lines of about equal length; one that fits nowhere is not shown
-      // (the list below names every stop).
-      const edge = map.getContainer().getBoundingClientRect()
-      const unfit = new Set<HTMLElement>()
-      leaders.forEach((i, k) => {
-        const element = elements[i]
-        const label = labels[k]
-        const number = numberOf(i)
-        if (!element || !label || !number) return
-        element.classList.remove('map-stop--flip')
-        label.style.removeProperty('width')
-        label.classList.remove('map-stop-label--wrap')
-        // In characters of the label's own size, so large type keeps the same proportions.
-        const char = Number.parseFloat(getComputedStyle(label).fontSize) || 13
-        const place = placeLabel({
-          labelWidth: label.getBoundingClientRect().width,
-          number: number.getBoundingClientRect(),
-          edge,
-          gap: LABEL_GAP_PX,
-          maxLinePx: char * 9,
-          minLinePx: char * 3,
-        })
-        if (!place) {
-          unfit.add(label)
-          return
-        }
-        if (place.side === 'left') element.classList.add('map-stop--flip')
-        if (place.wrapWidth !== undefined) {
-          label.classList.add('map-stop-label--wrap')
-          label.style.setProperty('width', `${place.wrapWidth}px`)
-        }
-      })
-      const boxOf = (e: Element | null | undefined) => {
-        const r = e?.getBoundingClientRect()
-        return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : NO_BOX
-      }
-      // A name not shown takes no room from the others.
-      const boxes = labels.map((l) => (l && !unfit.has(l) ? boxOf(l) : NO_BOX))
-      // What no name may cover: every stop's number drawn (each name sits clear of its own, by
-      // LABEL_GAP_PX), and the zoom buttons and attribution in the map's corners.
-      const obstacles = [
-        ...leaders.map((i) => boxOf(numberOf(i))),
-        ...[...map.getContainer().querySelectorAll('.maplibregl-ctrl')].map(boxOf),
-      ]
-      visibleLabels(boxes, obstacles).forEach((show, i) => {
-        const label = labels[i]
-        if (label && (!show || unfit.has(label))) label.style.setProperty('visibility', 'hidden')
-      })
-    }
-    declutter()
-    map.on('moveend', declutter)
-    return () => {
-      map.off('moveend', declutter)
-      for (const m of markers) m.remove()
-    }
   }, [stops, ready, text, t])
 
   useEffect(() => {
