@@ -78,8 +78,9 @@ export const zhCN = {
   checkinIntro: '到达现场后点“定位打卡”。定位不准或没有信号时，可以扫描现场二维码打卡。',
   checkinLocate: '定位打卡',
   checkinLocating: '正在定位…请到室外开阔处，或靠近窗边。',
-  checkinInside: (site: string, d: number, acc: number) =>
-    `你已在${site}打卡范围内（距中心约 ${d} 米，定位精度 ${acc} 米）。`,
+  /** `d` is null when the fix is nearer the centre than its own accuracy can tell ("约 0 米" reads as an error). */
+  checkinInside: (site: string, d: number | null, acc: number) =>
+    `你已在${site}打卡范围内（${d === null ? '就在中心附近' : `距中心约 ${d} 米`}，定位精度 ${acc} 米）。`,
   checkinConfirm: '确认打卡',
   // The distance is to the edge of the check-in area, not to the site's point: say so.
   checkinOutside: (site: string, d: string) => `你距离${site}的打卡范围还有 ${d}。`,
@@ -260,8 +261,8 @@ export const en: Strings = {
     'At the site, tap “Check in by location”. With poor location or no signal, scan the QR code on site.',
   checkinLocate: 'Check in by location',
   checkinLocating: 'Locating… go outdoors or near a window.',
-  checkinInside: (site: string, d: number, acc: number) =>
-    `You are within the check-in area of ${site}: about ${d} m from the centre, location accurate to ${acc} m.`,
+  checkinInside: (site: string, d: number | null, acc: number) =>
+    `You are within the check-in area of ${site}: ${d === null ? 'right by its centre' : `about ${d} m from the centre`}, location accurate to ${acc} m.`,
   checkinConfirm: 'Confirm check-in',
   checkinOutside: (site: string, d: string) => `You are ${d} from the check-in area of ${site}.`,
   checkinOutsideHint: 'It is checked again as you arrive; you can also scan the QR code on site.',

@@ -79,6 +79,15 @@ test.describe('GPS check-in', () => {
     expect(await readStore(page, 'outbox')).toHaveLength(1)
   })
 
+  test('at the very centre: said to be by the centre, not "about 0 m" from it', async ({ page, context }) => {
+    await context.setGeolocation({ ...northOf(zaoyuan.location, 2), accuracy: 15 })
+    await page.goto('/sites/zaoyuan/checkin')
+    await page.getByRole('button', { name: '定位打卡' }).click()
+    await expect(
+      page.getByText('你已在枣园革命旧址打卡范围内（就在中心附近，定位精度 15 米）。'),
+    ).toBeVisible()
+  })
+
   test('400 m beyond the radius: refused with the distance still to go', async ({ page, context }) => {
     await context.setGeolocation({
       ...northOf(zaoyuan.location, zaoyuan.checkin.radiusM + 400),

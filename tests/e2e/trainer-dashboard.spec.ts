@@ -69,6 +69,13 @@ test('a member’s check-in appears on the trainer’s dashboard live; offline i
     .info()
     .annotations.push({ type: 'check-in to dashboard (ms)', description: String(Date.now() - savedAt) })
   await expect(await dashboard.cell(member.name, '枣园')).toContainText('定位')
+  // On a tablet, a member's totals are on screen without scrolling the 16-column table sideways.
+  await page.setViewportSize({ width: 1024, height: 768 })
+  const totals = await dashboard.cell(member.name, '合计')
+  await expect(totals).toContainText('到场 1/')
+  // Horizontally, that is (the new member's row may be below the fold): the table is not scrolled.
+  const box = await totals.boundingBox()
+  expect((box?.x ?? Number.POSITIVE_INFINITY) + (box?.width ?? 0)).toBeLessThanOrEqual(1024)
   await expect(dashboard.connectionNote()).toHaveAttribute('data-connection', 'live')
   await phone.context.close()
 

@@ -60,6 +60,13 @@ test.describe('on a desktop', () => {
     await expect(hint(page)).toContainText('方向键或 WASD 行走，Q/E 转向')
   })
 
+  test('in a panorama, seen from one point, the hint names only the keys that turn', async ({ page }) => {
+    const vr = new VrDriver(page)
+    await vr.open('panorama-sample')
+    await expect(hint(page)).toContainText('左右方向键或 Q/E 转向')
+    await expect(hint(page)).not.toContainText('行走')
+  })
+
   test('the hint follows the pointer when it changes to touch', async ({ page }) => {
     const vr = new VrDriver(page)
     await vr.open('yanan-yaodong')

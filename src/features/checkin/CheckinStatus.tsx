@@ -3,6 +3,9 @@ import { useLocalizedString, useStrings } from '../../i18n/i18n.tsx'
 import { focusOnMount } from '../../ui/focus-on-mount.ts'
 import type { CheckinState } from './checkin-machine.ts'
 
+/** A fix this near the centre (and nearer than its accuracy) is said to be by the centre, not "about 3 m" from it. */
+const AT_CENTRE_M = 10
+
 /** What the member sees for each state of the GPS check-in: always what happened and what to do next. */
 export function CheckinStatus({
   site,
@@ -45,7 +48,14 @@ export function CheckinStatus({
       if (v.kind === 'inside')
         return (
           <div role="status" className="status-line ok">
-            <p>{t.checkinInside(name, Math.round(v.distanceM), Math.round(v.accuracyM))}</p>
+            <p>
+              {t.checkinInside(
+                name,
+                // Nearer than the fix can tell: "about 0 m" would read as a fault.
+                v.distanceM < Math.min(AT_CENTRE_M, v.accuracyM) ? null : Math.round(v.distanceM),
+                Math.round(v.accuracyM),
+              )}
+            </p>
             {lost}
             <button type="button" className="primary big" onClick={onSave}>
               {t.checkinConfirm}

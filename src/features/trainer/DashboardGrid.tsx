@@ -7,7 +7,8 @@ import { useTrainerStrings } from './strings.ts'
 
 /**
  * Members × stops and lessons. On a phone the table scrolls sideways inside its own region
- * (focusable, so a keyboard can scroll it) while the name column stays put.
+ * (focusable, so a keyboard can scroll it) while the name column stays put. Each member's totals
+ * come right after the name: on a tablet the last of 16 columns was off the screen.
  */
 export function DashboardGrid({ dashboard, classId }: { dashboard: ClassDashboard; classId: string }) {
   const s = useTrainerStrings()
@@ -24,6 +25,7 @@ export function DashboardGrid({ dashboard, classId }: { dashboard: ClassDashboar
               <th scope="col" className="sticky-col">
                 {s.member}
               </th>
+              <th scope="col">{s.totals}</th>
               {stops.map((c) => (
                 <th scope="col" key={c.key} className="col-stop">
                   <Localized text={c.name} />
@@ -36,7 +38,6 @@ export function DashboardGrid({ dashboard, classId }: { dashboard: ClassDashboar
                   {c.sceneIds.length > 0 && <span className="cell-detail">{s.lessonScene}</span>}
                 </th>
               ))}
-              <th scope="col">{s.totals}</th>
             </tr>
           </thead>
           <tbody>
@@ -46,16 +47,6 @@ export function DashboardGrid({ dashboard, classId }: { dashboard: ClassDashboar
                   <Link to={paths.trainerMember(classId, row.member.id)}>{row.member.displayName}</Link>
                   {row.member.branchName && <span className="cell-detail">{row.member.branchName}</span>}
                 </th>
-                {row.stops.map((cell, i) => (
-                  <td key={stops[i]?.key ?? i} className={cellClass(cell.present, stopFlags(cell))}>
-                    <StopCellView cell={cell} />
-                  </td>
-                ))}
-                {row.lessons.map((cell, i) => (
-                  <td key={lessons[i]?.key ?? i} className={cellClass(cell.completed, cell.flags)}>
-                    <LessonCellView cell={cell} />
-                  </td>
-                ))}
                 <td>
                   {s.rowTotals(
                     row.totals.stopsPresent,
@@ -67,6 +58,16 @@ export function DashboardGrid({ dashboard, classId }: { dashboard: ClassDashboar
                     <span className="cell-detail">{s.summaryMeanScore(percent(row.totals.meanScore))}</span>
                   )}
                 </td>
+                {row.stops.map((cell, i) => (
+                  <td key={stops[i]?.key ?? i} className={cellClass(cell.present, stopFlags(cell))}>
+                    <StopCellView cell={cell} />
+                  </td>
+                ))}
+                {row.lessons.map((cell, i) => (
+                  <td key={lessons[i]?.key ?? i} className={cellClass(cell.completed, cell.flags)}>
+                    <LessonCellView cell={cell} />
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -75,6 +76,7 @@ export function DashboardGrid({ dashboard, classId }: { dashboard: ClassDashboar
               <th scope="row" className="sticky-col">
                 {s.columnTotals}
               </th>
+              <td />
               {dashboard.summary.stops.map((st, i) => (
                 <td key={stops[i]?.key ?? i}>{s.presentOf(st.present, dashboard.summary.members)}</td>
               ))}
@@ -86,7 +88,6 @@ export function DashboardGrid({ dashboard, classId }: { dashboard: ClassDashboar
                   )}
                 </td>
               ))}
-              <td />
             </tr>
           </tfoot>
         </table>

@@ -120,6 +120,7 @@ export default function VrScreen({ entry, commands }: { entry: SceneEntry; comma
         onExitVr={exitVr}
         gyro={gyro}
         onGyro={(on) => void toggleGyro(on)}
+        walkable={scene.kind === 'model'}
       />
       <SessionStatus store={store} />
       <SceneActions store={store} />

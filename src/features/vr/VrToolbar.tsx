@@ -18,6 +18,7 @@ export function VrToolbar({
   onExitVr,
   gyro,
   onGyro,
+  walkable,
 }: {
   store: SceneStore
   support: XrSupport
@@ -27,6 +28,8 @@ export function VrToolbar({
   onExitVr: () => void
   gyro: boolean
   onGyro: (on: boolean) => void
+  /** False in a panorama: the viewpoint is fixed, the keys only turn (ScreenControls.tsx). */
+  walkable: boolean
 }) {
   const t = useVrStrings()
   const posture = useStore(store, (s) => s.posture)
@@ -63,7 +66,7 @@ export function VrToolbar({
       )}
       {support === 'none' && (
         <p className="hint">
-          {input === 'keyboard' ? t.noHeadset : t.noHeadsetTouch}
+          {input === 'touch' ? t.noHeadsetTouch : walkable ? t.noHeadset : t.noHeadsetFixedView}
           {input === 'touch' && canGyro && t.gyroHint(t.gyro)}
         </p>
       )}

@@ -14,6 +14,8 @@ const zhCN = {
   exitVr: '退出 VR',
   inVr: '正在 VR 中：请戴上头显',
   noHeadset: '没有检测到 VR 头显：可以拖动画面环视，方向键或 WASD 行走，Q/E 转向。',
+  // A panorama is seen from one point: there is nowhere to walk.
+  noHeadsetFixedView: '没有检测到 VR 头显：可以拖动画面环视，左右方向键或 Q/E 转向。',
   // Touch can only look and select (ScreenControls.tsx): an up or down swipe scrolls the page.
   noHeadsetTouch: '没有检测到 VR 头显：左右拖动画面环视，点按发光的标记查看讲解。',
   // Follows noHeadsetTouch: no space after a Chinese full stop, one after an English one.
@@ -63,6 +65,7 @@ const en: VrStrings = {
   exitVr: 'Exit VR',
   inVr: 'In VR: put on the headset',
   noHeadset: 'No VR headset found: drag to look around, arrow keys or WASD to walk, Q/E to turn.',
+  noHeadsetFixedView: 'No VR headset found: drag to look around, left and right arrow keys or Q/E to turn.',
   noHeadsetTouch: 'No VR headset found: drag sideways to look around, tap a glowing marker to read about it.',
   gyroHint: (button: string) => ` Or press “${button}” and turn the phone to look.`,
   posture: 'Posture',
