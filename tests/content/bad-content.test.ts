@@ -100,6 +100,16 @@ describe('content validation of bad files', () => {
     )
   })
 
+  it('warns about a quiz that always picking the same letter and the same truth passes', () => {
+    const files = validContentFiles()
+    // Two statements true out of two: "always 正确" plus one lucky letter is 3 of 5.
+    replaceIn(files, LESSON, 'prompt: { zh: 问题四 }, answer: false', 'prompt: { zh: 问题四 }, answer: true')
+    const result = loadContent(writeContentTree(files))
+    expect(describeIssues(result.issues)).toMatch(
+      /warning: routes-data\/lessons\/zaoyuan-lesson\.yaml: quiz\.questions: "always [A-D], always 正确" passes without reading the questions \(3 of 5 right\)/,
+    )
+  })
+
   it('reports YAML syntax errors with the line', () => {
     expect(messagesFor((f) => replaceIn(f, ROUTE, 'days: 1', 'days: [1'))).toMatch(
       /test-route\.yaml: line \d+: is not valid YAML/,

@@ -30,7 +30,7 @@ const quiz = (site: string) => `quiz:
       explanation: { zh: 甲和丙。 }
     - { id: q3, kind: truefalse, prompt: { zh: 问题三 }, answer: true, explanation: { zh: 对。 } }
     - { id: q4, kind: truefalse, prompt: { zh: 问题四 }, answer: false, explanation: { zh: 错。 } }
-    - { id: q5, kind: truefalse, prompt: { zh: 问题五 }, answer: true, explanation: { zh: 对。 } }
+    - { id: q5, kind: single, prompt: { zh: 问题五 }, choices: [{ id: a, text: { zh: 甲 } }, { id: b, text: { zh: 乙 } }, { id: c, text: { zh: 丙 } }, { id: d, text: { zh: 丁 } }], answer: c, explanation: { zh: 丙。 } }
 `
 
 const lesson = (site: string) => `id: ${site}-lesson

@@ -1,6 +1,7 @@
 import { toWgs84 } from '../geo/datum.ts'
 import type { Datum, LngLat } from '../geo/types.ts'
 import type { LessonId, RouteId, SiteId } from '../ids.ts'
+import { passingPattern } from '../lesson/quiz-patterns.ts'
 import { type ContentIssue, issuesFromZod } from './errors.ts'
 import { COORDINATE_CONFIDENCE_AIM_M } from './quality.ts'
 import {
@@ -172,6 +173,14 @@ export function buildContent(
       if ((step.kind === 'image' || step.kind === 'audio') && !options.mediaExists(step.src))
         err(file, `steps[${i}].src`, step.src, 'names no file under public/')
     })
+    const pattern = passingPattern(lesson.quiz)
+    if (pattern)
+      warn(
+        file,
+        'quiz.questions',
+        `always ${pattern.letter}, always ${pattern.truth ? '正确' : '错误'}`,
+        `passes without reading the questions (${pattern.correct} of ${pattern.total} right): make some true/false answers the other way, or add choice questions`,
+      )
   }
   for (const { file, route } of routes.values()) {
     route.stops.forEach((stop, i) => {
