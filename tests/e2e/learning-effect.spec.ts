@@ -52,7 +52,7 @@ test('a pre-test, the lesson and its quiz show in the trainer’s learning effec
   ])
     await quiz(3).getByLabel(c, { exact: true }).check()
   await quiz(4).getByLabel('正确', { exact: true }).check()
-  await quiz(5).getByLabel('错误', { exact: true }).check() // wrong: the one hard question
+  await quiz(5).getByLabel('正确', { exact: true }).check() // wrong: the one hard question
   await quiz(6).getByLabel(shownChoice('yangjialing-lesson', '《愚公移山》'), { exact: true }).check()
   await page.getByRole('button', { name: '提交答案' }).click()
   await expect(page.getByText('答对 5 / 6 题')).toBeVisible()
@@ -74,7 +74,7 @@ test('a pre-test, the lesson and its quiz show in the trainer’s learning effec
     await expect(questions).toHaveCount(6)
     // Hardest first: question 5, which the member got wrong.
     await expect(questions.first()).toContainText('第 5 题')
-    await expect(questions.first()).toContainText('中共中央机关是在1938年11月')
+    await expect(questions.first()).toContainText('中共中央机关是在1945年党的七大召开之后')
     await expect(questions.first()).toContainText('答对率 0%（1 人中 0 人答对）')
     const q2 = questions.filter({ hasText: '延安文艺座谈会是在哪一年召开的？' })
     await expect(q2).toContainText('答对率 100%（1 人中 1 人答对）')
