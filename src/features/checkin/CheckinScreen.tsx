@@ -15,6 +15,7 @@ import { useScreenTitle } from '../shell/useScreenTitle.ts'
 import { CheckinStatus } from './CheckinStatus.tsx'
 import { checkinReducer, initialCheckinState, isWatching } from './checkin-machine.ts'
 import { QrFallback } from './QrFallback.tsx'
+import { useCheckinStrings } from './strings.ts'
 
 /** A write still running after this long says so ("正在保存…"); a faster one just says it is saved. */
 const SAVING_NOTICE_AFTER_MS = 150
@@ -27,9 +28,10 @@ export default function CheckinScreen({
   geolocation?: GeolocationPort
 }) {
   const { t, prefs } = usePreferences()
+  const cs = useCheckinStrings()
   const text = useLocalizedString()
   const { progress, append, state: recordsState } = useRecords()
-  const heading = useScreenTitle(`${t.checkinTitle(text(site.name))} · ${t.appName}`)
+  const heading = useScreenTitle(`${cs.checkinTitle(text(site.name))} · ${t.appName}`)
   const fence = {
     center: site.location,
     radiusM: site.checkin.radiusM,
@@ -102,11 +104,11 @@ export default function CheckinScreen({
   return (
     <>
       <h1 ref={heading} tabIndex={-1}>
-        {t.checkinTitle(text(site.name))}
+        {cs.checkinTitle(text(site.name))}
       </h1>
       {stamp && state.kind !== 'saved' ? (
         <p className="notice" role="status">
-          {t.checkinAlready(
+          {cs.checkinAlready(
             text(site.name),
             formatDateTime(stamp.at, prefs.lang),
             stamp.method === 'gps' ? t.methodGps : t.methodQr,
@@ -114,8 +116,8 @@ export default function CheckinScreen({
         </p>
       ) : (
         <>
-          <p className="lead">{t.checkinIntro}</p>
-          {uncertain && <p className="notice">{t.checkinUncertainSite}</p>}
+          <p className="lead">{cs.checkinIntro}</p>
+          {uncertain && <p className="notice">{cs.checkinUncertainSite}</p>}
           <CheckinStatus
             site={site}
             state={state}
@@ -130,22 +132,22 @@ export default function CheckinScreen({
         <p className="actions">
           {lessonId && (
             <Link to={paths.lesson(lessonId)} className="button-link primary">
-              {t.checkinStartLesson}
+              {cs.checkinStartLesson}
             </Link>
           )}
           <Link to={paths.site(site.id)} className="button-link">
-            {t.checkinBackToSite}
+            {cs.checkinBackToSite}
           </Link>
         </p>
       )}
       {!stamp && state.kind !== 'saved' && state.kind !== 'saving' && (
         <section aria-labelledby="qr-heading" className="qr-fallback">
-          <h2 id="qr-heading">{t.checkinQrHeading}</h2>
+          <h2 id="qr-heading">{cs.checkinQrHeading}</h2>
           {showQr ? (
             <QrFallback site={site} />
           ) : (
             <button type="button" onClick={() => setShowQr(true)}>
-              {t.checkinUseQr}
+              {cs.checkinUseQr}
             </button>
           )}
         </section>

@@ -2,6 +2,7 @@ import type { Site } from '../../domain/content/pack.ts'
 import { useLocalizedString, useStrings } from '../../i18n/i18n.tsx'
 import { focusOnMount } from '../../ui/focus-on-mount.ts'
 import type { CheckinState } from './checkin-machine.ts'
+import { useCheckinStrings } from './strings.ts'
 
 /** A fix this near the centre (and nearer than its accuracy) is said to be by the centre, not "about 3 m" from it. */
 const AT_CENTRE_M = 10
@@ -22,34 +23,35 @@ export function CheckinStatus({
   onSave: () => void
   distance: (m: number) => string
 }) {
-  const t = useStrings()
+  const _t = useStrings()
+  const cs = useCheckinStrings()
   const name = useLocalizedString()(site.name)
   switch (state.kind) {
     case 'idle':
       return (
         <button type="button" className="primary big" onClick={onStart} disabled={!ready}>
-          {t.checkinLocate}
+          {cs.checkinLocate}
         </button>
       )
     case 'locating':
       return state.trouble ? (
         <p role="status" className="status-line warn">
-          {t.checkinSignalLost}
+          {cs.checkinSignalLost}
         </p>
       ) : (
         <p role="status" className="status-line">
-          {t.checkinLocating}
+          {cs.checkinLocating}
         </p>
       )
     case 'judged': {
       const v = state.verdict
       // Said beside the last verdict, which stays on screen until the signal is back.
-      const lost = state.trouble && <p className="hint">{t.checkinSignalLostSinceFix}</p>
+      const lost = state.trouble && <p className="hint">{cs.checkinSignalLostSinceFix}</p>
       if (v.kind === 'inside')
         return (
           <div role="status" className="status-line ok">
             <p>
-              {t.checkinInside(
+              {cs.checkinInside(
                 name,
                 // Nearer than the fix can tell: "about 0 m" would read as a fault.
                 v.distanceM < Math.min(AT_CENTRE_M, v.accuracyM) ? null : Math.round(v.distanceM),
@@ -58,35 +60,35 @@ export function CheckinStatus({
             </p>
             {lost}
             <button type="button" className="primary big" onClick={onSave}>
-              {t.checkinConfirm}
+              {cs.checkinConfirm}
             </button>
           </div>
         )
       if (v.kind === 'outside')
         return (
           <div role="status" className="status-line warn">
-            <p>{t.checkinOutside(name, distance(v.remainingM))}</p>
+            <p>{cs.checkinOutside(name, distance(v.remainingM))}</p>
             {lost}
-            <p className="hint">{t.checkinOutsideHint}</p>
+            <p className="hint">{cs.checkinOutsideHint}</p>
           </div>
         )
       return (
         <div role="status" className="status-line warn">
-          <p>{t.checkinPoorAccuracy(Math.round(v.accuracyM), v.neededM)}</p>
+          <p>{cs.checkinPoorAccuracy(Math.round(v.accuracyM), v.neededM)}</p>
           {lost}
-          <p className="hint">{t.checkinPoorAccuracyHint}</p>
+          <p className="hint">{cs.checkinPoorAccuracyHint}</p>
         </div>
       )
     }
     case 'geo-error':
       return (
         <div role="alert" className="status-line warn">
-          <p>{state.error === 'denied' ? t.checkinDenied : t.checkinUnsupported}</p>
+          <p>{state.error === 'denied' ? cs.checkinDenied : cs.checkinUnsupported}</p>
           {/* A refusal is remembered by the browser: 重试 alone fails again until it is lifted. */}
-          {state.error === 'denied' && <p className="hint">{t.checkinDeniedSteps}</p>}
+          {state.error === 'denied' && <p className="hint">{cs.checkinDeniedSteps}</p>}
           {state.error === 'denied' && (
             <button type="button" onClick={onStart}>
-              {t.checkinRetry}
+              {cs.checkinRetry}
             </button>
           )}
         </div>
@@ -94,22 +96,22 @@ export function CheckinStatus({
     case 'saving':
       return (
         <p role="status" className="status-line">
-          {t.checkinSaving}
+          {cs.checkinSaving}
         </p>
       )
     case 'saved':
       return (
         // The confirm button is gone: focus goes to what it did.
         <p role="status" className="status-line ok" tabIndex={-1} ref={focusOnMount}>
-          {t.checkinSaved(name)}
+          {cs.checkinSaved(name)}
         </p>
       )
     case 'save-failed':
       return (
         <div role="alert" className="status-line warn">
-          <p>{state.reason === 'storage-full' ? t.checkinStorageFull : t.checkinSaveFailed}</p>
+          <p>{state.reason === 'storage-full' ? cs.checkinStorageFull : cs.checkinSaveFailed}</p>
           <button type="button" className="primary big" onClick={onSave}>
-            {t.checkinRetry}
+            {cs.checkinRetry}
           </button>
         </div>
       )

@@ -12,6 +12,7 @@ import { Link, paths } from '../shell/router.tsx'
 import { SyncProblem } from '../shell/SyncProblem.tsx'
 import { exportUnsynced } from './export-unsynced.ts'
 import { ImportBackup } from './ImportBackup.tsx'
+import { usePassportStrings } from './strings.ts'
 
 /** Safari deletes a site's storage after 7 days without a visit (ITP): warn well before. */
 const STALE_MS = 3 * 24 * 3_600_000
@@ -19,6 +20,7 @@ const STALE_MS = 3 * 24 * 3_600_000
 /** P8: storage risk is visible — pending count, oldest pending, persistence, and an export. */
 export function DataStatus() {
   const { t, prefs } = usePreferences()
+  const ps = usePassportStrings()
   const { log, outbox, records, member, session, lastSyncAt, syncNow, sync } = useRecords()
   const [persist, setPersist] = useState<PersistenceState | null>(null)
   const [usage, setUsage] = useState<{ usage: number; quota: number }>()
@@ -31,53 +33,55 @@ export function DataStatus() {
   const oldest = outbox.oldestPendingAt
   return (
     <section aria-labelledby="passport-data">
-      <h2 id="passport-data">{t.passportData}</h2>
+      <h2 id="passport-data">{ps.passportData}</h2>
       <ul className="data-status">
-        <li data-testid="pending-count">{pending > 0 ? t.passportPending(pending) : t.passportAllSynced}</li>
-        {oldest && <li>{t.passportOldest(formatTimeAgo(oldest, prefs.lang))}</li>}
+        <li data-testid="pending-count">
+          {pending > 0 ? ps.passportPending(pending) : ps.passportAllSynced}
+        </li>
+        {oldest && <li>{ps.passportOldest(formatTimeAgo(oldest, prefs.lang))}</li>}
         {oldest && Date.now() - Date.parse(oldest) > STALE_MS && (
           <li role="alert" className="warn-text">
-            {t.passportStale}
+            {ps.passportStale}
           </li>
         )}
         {parked.length > 0 && (
           <li>
-            {t.passportParked(parked.length)}
+            {ps.passportParked(parked.length)}
             <ul>
               {parked.map((e) => (
-                <li key={e.recordId}>{t.parkedReason(e.reason ?? '')}</li>
+                <li key={e.recordId}>{ps.parkedReason(e.reason ?? '')}</li>
               ))}
             </ul>
           </li>
         )}
         <li data-testid="last-sync">
           {/* The last sync is the device's: after a logout it was the previous member's. */}
-          {t.passportLastSync(
+          {ps.passportLastSync(
             !session
-              ? t.passportNotLoggedIn
+              ? ps.passportNotLoggedIn
               : lastSyncAt
                 ? formatDateTime(lastSyncAt, prefs.lang)
-                : t.passportNotYetSynced,
+                : ps.passportNotYetSynced,
           )}
         </li>
         <li data-testid="persistence">
           {persist === 'persisted'
-            ? t.passportPersisted
+            ? ps.passportPersisted
             : persist === 'not-persisted'
-              ? t.passportNotPersisted
+              ? ps.passportNotPersisted
               : persist === 'unsupported'
-                ? t.passportPersistUnsupported
+                ? ps.passportPersistUnsupported
                 : '…'}
         </li>
         {usage && usage.quota > 0 && (
-          <li>{t.passportUsage(formatBytes(usage.usage), formatBytes(usage.quota))}</li>
+          <li>{ps.passportUsage(formatBytes(usage.usage), formatBytes(usage.quota))}</li>
         )}
       </ul>
       {session && <SyncProblem sync={sync} pending={pending} />}
       <p className="actions">
         {persist === 'not-persisted' && (
           <button type="button" onClick={() => void requestPersistence().then(setPersist)}>
-            {t.passportRequestPersist}
+            {ps.passportRequestPersist}
           </button>
         )}
         {pending > 0 && session && (
@@ -88,13 +92,13 @@ export function DataStatus() {
         {/* Records made before logging in are offered to the account at login (ClaimPrompt). */}
         {pending > 0 && !session && (
           <Link to={paths.login()} className="button-link primary">
-            {t.passportLogInToSync}
+            {ps.passportLogInToSync}
           </Link>
         )}
         {member && <ImportBackup />}
         {pending > 0 && member && log && (
           <button type="button" onClick={() => void exportUnsynced(log, member.memberId, records)}>
-            {t.passportExport}
+            {ps.passportExport}
           </button>
         )}
       </p>

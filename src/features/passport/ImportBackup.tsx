@@ -1,10 +1,10 @@
 import { useState } from 'react'
-import { useStrings } from '../../i18n/i18n.tsx'
 import { useRecords } from '../shell/records-context.tsx'
+import { usePassportStrings } from './strings.ts'
 
 /** Imports an export of unsynced records (P8/row 17): ids are kept, so a second import adds nothing. */
 export function ImportBackup() {
-  const t = useStrings()
+  const ps = usePassportStrings()
   const { log, member } = useRecords()
   const [message, setMessage] = useState<string | null>(null)
   if (!log || !member) return null
@@ -13,17 +13,17 @@ export function ImportBackup() {
     try {
       body = JSON.parse(await file.text()) as typeof body
     } catch {
-      return setMessage(t.importBad)
+      return setMessage(ps.importBad)
     }
-    if (body.format !== 'hongtu.records.v1' || !Array.isArray(body.records)) return setMessage(t.importBad)
+    if (body.format !== 'hongtu.records.v1' || !Array.isArray(body.records)) return setMessage(ps.importBad)
     const added = await log.importUnsynced(body.records, member.memberId)
-    setMessage(added > 0 ? t.importDone(added) : t.importNone)
+    setMessage(added > 0 ? ps.importDone(added) : ps.importNone)
   }
   return (
     <span>
       {/* The input inside its label: the label, styled as a button, shows the hidden input's focus. */}
       <label className="button-link">
-        {t.importBackup}
+        {ps.importBackup}
         <input
           type="file"
           accept="application/json,.json"

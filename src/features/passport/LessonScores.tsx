@@ -5,9 +5,11 @@ import { formatDate } from '../../ui/format.ts'
 import { useContent } from '../shell/content-context.tsx'
 import { useRecords } from '../shell/records-context.tsx'
 import { Link, paths } from '../shell/router.tsx'
+import { usePassportStrings } from './strings.ts'
 
 export function LessonScores() {
-  const { t, prefs } = usePreferences()
+  const { prefs } = usePreferences()
+  const ps = usePassportStrings()
   const content = useContent()
   const { progress } = useRecords()
   const lessons = [...progress.lessons.values()].flatMap((p) => {
@@ -21,9 +23,9 @@ export function LessonScores() {
   })
   return (
     <section aria-labelledby="passport-lessons">
-      <h2 id="passport-lessons">{t.passportLessons}</h2>
+      <h2 id="passport-lessons">{ps.passportLessons}</h2>
       {lessons.length + vrOnly.length === 0 ? (
-        <p>{t.passportNoLessons}</p>
+        <p>{ps.passportNoLessons}</p>
       ) : (
         <ul className="stamp-list">
           {lessons.map(({ p, lesson }) => (
@@ -33,17 +35,17 @@ export function LessonScores() {
               </Link>{' '}
               <span className="meta">
                 {p.completed
-                  ? t.passportLessonDone(
+                  ? ps.passportLessonDone(
                       p.bestScore === undefined ? '—' : `${Math.round(p.bestScore * 100)}%`,
                     )
                   : lesson.quiz && attemptsLeft(lesson.quiz, p.attempts) === 0
-                    ? t.passportLessonNotPassed
-                    : t.passportLessonInProgress}
-                {p.attempts > 0 && ` · ${t.passportLessonAttempts(p.attempts)}`}
+                    ? ps.passportLessonNotPassed
+                    : ps.passportLessonInProgress}
+                {p.attempts > 0 && ` · ${ps.passportLessonAttempts(p.attempts)}`}
                 {/* Not yet passed, but scored: the same best score as the site's lesson card. */}
                 {!p.completed &&
                   p.bestScore !== undefined &&
-                  ` · ${t.passportLessonBest(`${Math.round(p.bestScore * 100)}%`)}`}
+                  ` · ${ps.passportLessonBest(`${Math.round(p.bestScore * 100)}%`)}`}
               </span>
             </li>
           ))}
@@ -53,7 +55,7 @@ export function LessonScores() {
                 <Localized text={scene.title} />
               </Link>{' '}
               <span className="meta">
-                {t.passportVrDone}
+                {ps.passportVrDone}
                 {p.completedAt && ` · ${formatDate(p.completedAt, prefs.lang)}`}
               </span>
             </li>

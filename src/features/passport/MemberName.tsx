@@ -1,9 +1,9 @@
 import { useId, useState } from 'react'
-import { useStrings } from '../../i18n/i18n.tsx'
 import { focusOnMount } from '../../ui/focus-on-mount.ts'
 import { LogoutControl } from '../account/LogoutControl.tsx'
 import { useAccountStrings } from '../account/strings.ts'
 import { useRecords } from '../shell/records-context.tsx'
+import { usePassportStrings } from './strings.ts'
 
 export function MemberName() {
   const a = useAccountStrings()
@@ -51,7 +51,7 @@ function MemberNameForm({
   onChange: (v: string) => void
   onSave: () => void
 }) {
-  const t = useStrings()
+  const ps = usePassportStrings()
   return (
     <form
       className="member-name"
@@ -60,16 +60,16 @@ function MemberNameForm({
         onSave()
       }}
     >
-      <label htmlFor={id}>{t.passportName}</label>
+      <label htmlFor={id}>{ps.passportName}</label>
       <input
         id={id}
         value={value}
-        placeholder={t.passportNamePlaceholder}
+        placeholder={ps.passportNamePlaceholder}
         maxLength={40}
         onChange={(e) => onChange(e.target.value)}
       />
       <button type="submit" disabled={!changed}>
-        {t.passportSaveName}
+        {ps.passportSaveName}
       </button>
     </form>
   )

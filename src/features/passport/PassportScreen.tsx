@@ -5,23 +5,25 @@ import { DataStatus } from './DataStatus.tsx'
 import { LessonScores } from './LessonScores.tsx'
 import { MemberName } from './MemberName.tsx'
 import { RouteStamps } from './RouteStamps.tsx'
+import { usePassportStrings } from './strings.ts'
 
 /** 红色足迹: the member's own progress, and the plain state of their data on this device. */
 export default function PassportScreen() {
   const t = useStrings()
-  const heading = useScreenTitle(`${t.passportTitle} · ${t.appName}`)
+  const ps = usePassportStrings()
+  const heading = useScreenTitle(`${ps.passportTitle} · ${t.appName}`)
   const { records, session } = useRecords()
   return (
     <>
       <h1 ref={heading} tabIndex={-1}>
-        {t.passportTitle}
+        {ps.passportTitle}
       </h1>
-      <p className="lead">{session ? t.passportIntro : t.passportIntroLoggedOut}</p>
+      <p className="lead">{session ? ps.passportIntro : ps.passportIntroLoggedOut}</p>
       <MemberName />
       <RouteStamps />
       <LessonScores />
       <DataStatus />
-      <p className="meta">{t.passportRecords(records.length)}</p>
+      <p className="meta">{ps.passportRecords(records.length)}</p>
     </>
   )
 }

@@ -3,14 +3,16 @@ import { formatDate } from '../../ui/format.ts'
 import { useContent } from '../shell/content-context.tsx'
 import { useRecords } from '../shell/records-context.tsx'
 import { Link, paths } from '../shell/router.tsx'
+import { usePassportStrings } from './strings.ts'
 
 export function RouteStamps() {
   const { t, prefs } = usePreferences()
+  const ps = usePassportStrings()
   const content = useContent()
   const { progress } = useRecords()
   return (
     <section aria-labelledby="passport-routes">
-      <h2 id="passport-routes">{t.passportRoutes}</h2>
+      <h2 id="passport-routes">{ps.passportRoutes}</h2>
       <ul className="card-list">
         {content.pack.routes.map((route) => {
           // Present at a stop: checked in there, or the trainer confirmed it (when GPS and the
@@ -29,7 +31,7 @@ export function RouteStamps() {
                 <span className="stamp-meter">
                   <meter min={0} max={route.stops.length} value={present} aria-hidden="true" />
                 </span>{' '}
-                {t.passportStamps(present, route.stops.length)}
+                {ps.passportStamps(present, route.stops.length)}
               </p>
               <ol className="stamp-list">
                 {route.stops.map((stop) => {
@@ -46,8 +48,8 @@ export function RouteStamps() {
                         {stamp
                           ? `✓ ${formatDate(stamp.at, prefs.lang)} · ${stamp.method === 'gps' ? t.methodGps : t.methodQr}`
                           : attended
-                            ? `✓ ${formatDate(attended.at, prefs.lang)} · ${t.passportAttended}`
-                            : t.passportNotStamped}
+                            ? `✓ ${formatDate(attended.at, prefs.lang)} · ${ps.passportAttended}`
+                            : ps.passportNotStamped}
                       </span>
                     </li>
                   )
