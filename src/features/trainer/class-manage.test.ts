@@ -30,8 +30,15 @@ describe('the class name-and-dates form', () => {
   it('sends only what changed, the name as the server stores it, and nothing when nothing did', () => {
     expect(changeOf(cls, cls)).toBeNull()
     expect(changeOf({ ...cls, name: ' 六月延安班 ' }, cls)).toBeNull()
-    expect(changeOf({ ...cls, name: 'ＡＢ 班 ' }, cls)).toEqual({ name: 'AB 班' })
+    // NFC, as the server: full-width letters and brackets stay as typed.
+    expect(changeOf({ ...cls, name: 'ＡＢ 班 ' }, cls)).toEqual({ name: 'ＡＢ 班' })
     expect(changeOf({ ...cls, endsOn: '2026-06-03' }, cls)).toEqual({ endsOn: '2026-06-03' })
+  })
+
+  it('changing only the dates of a class named with full-width brackets sends only the dates', () => {
+    // It sent the name as "延安班(第一期)" too, and the class was renamed.
+    const named = { ...cls, name: '延安班（第一期）' }
+    expect(changeOf({ ...named, endsOn: '2026-06-03' }, named)).toEqual({ endsOn: '2026-06-03' })
   })
 })
 

@@ -41,8 +41,12 @@ export const editOf = (cls: Pick<ClassInfo, 'name' | 'startsOn' | 'endsOn'>): Cl
   endsOn: cls.endsOn,
 })
 
-/** As the server stores a name: NFKC, trimmed. */
-const cleanName = (s: string) => s.normalize('NFKC').trim()
+/**
+ * As the server stores a class's name (server/classes/class-input.ts): NFC, trimmed. NFKC here
+ * turned "（第一期）" into "(第一期)", so the name always looked changed and a date edit renamed
+ * the class.
+ */
+const cleanName = (s: string) => s.normalize('NFC').trim()
 
 /** A real calendar date YYYY-MM-DD (2026-02-30 is not). */
 function isCalendarDate(s: string): boolean {
