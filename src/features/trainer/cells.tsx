@@ -83,7 +83,9 @@ export function LessonCellView({ cell }: { cell: LessonCell }) {
         : cell.attempts > 0
           ? s.inProgress(cell.attempts)
           : s.notStarted
-  const done = cell.completed || cell.attestation !== null
+  // Presence confirmed by the trainer is not a completed lesson (the column's total and the
+  // archive say 未完成): no tick for it, only its words.
+  const done = cell.completed
   return (
     <>
       <span className={done ? 'cell-done' : 'cell-none'}>
