@@ -13,8 +13,8 @@ import { Device } from './driver.ts'
 import { DATABASES, serverPerTest, TEST_SCRYPT } from './harness.ts'
 
 const LESSON = 'yangjialing-lesson'
-// yangjialing-lesson: q1 b, q2 b, q3 [a, b, c], q4 true, q5 true, q6 a; its pre-test asks q1, q2, q3, q6.
-const ALL_RIGHT = { q1: ['b'], q2: ['b'], q3: ['a', 'b', 'c'], q4: true, q5: true, q6: ['a'] }
+// yangjialing-lesson: q1 b, q2 b, q3 [a, b, c], q4 true, q5 false, q6 a; its pre-test asks q1, q2, q3, q6.
+const ALL_RIGHT = { q1: ['b'], q2: ['b'], q3: ['a', 'b', 'c'], q4: true, q5: false, q6: ['a'] }
 const EFFECT = `/api/classes/${DEMO_CLASS_ID}/learning-effect`
 
 describe.each(DATABASES)('learning effect on %s', (dbKind) => {
