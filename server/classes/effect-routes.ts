@@ -110,8 +110,11 @@ export function effectRoutes(api: ApiRegistry, s: AppServices): void {
         routeId: cls.route_id,
         sceneIds: sceneIdsOf(cls),
       })
+      // The class's lessons only, as on its dashboard: a lesson a member took on their own (the
+      // record still names the class) is not part of what the class was taught.
+      const classLessons = new Set<string>(columns.lessons.map((l) => l.lessonId))
       const effect = buildLearningEffect({
-        lessons: s.content.lessons,
+        lessons: s.content.lessons.filter((l) => classLessons.has(l.id)),
         lessonOrder: columns.lessons.map((l) => l.lessonId),
         members: members.map((m) => ({ id: m.id, displayName: m.displayName })),
         records,

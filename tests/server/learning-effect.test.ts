@@ -153,6 +153,33 @@ describe.each(DATABASES)('learning effect on %s', (dbKind) => {
     expect(flagsOf(inflated.id)).toContain('quiz-score-mismatch')
   })
 
+  it('leaves out a lesson that is not the class’s, even when its record names the class', async () => {
+    const server = await start()
+    const phone = new Device(server)
+    const m1 = await phone.loginAs('member1')
+    // The demo class follows the Yan'an route; 会宁's lesson is studied on the member's own.
+    const other = phone.record(
+      m1,
+      'quiz.submitted',
+      {
+        lessonId: 'huining-huishi-jiuzhi-lesson',
+        attempt: 1,
+        mode: 'remote',
+        answers: {},
+        correct: 0,
+        total: 6,
+        passed: false,
+      },
+      { classId: DEMO_CLASS_ID },
+    )
+    await pushAll(phone, [other, quiz(phone, m1, ALL_RIGHT, { correct: 6, total: 6, passed: true })])
+    const trainer = new Device(server)
+    await trainer.loginAs('trainer1')
+    const r = await trainer.request('GET', EFFECT)
+    expect(r.status).toBe(200)
+    expect(r.body.lessons.map((l: { lessonId: string }) => l.lessonId)).toEqual([LESSON])
+  })
+
   it('answers 403 to a member of the class and 404 to a trainer of another class', async () => {
     const server = await start()
     const member = new Device(server)
