@@ -293,9 +293,15 @@ test('the code screen tells a member that only trainers show codes, and the link
 }) => {
   await page.goto(`/a/HA1.abc.def`)
   await expect(refusal(page)).toContainText('请先登录你的红途账号')
-  await expect(page.getByRole('link', { name: '登录' }).last()).toBeVisible()
   const member = await freshClassMember(baseURL as string)
-  await logIn(page, member)
+  // Logging in from here leads back to the code, not to the passport.
+  await page.getByRole('link', { name: '登录' }).last().click()
+  await page.getByLabel('用户名（党员编号）').fill(member.username)
+  await page.getByLabel('密码').fill(member.password)
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.getByRole('link', { name: '继续' }).click()
+  await expect(page).toHaveURL(/\/a\/HA1\.abc\.def$/)
+  await expect(refusal(page)).not.toContainText('请先登录你的红途账号')
   await page.goto(`/trainer/classes/${DEMO_CLASS}/attest`)
   await expect(refusal(page)).toContainText('只有本班的带教老师可以显示到场确认码。')
   await expect(page.getByTestId('attest-code')).toHaveCount(0)

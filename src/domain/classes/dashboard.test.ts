@@ -183,6 +183,18 @@ describe('buildClassDashboard rows', () => {
     expect(row?.totals).toMatchObject({ lessonsCompleted: 1, meanScore: 0.8, reflections: 1 })
   })
 
+  it('lists only the class’s reflections: on its lessons and stops, or on nothing in particular', () => {
+    const rs = [
+      of('m1', record('reflection', { lessonId: 'la', text: '本班课程' }, '2026-05-01T01:00:00.000Z')),
+      of('m1', record('reflection', { text: '总的体会' }, '2026-05-01T02:00:00.000Z')),
+      // Taken outside the class: the record names the class all the same.
+      of('m1', record('reflection', { lessonId: 'elsewhere', text: '别处的课' }, '2026-05-01T03:00:00.000Z')),
+      of('m1', record('reflection', { siteId: 'nowhere', text: '别处的站' }, '2026-05-01T04:00:00.000Z')),
+    ]
+    const row = buildClassDashboard(input(rs)).rows[0]
+    expect(row?.reflections.map((r) => r.text)).toEqual(['本班课程', '总的体会'])
+  })
+
   it('counts a held completion as pending, not completed', () => {
     const held = record('lesson.completed', {
       lessonId: 'lb1',

@@ -242,9 +242,17 @@ function buildRow(
     ),
   )
 
+  // The class's own: a reflection on one of its lessons or stops, or on none. One on a lesson
+  // the member took outside the class (the record still names the class) is not its.
+  const classLessons = new Set<string>(columns.lessons.map((c) => c.lessonId))
+  const classSites = new Set<string>(columns.stops.map((c) => c.siteId))
+  const ofClass = (p: { lessonId?: string; siteId?: string }) =>
+    p.lessonId !== undefined
+      ? classLessons.has(p.lessonId)
+      : p.siteId === undefined || classSites.has(p.siteId)
   const reflections = accepted
     .flatMap((r): DashboardReflection[] =>
-      r.record.kind === 'reflection'
+      r.record.kind === 'reflection' && ofClass(r.record.payload)
         ? [
             {
               recordId: r.record.id,

@@ -3,7 +3,7 @@ import { type LoginResult, login } from '../../platform/session.ts'
 import { pullAll } from '../../platform/sync/pull.ts'
 import { focusOnMount } from '../../ui/focus-on-mount.ts'
 import { useRecords } from '../shell/records-context.tsx'
-import { Link, paths } from '../shell/router.tsx'
+import { afterLogin, Link } from '../shell/router.tsx'
 import { useScreenTitle } from '../shell/useScreenTitle.ts'
 import { ClaimPrompt } from './ClaimPrompt.tsx'
 import { LogoutControl } from './LogoutControl.tsx'
@@ -85,7 +85,7 @@ export default function LoginScreen() {
           </p>
           {step.kind === 'done' && step.message && <p role="status">{step.message}</p>}
           <p className="actions">
-            <Link to={paths.passport()} className="button-link primary">
+            <Link to={afterLogin(location.search, session.role)} className="button-link primary">
               {s.continue}
             </Link>
           </p>

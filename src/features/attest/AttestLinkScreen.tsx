@@ -157,7 +157,8 @@ function Refused({ refusal }: { refusal: CodeRefusal }) {
       </StatusMessage>
       {refusal.reason === 'login-required' ? (
         <p>
-          <Link to={paths.login()} className="button-link primary">
+          {/* Back here after logging in: the code is read again (scan anew if it has expired). */}
+          <Link to={paths.login(location.pathname)} className="button-link primary">
             {s.logIn}
           </Link>
         </p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parsePath, paths } from './router.tsx'
+import { afterLogin, parsePath, paths } from './router.tsx'
 
 describe('parsePath', () => {
   it('maps app paths to screens and round-trips the path builders', () => {
@@ -36,5 +36,30 @@ describe('parsePath', () => {
     expect(parsePath('/trainer/classes').name).toBe('not-found')
     expect(parsePath('/trainer/classes/c1/nope').name).toBe('not-found')
     expect(parsePath('/sites/%E0%A4%A').name).toBe('site')
+  })
+})
+
+describe('afterLogin', () => {
+  it('goes back to the app screen that asked for the login', () => {
+    const code = paths.attestLink('HA1.x.y')
+    expect(afterLogin(new URL(`http://h${paths.login(code)}`).search, 'member')).toBe(code)
+    expect(afterLogin('?next=%2Ftrainer%2Fclasses%2Fc1', 'trainer')).toBe('/trainer/classes/c1')
+  })
+
+  it("otherwise goes to the role's home: a member's passport, a trainer's or admin's classes", () => {
+    expect(afterLogin('', 'member')).toBe(paths.passport())
+    expect(afterLogin('', 'trainer')).toBe(paths.trainer())
+    expect(afterLogin('', 'admin')).toBe(paths.trainer())
+  })
+
+  it('never leads off the app, to an unknown screen or back to the login', () => {
+    for (const next of [
+      'https://evil.example/',
+      '//evil.example/x',
+      '/\\evil.example',
+      '/no/such/screen',
+      '/login',
+    ])
+      expect(afterLogin(`?next=${encodeURIComponent(next)}`, 'member'), next).toBe(paths.passport())
   })
 })

@@ -87,7 +87,8 @@ export const paths = {
   passport: () => '/passport',
   qr: (token: string) => `/q/${encodeURIComponent(token)}`,
   scan: () => '/scan',
-  login: () => '/login',
+  /** `next`: the app's own screen to go back to once logged in (see afterLogin). */
+  login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   vr: () => '/vr',
   vrScene: (id: string) => `/vr/${encodeURIComponent(id)}`,
   myClasses: () => '/classes',
@@ -153,4 +154,18 @@ export function Link({
       {children}
     </a>
   )
+}
+
+/**
+ * Where "继续" leads after logging in: back to the screen that asked for it (`?next=`, e.g. a
+ * trainer's attendance code scanned before logging in), when that is one of the app's own
+ * screens, else the role's home: a member's passport, a trainer's classes. Never another site.
+ */
+export function afterLogin(search: string, role: 'member' | 'trainer' | 'admin'): string {
+  const next = new URLSearchParams(search).get('next')
+  if (next?.startsWith('/') && !next.startsWith('//') && !next.includes('\\')) {
+    const route = parsePath(new URL(next, 'http://app.invalid').pathname)
+    if (route.name !== 'not-found' && route.name !== 'login') return next
+  }
+  return role === 'member' ? paths.passport() : paths.trainer()
 }
