@@ -39,6 +39,12 @@ test('an admin opens coverage from the header, sees an untrained member of a bra
   await expect(second.getByText('用户名 member2 · 党员编号 YA-2024-0002')).toBeVisible()
   expect(await seriousViolations(page)).toEqual([])
 
+  // On a phone (the tests' viewport) the rate, the figure an organiser looks for, is on the screen
+  // without scrolling the table.
+  const rate = page.getByTestId('coverage-table').getByRole('columnheader', { name: '覆盖率' })
+  const box = await rate.boundingBox()
+  expect((box?.x ?? Number.POSITIVE_INFINITY) + (box?.width ?? 0)).toBeLessThanOrEqual(390)
+
   const download = page.waitForEvent('download')
   await page.getByRole('link', { name: '导出 CSV（每人一行）' }).click()
   const file = await download

@@ -112,60 +112,64 @@ const rate = (c: CoverageCounts) => (c.members === 0 ? '—' : `${Math.round((c.
 function CoverageTable({ coverage }: { coverage: Coverage }) {
   const s = useTrainerStrings()
   if (coverage.rows.length === 0) return <p>{s.coverageEmpty}</p>
+  // The rate comes first after the branch: on a phone the last columns are off the screen.
   const counts = (c: CoverageCounts) => (
     <>
+      <td className="num">{rate(c)}</td>
       <td className="num">{c.members}</td>
       <td className="num">{c.attendedClass}</td>
       <td className="num">{c.completedRoute}</td>
       <td className="num">{c.vrLesson}</td>
       <td className="num">{c.any}</td>
-      <td className="num">{rate(c)}</td>
     </>
   )
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <section className="grid-scroll" aria-label={s.coverageTitle} tabIndex={0}>
-      <table className="coverage-table" data-testid="coverage-table">
-        <caption>{s.classDates(coverage.from, coverage.to)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{s.coverageBranch}</th>
-            <th scope="col" className="num">
-              {s.coverageMembers}
-            </th>
-            <th scope="col" className="num">
-              {s.coverageAttended}
-            </th>
-            <th scope="col" className="num">
-              {s.coverageRouteDone}
-            </th>
-            <th scope="col" className="num">
-              {s.coverageVr}
-            </th>
-            <th scope="col" className="num">
-              {s.coverageTrained}
-            </th>
-            <th scope="col" className="num">
-              {s.coverageRate}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {coverage.rows.map((r) => (
-            <tr key={r.branchId ?? ''}>
-              <th scope="row">{r.branchName ?? s.noBranch}</th>
-              {counts(r)}
+    <>
+      <p className="hint">{s.coverageScrollHint}</p>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+      <section className="grid-scroll" aria-label={s.coverageTitle} tabIndex={0}>
+        <table className="coverage-table" data-testid="coverage-table">
+          <caption>{s.classDates(coverage.from, coverage.to)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{s.coverageBranch}</th>
+              <th scope="col" className="num">
+                {s.coverageRate}
+              </th>
+              <th scope="col" className="num">
+                {s.coverageMembers}
+              </th>
+              <th scope="col" className="num">
+                {s.coverageAttended}
+              </th>
+              <th scope="col" className="num">
+                {s.coverageRouteDone}
+              </th>
+              <th scope="col" className="num">
+                {s.coverageVr}
+              </th>
+              <th scope="col" className="num">
+                {s.coverageTrained}
+              </th>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{s.coverageTotal}</th>
-            {counts(coverage.totals)}
-          </tr>
-        </tfoot>
-      </table>
-    </section>
+          </thead>
+          <tbody>
+            {coverage.rows.map((r) => (
+              <tr key={r.branchId ?? ''}>
+                <th scope="row">{r.branchName ?? s.noBranch}</th>
+                {counts(r)}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{s.coverageTotal}</th>
+              {counts(coverage.totals)}
+            </tr>
+          </tfoot>
+        </table>
+      </section>
+    </>
   )
 }
 

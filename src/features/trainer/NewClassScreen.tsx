@@ -58,7 +58,7 @@ function NewClassForm({ session }: { session: SessionInfo }) {
   const [endsOnByHand, setEndsOnByHand] = useState(false)
   const [trainers, setTrainers] = useState<Person[]>([])
   const [members, setMembers] = useState<Person[]>([])
-  const [roster, setRoster] = useState<{ file: File; lines: number } | null>(null)
+  const [roster, setRoster] = useState<{ file: File; rows: number } | null>(null)
   const [errors, setErrors] = useState<Errors>({})
   const [summary, setSummary] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
@@ -281,10 +281,12 @@ function NewClassForm({ session }: { session: SessionInfo }) {
               if (!file) return setRoster(null)
               void file
                 .text()
-                .then((t) => setRoster({ file, lines: t.split(/\r?\n/).filter(Boolean).length }))
+                .then((t) =>
+                  setRoster({ file, rows: Math.max(0, t.split(/\r?\n/).filter(Boolean).length - 1) }),
+                )
             }}
           />
-          {roster && <p className="meta">{s.rosterCsvChosen(roster.file.name, roster.lines)}</p>}
+          {roster && <p className="meta">{s.rosterCsvChosen(roster.file.name, roster.rows)}</p>}
         </div>
         <p className="actions">
           <button type="submit" className="big" disabled={submitting}>

@@ -72,7 +72,8 @@ const zhCN = {
   rosterCsv: '或上传名单文件（CSV）',
   rosterCsvHint:
     '表头为“姓名、党员编号、党支部”，每行一名已有账号的学员（Excel 另存为 CSV 即可）。班次建好后上传；全部核对无误才会导入，有问题会逐行列出。',
-  rosterCsvChosen: (name: string, lines: number) => `已选择 ${name}（${lines} 行）`,
+  /** `rows`: the lines under the header, one trainee each. */
+  rosterCsvChosen: (name: string, rows: number) => `已选择 ${name}（表头下 ${rows} 行）`,
   create: '创建班次',
   creating: '正在创建…',
   created: '班次已创建。',
@@ -114,6 +115,7 @@ const zhCN = {
   completedOf: (n: number, of: number) => `完成 ${n}/${of}`,
   gridTitle: '学员打卡与学习情况',
   gridHint: '表格可左右滑动；点学员姓名查看详情。',
+  coverageScrollHint: '表格可左右滑动。',
   member: '学员',
   totals: '合计',
   day: (n: number) => `第 ${n} 天`,
@@ -364,7 +366,7 @@ const en: TrainerStrings = {
   rosterCsv: 'Or upload a roster file (CSV)',
   rosterCsvHint:
     'Header 姓名, 党员编号, 党支部 (name, member number, branch), one member with an account per line (save from Excel as CSV). Uploaded once the class exists; imported only when every line checks out, otherwise each problem is listed by line.',
-  rosterCsvChosen: (name, lines) => `${name} chosen (${lines} lines)`,
+  rosterCsvChosen: (name, rows) => `${name} chosen (${rows} row${rows === 1 ? '' : 's'} under the header)`,
   create: 'Create class',
   creating: 'Creating…',
   created: 'Class created.',
@@ -405,6 +407,7 @@ const en: TrainerStrings = {
   completedOf: (n, of) => `completed ${n}/${of}`,
   gridTitle: 'Check-ins and lessons per member',
   gridHint: 'The table scrolls sideways; tap a name for details.',
+  coverageScrollHint: 'The table scrolls sideways.',
   member: 'Member',
   totals: 'Totals',
   day: (n) => `day ${n}`,
