@@ -40,6 +40,11 @@ export function RemoveTrainee({
     if (phase.name !== 'idle' && phase.name !== 'removing') noticeRef.current?.focus()
   }, [phase.name])
 
+  // "已把 X 移出本班次" stops being true once X is added back: it goes.
+  useEffect(() => {
+    if (phase.name === 'done' && members.some((m) => m.id === phase.person.id)) setPhase({ name: 'idle' })
+  }, [members, phase])
+
   const remove = async (person: Person) => {
     setPhase({ name: 'removing', person })
     const answer = await removeMember(classId, person.id)

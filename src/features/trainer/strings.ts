@@ -141,8 +141,9 @@ const zhCN = {
   score: (pct: string) => `最好成绩 ${pct}`,
   attempts: (n: number) => `测验 ${n} 次`,
   reflectionWritten: '已写心得',
+  /** A class without a route (VR scenes only) has no stops to be present at: no "到场 0/0". */
   rowTotals: (present: number, stops: number, done: number, lessons: number) =>
-    `到场 ${present}/${stops}，完成 ${done}/${lessons}`,
+    stops === 0 ? `完成 ${done}/${lessons}` : `到场 ${present}/${stops}，完成 ${done}/${lessons}`,
   flagsLabel: '需核实',
 
   // trainee
@@ -432,7 +433,10 @@ const en: TrainerStrings = {
   score: (pct) => `best ${pct}`,
   attempts: (n) => `${n} attempt${n === 1 ? '' : 's'}`,
   reflectionWritten: 'Reflection written',
-  rowTotals: (present, stops, done, lessons) => `present ${present}/${stops}, completed ${done}/${lessons}`,
+  rowTotals: (present, stops, done, lessons) =>
+    stops === 0
+      ? `completed ${done}/${lessons}`
+      : `present ${present}/${stops}, completed ${done}/${lessons}`,
   flagsLabel: 'Check',
 
   traineeBack: 'Back to the class dashboard',
