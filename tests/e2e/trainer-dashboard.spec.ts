@@ -155,7 +155,11 @@ test('a trainer creates a class with the form; a field error from the server is 
   await expect(page.getByText('请选择一条路线或至少一个 VR 场景。')).toBeVisible()
 
   await page.getByLabel('班次名称').fill(`测试班${member.username}`)
+  // Each error goes as its field is put right, not at the next submit.
+  await expect(page.getByText('请填写此项。')).toHaveCount(0)
+  await expect(page.getByText('请选择一条路线或至少一个 VR 场景。')).toBeVisible()
   await page.getByLabel('路线').selectOption({ label: '延安两日现场教学路线' })
+  await expect(page.getByText('请选择一条路线或至少一个 VR 场景。')).toHaveCount(0)
   await page.getByRole('checkbox', { name: '重温入党誓词' }).check()
   const members = page.getByRole('group', { name: '学员名单' })
   await members.getByLabel(/搜索学员/).fill(member.username)

@@ -77,7 +77,27 @@ function NewClassForm({ session }: { session: SessionInfo }) {
   }
   // A trainer creating a class is always one of its trainers (the server adds them too).
   const fixedTrainers = session.role === 'trainer' ? [me] : []
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
+  // A field's error goes as soon as the field is changed, not at the next submit; the summary
+  // goes with the last of them.
+  const cleared = (...fields: FormField[]) =>
+    setErrors((e) => {
+      if (!fields.some((f) => e[f])) return e
+      const next = { ...e }
+      for (const f of fields) delete next[f]
+      if (Object.keys(next).length === 0) setSummary(null)
+      return next
+    })
+  const FIELD_OF: Record<keyof Draft, FormField> = {
+    name: 'name',
+    routeId: 'route',
+    sceneIds: 'route',
+    startsOn: 'startsOn',
+    endsOn: 'endsOn',
+  }
+  const set = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }))
+    cleared(...(Object.keys(patch) as (keyof Draft)[]).map((k) => FIELD_OF[k]))
+  }
   const routeDays = (routeId: string) => content.pack.routes.find((r) => r.id === routeId)?.days ?? null
   const days = routeDays(draft.routeId)
   const dates = routeDates(draft, days)
@@ -177,6 +197,7 @@ function NewClassForm({ session }: { session: SessionInfo }) {
               // A route picked sets the end date to its last day (said below the end date).
               setEndsOnByHand(false)
               setDraft((d) => withRoute(d, routeId, routeDays(routeId)))
+              cleared('route', 'endsOn')
             }}
             {...err('route')}
           >
@@ -220,6 +241,7 @@ function NewClassForm({ session }: { session: SessionInfo }) {
             onChange={(e) => {
               const startsOn = e.target.value
               setDraft((d) => withStartsOn(d, startsOn, routeDays(d.routeId), endsOnByHand))
+              cleared('startsOn', 'endsOn')
             }}
             {...err('startsOn')}
           />
@@ -254,7 +276,10 @@ function NewClassForm({ session }: { session: SessionInfo }) {
           accounts="trainer"
           chosen={trainers}
           fixed={fixedTrainers}
-          onChange={setTrainers}
+          onChange={(people) => {
+            setTrainers(people)
+            cleared('trainers')
+          }}
           error={errors.trainers}
           errorId="err-trainers"
         />
@@ -262,7 +287,10 @@ function NewClassForm({ session }: { session: SessionInfo }) {
           legend={s.fieldMembers}
           accounts="member"
           chosen={members}
-          onChange={setMembers}
+          onChange={(people) => {
+            setMembers(people)
+            cleared('members')
+          }}
           error={errors.members}
           errorId="err-members"
         />

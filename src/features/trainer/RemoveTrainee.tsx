@@ -40,9 +40,17 @@ export function RemoveTrainee({
     if (phase.name !== 'idle' && phase.name !== 'removing') noticeRef.current?.focus()
   }, [phase.name])
 
-  // "已把 X 移出本班次" stops being true once X is added back: it goes.
+  // "已把 X 移出本班次" stops being true once X is added back: it goes. (The list still holds X
+  // until it is read again after the removal: only a return after an absence counts.)
+  const leftList = useRef(false)
   useEffect(() => {
-    if (phase.name === 'done' && members.some((m) => m.id === phase.person.id)) setPhase({ name: 'idle' })
+    if (phase.name !== 'done') {
+      leftList.current = false
+      return
+    }
+    const listed = members.some((m) => m.id === phase.person.id)
+    if (!listed) leftList.current = true
+    else if (leftList.current) setPhase({ name: 'idle' })
   }, [members, phase])
 
   const remove = async (person: Person) => {
