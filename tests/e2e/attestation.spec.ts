@@ -315,8 +315,11 @@ test("the trainer's code changes at every 30-second step, with a countdown", asy
     // The trainer's phone clock, stopped 6 s into a step once the screen is up.
     const boundary = (Math.floor(Date.now() / 30_000) + 1) * 30_000
     await trainer.page.clock.install({ time: boundary + 1000 })
+    await trainer.page.setViewportSize({ width: 390, height: 844 })
     await trainer.page.goto(`/trainer/classes/${DEMO_CLASS}/attest`)
     await expect(trainer.page.getByTestId('attest-code')).toBeVisible()
+    // Whole on the phone's screen, ready to show, without scrolling to it.
+    await expect(trainer.page.getByTestId('attest-code').locator('svg')).toBeInViewport({ ratio: 1 })
     await trainer.page.clock.pauseAt(boundary + 6000)
     await expect(trainer.page.getByText('24 秒后更新')).toBeVisible()
     const first = await shownLink(trainer.page)

@@ -1,4 +1,4 @@
-import { type CSSProperties, type ReactNode, useMemo, useState } from 'react'
+import { type CSSProperties, type ReactNode, useEffect, useMemo, useRef, useState } from 'react'
 import { sceneEntry } from '../../../scenes/registry.ts'
 import { ATTEST_STEP_S, secondsLeftInStep } from '../../domain/attest/window.ts'
 import { Localized, useLocalizedString, useStrings } from '../../i18n/i18n.tsx'
@@ -180,8 +180,16 @@ function PlaceGroup({ label, options }: { label: string; options: readonly Place
 function CodeFigure({ link, label, caption }: { link: string; label: string; caption: ReactNode }) {
   const { path, size } = useMemo(() => qrPath(link), [link])
   const side = size + 2 * QUIET_ZONE_MODULES
+  // On a phone the heading, the key's state and the place's picker push the code below the
+  // fold: when it first appears, bring it whole onto the screen (the trainer holds the phone
+  // up to the class; a new code every 30 s must not scroll the page again).
+  const figure = useRef<HTMLElement>(null)
+  useEffect(() => {
+    const box = figure.current?.getBoundingClientRect()
+    if (box && box.bottom > window.innerHeight) figure.current?.scrollIntoView({ block: 'end' })
+  }, [])
   return (
-    <figure className="attest-code" data-testid="attest-code" data-attest-link={link}>
+    <figure ref={figure} className="attest-code" data-testid="attest-code" data-attest-link={link}>
       <svg
         viewBox={`${-QUIET_ZONE_MODULES} ${-QUIET_ZONE_MODULES} ${side} ${side}`}
         // attest.css sizes the code to a whole number of pixels per module with it.
