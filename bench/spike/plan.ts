@@ -5,6 +5,7 @@ import { judgeFix } from '../../src/domain/geo/geofence.ts'
 import { type Answer, scoreQuiz } from '../../src/domain/lesson/quiz-scoring.ts'
 import { type AnyRecord, coarse, parseRecord } from '../../src/domain/records/record.ts'
 import { uuidv7 } from '../../src/domain/records/uuidv7.ts'
+import { mulberry32 } from '../../src/domain/seeded-random.ts'
 
 /**
  * The theme day (主题党日) every simulated member lives, as a pure function of (seed, member
@@ -49,15 +50,7 @@ const HOUR_MS = 60 * MINUTE_MS
 const METRES_PER_DEGREE = 111_320
 
 /** mulberry32, a tiny seeded PRNG (the same as the chaos test's). */
-export function prng(seed: number): () => number {
-  let a = seed | 0
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export const prng = mulberry32
 
 /** Independent streams per (seed, member, purpose), so times can be drawn without the records. */
 const stream = (seed: number, index: number, purpose: number) =>

@@ -1,22 +1,16 @@
+import { mulberry32 } from '../../src/domain/seeded-random.ts'
+
 /**
  * mulberry32: a tiny seeded PRNG, so a chaos run is a pure function of its seed. Everything
  * random in a run (actions, record ids, backoff jitter, dropped responses) draws from one of
  * these; nothing may call Math.random, or a failing seed would not replay.
  */
 export class Prng {
-  private state: number
+  /** A float in [0, 1). */
+  readonly next: () => number
 
   constructor(seed: number) {
-    this.state = seed >>> 0
-  }
-
-  /** A float in [0, 1). */
-  next = (): number => {
-    this.state = (this.state + 0x6d2b79f5) >>> 0
-    let t = this.state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    this.next = mulberry32(seed)
   }
 
   int(min: number, maxInclusive: number): number {

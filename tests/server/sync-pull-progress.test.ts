@@ -9,19 +9,12 @@ import { describe, expect, it } from 'vitest'
 import { DEMO_CLASS_ID } from '../../server/db/seed.ts'
 import { projectProgress } from '../../src/domain/records/progress.ts'
 import { type AnyRecord, parseRecord } from '../../src/domain/records/record.ts'
+import { mulberry32 } from '../../src/domain/seeded-random.ts'
 import { Device, withMember1 } from './driver.ts'
 import { DATABASES, serverPerTest } from './harness.ts'
 
-/** mulberry32: a tiny seeded PRNG, so a failing interleaving can be replayed. */
-function prng(seed: number) {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Seeded, so a failing interleaving can be replayed. */
+const prng = mulberry32
 
 describe.each(DATABASES)('pull and progress on %s', (dbKind) => {
   const start = serverPerTest(dbKind)

@@ -1,4 +1,5 @@
 import type { Question, Quiz } from '../content/schema.ts'
+import { mulberry32 } from '../seeded-random.ts'
 
 type ChoiceQuestion = Extract<Question, { kind: 'single' | 'multiple' }>
 type Choice = ChoiceQuestion['choices'][number]
@@ -84,15 +85,4 @@ function fnv1a(text: string): number {
     h = Math.imul(h, 0x01000193)
   }
   return h >>> 0
-}
-
-/** A small seeded generator of floats in [0, 1) (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
