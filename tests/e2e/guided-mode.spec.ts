@@ -195,6 +195,11 @@ test('the lead screen and the banner pass axe', async ({ browser, baseURL }) => 
   for (const page of [tablet.page, phone]) {
     expect(await seriousViolations(page)).toEqual([])
   }
+  // A tablet's screen: who follows is beside the commands, not below dozens of buttons.
+  await tablet.page.setViewportSize({ width: 1024, height: 768 })
+  await tablet.page.evaluate(() => window.scrollTo(0, 0))
+  await expect(tablet.page.getByTestId('lead-people')).toBeInViewport()
+  expect(await seriousViolations(tablet.page)).toEqual([])
 })
 
 test('offline, the lead screen says that leading needs the network, and why', async ({

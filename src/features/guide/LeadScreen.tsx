@@ -70,8 +70,20 @@ function Lead({ cls, live }: { cls: LeadClass; live: GuideLive }) {
   return (
     <>
       <LeadStatus cls={cls} link={snapshot.link} state={state} />
-      <LeadCommands cls={cls} controller={controller} state={state} enabled={snapshot.link.kind === 'open'} />
-      <LeadPeople cls={cls} state={state} />
+      {/* On a tablet, who follows stays in view beside the many commands (guide.css). */}
+      <div className="lead-layout">
+        <div>
+          <LeadCommands
+            cls={cls}
+            controller={controller}
+            state={state}
+            enabled={snapshot.link.kind === 'open'}
+          />
+        </div>
+        <div className="lead-layout-side">
+          <LeadPeople cls={cls} state={state} />
+        </div>
+      </div>
     </>
   )
 }
