@@ -1,6 +1,6 @@
 import { use, useMemo } from 'react'
 import type { LocalizedText, Question, Quiz } from '../domain/content/schema.ts'
-import { shownChoices } from '../domain/lesson/choice-order.ts'
+import { choiceLetter, shownChoices } from '../domain/lesson/choice-order.ts'
 import type { Answer } from '../domain/lesson/quiz-scoring.ts'
 import { Button3D } from './Button3D.tsx'
 import { loadXrFont, textBlockHeight } from './canvas-text.ts'
@@ -13,7 +13,6 @@ import type { XrStrings } from './ui-strings.ts'
 import { useXrText } from './use-xr-text.ts'
 
 const WIDTH_M = 1.3
-const LETTERS = 'ABCDEF'
 const PROMPT_MAX_WIDTH_M = WIDTH_M - 0.12
 const PROMPT_LINE_HEIGHT = 1.4
 const CHOICE_WIDTH_M = WIDTH_M - 0.1
@@ -34,7 +33,7 @@ function choicesOf(
       { id: 'false', label: xrStrings.falseLabel },
     ]
   // In the order the phone shows them, so a class's "B" is the same choice everywhere.
-  return shownChoices(quiz, q).map((c, i) => ({ id: c.id, label: `${LETTERS[i]}. ${text(c.text)}` }))
+  return shownChoices(quiz, q).map((c, i) => ({ id: c.id, label: `${choiceLetter(i)}. ${text(c.text)}` }))
 }
 
 function isChosen(answer: Answer | undefined, choiceId: string): boolean {

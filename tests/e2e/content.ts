@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { ContentPack } from '../../src/domain/content/pack.ts'
 import { geoDistanceMeters } from '../../src/domain/geo/distance.ts'
 import type { LngLat } from '../../src/domain/geo/types.ts'
-import { shownChoices } from '../../src/domain/lesson/choice-order.ts'
+import { choiceLetter, shownChoices } from '../../src/domain/lesson/choice-order.ts'
 
 /** The content pack of the build under test, so tests use each site's real position and radius. */
 export const pack = JSON.parse(readFileSync('dist/content/pack.json', 'utf8')) as ContentPack
@@ -36,9 +36,7 @@ export function shownChoice(lessonId: string, zh: string): string {
   const found = quiz.questions.flatMap((q) =>
     q.kind === 'truefalse'
       ? []
-      : shownChoices(quiz, q).flatMap((c, i) =>
-          c.text.zh === zh ? [`${String.fromCharCode(65 + i)}. ${zh}`] : [],
-        ),
+      : shownChoices(quiz, q).flatMap((c, i) => (c.text.zh === zh ? [`${choiceLetter(i)}. ${zh}`] : [])),
   )
   if (found.length !== 1) throw new Error(`${found.length} choices of ${lessonId} read "${zh}"`)
   return found[0] as string

@@ -63,6 +63,9 @@ function ordersOf(quiz: Quiz): ReadonlyMap<string, readonly Choice[]> {
   return orders
 }
 
+/** The letter a choice is shown with at a position: "A" for 0. Members and trainers say "选 B". */
+export const choiceLetter = (position: number) => String.fromCharCode(65 + position)
+
 /** The content allows up to six choices (src/domain/content/schema.ts). */
 const MAX_CHOICES = 6
 

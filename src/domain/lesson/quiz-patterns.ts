@@ -1,5 +1,5 @@
 import type { Quiz } from '../content/schema.ts'
-import { shownChoices } from './choice-order.ts'
+import { choiceLetter, shownChoices } from './choice-order.ts'
 import { type Answers, scoreQuiz } from './quiz-scoring.ts'
 
 /** An answering pattern that needs no reading: one letter for every choice question, one truth for every true/false. */
@@ -30,7 +30,7 @@ export function passingPattern(quiz: Quiz): AnsweringPattern | undefined {
       const result = scoreQuiz(quiz, answers)
       if (result.passed)
         return {
-          letter: String.fromCharCode(65 + position),
+          letter: choiceLetter(position),
           truth,
           correct: result.correct,
           total: result.total,

@@ -1,5 +1,5 @@
 import type { Question, Quiz } from '../../domain/content/schema.ts'
-import { shownChoices } from '../../domain/lesson/choice-order.ts'
+import { choiceLetter, shownChoices } from '../../domain/lesson/choice-order.ts'
 import type { Answer } from '../../domain/lesson/quiz-scoring.ts'
 import { Localized, useLocalizedString } from '../../i18n/i18n.tsx'
 import { type LessonStrings, useLessonStrings } from './strings.ts'
@@ -25,7 +25,7 @@ export function choicesOf(
     ]
   return shownChoices(quiz, q).map((c, i) => ({
     id: c.id,
-    letter: String.fromCharCode(65 + i),
+    letter: choiceLetter(i),
     label: text(c.text),
   }))
 }

@@ -164,7 +164,7 @@ export function Link({
 export function afterLogin(search: string, role: 'member' | 'trainer' | 'admin'): string {
   const next = new URLSearchParams(search).get('next')
   if (next?.startsWith('/') && !next.startsWith('//') && !next.includes('\\')) {
-    const route = parsePath(new URL(next, 'http://app.invalid').pathname)
+    const route = parsePath(next.split(/[?#]/)[0] ?? '')
     if (route.name !== 'not-found' && route.name !== 'login') return next
   }
   return role === 'member' ? paths.passport() : paths.trainer()

@@ -79,14 +79,13 @@ function NewClassForm({ session }: { session: SessionInfo }) {
   const fixedTrainers = session.role === 'trainer' ? [me] : []
   // A field's error goes as soon as the field is changed, not at the next submit; the summary
   // goes with the last of them.
-  const cleared = (...fields: FormField[]) =>
-    setErrors((e) => {
-      if (!fields.some((f) => e[f])) return e
-      const next = { ...e }
-      for (const f of fields) delete next[f]
-      if (Object.keys(next).length === 0) setSummary(null)
-      return next
-    })
+  const cleared = (...fields: FormField[]) => {
+    if (!fields.some((f) => errors[f])) return
+    const next = { ...errors }
+    for (const f of fields) delete next[f]
+    setErrors(next)
+    if (Object.keys(next).length === 0) setSummary(null)
+  }
   const FIELD_OF: Record<keyof Draft, FormField> = {
     name: 'name',
     routeId: 'route',
