@@ -1,5 +1,6 @@
-import { generatePassword, type ScryptParams } from '../auth/passwords.ts'
+import { generatePassword, hashPassword, type ScryptParams } from '../auth/passwords.ts'
 import type { Db, Role } from '../db/tables.ts'
+import { NUL_MESSAGE } from '../http/nul.ts'
 import { parseCsv } from './csv.ts'
 import { createUser, ensureBranch, normaliseUsername, USERNAME_PATTERN } from './users.ts'
 
@@ -7,9 +8,10 @@ import { createUser, ensureBranch, normaliseUsername, USERNAME_PATTERN } from '.
  * Roster import (花名册): a CSV with the columns name, member number, branch, role, in English or
  * Chinese headers (姓名, 党员编号, 党支部, 角色), roles as member/trainer/admin or
  * 党员/学员/带教老师/管理员. The member number is the login name. Every row is checked before
- * anything is written; then each row is applied on its own, so running the same file again
- * after an interruption is safe: existing accounts (by member number) are updated, never given
- * a new password, and new ones get a generated password that is reported once.
+ * anything is written, then all rows are written in one transaction: a file is imported whole or
+ * not at all, so importing it again after a failure is safe. Existing accounts (by member number)
+ * are updated, never given a new password; new ones get a generated password that is reported once.
+ * Used by the admin page (POST /api/admin/roster) and the admin command (npm run admin:roster).
  */
 
 const HEADERS: Record<string, 'name' | 'memberNumber' | 'branch' | 'role'> = {
@@ -44,6 +46,9 @@ const ROLE_WORDS: Record<string, Role> = {
   管理员: 'admin',
 }
 
+/** A file this long is a whole organisation's roster; longer ones are split. */
+export const MAX_ACCOUNT_ROSTER_ROWS = 2000
+
 export interface RosterRow {
   readonly line: number
   readonly name: string
@@ -52,25 +57,74 @@ export interface RosterRow {
   readonly role: Role
 }
 
+/**
+ * Why a line cannot be imported. Stable: the admin page says each in the admin's language from
+ * the code, the column and `values`; `message` is the same in English (the command prints it).
+ */
+export const ACCOUNT_ROSTER_CODES = [
+  'unclosed_quote',
+  'empty_file',
+  'missing_column',
+  'too_many_rows',
+  'nul_character',
+  'empty_cell',
+  'bad_member_number',
+  'name_too_long',
+  'unknown_role',
+  'member_needs_branch',
+  'repeated_member_number',
+  'member_number_taken',
+] as const
+export type AccountRosterCode = (typeof ACCOUNT_ROSTER_CODES)[number]
+export type AccountRosterColumn = 'name' | 'member_number' | 'branch' | 'role' | ''
+
 export interface RosterProblem {
   readonly line: number
-  readonly column: string
+  readonly code: AccountRosterCode
+  readonly column: AccountRosterColumn
+  /** repeated_member_number: the line that has it first; too_many_rows: the most a file may have. */
+  readonly values: { readonly firstLine?: number; readonly maxRows?: number }
   readonly message: string
 }
 
+const problem = (
+  line: number,
+  code: AccountRosterCode,
+  column: AccountRosterColumn,
+  message: string,
+  values: RosterProblem['values'] = {},
+): RosterProblem => ({ line, code, column, values, message })
+
+const COLUMN_OF = { name: 'name', memberNumber: 'member_number', branch: 'branch', role: 'role' } as const
+
 /** Reads and checks the whole file; problems carry the line number as a spreadsheet shows it. */
 export function readRoster(text: string): { rows: RosterRow[]; problems: RosterProblem[] } {
-  const [header, ...body] = parseCsv(text)
-  const problems: RosterProblem[] = []
-  if (!header) return { rows: [], problems: [{ line: 1, column: '', message: 'the file is empty' }] }
+  let table: string[][]
+  try {
+    table = parseCsv(text)
+  } catch (e) {
+    return { rows: [], problems: [problem(1, 'unclosed_quote', '', (e as Error).message)] }
+  }
+  const [header, ...body] = table
+  if (!header) return { rows: [], problems: [problem(1, 'empty_file', '', 'the file is empty')] }
   const columns = header.map((h) => HEADERS[rosterHeaderKey(h)])
+  const problems: RosterProblem[] = []
   for (const needed of ['name', 'memberNumber', 'branch', 'role'] as const)
     if (!columns.includes(needed))
-      problems.push({
-        line: 1,
-        column: needed,
-        message: `has no ${needed} column (header: name, member_number, branch, role)`,
-      })
+      problems.push(
+        problem(
+          1,
+          'missing_column',
+          COLUMN_OF[needed],
+          `has no ${COLUMN_OF[needed]} column (header: name, member_number, branch, role)`,
+        ),
+      )
+  if (body.length > MAX_ACCOUNT_ROSTER_ROWS)
+    problems.push(
+      problem(1, 'too_many_rows', '', `has more than ${MAX_ACCOUNT_ROSTER_ROWS} rows; split the file`, {
+        maxRows: MAX_ACCOUNT_ROSTER_ROWS,
+      }),
+    )
   if (problems.length > 0) return { rows: [], problems }
   const rows: RosterRow[] = []
   const seen = new Map<string, number>()
@@ -80,84 +134,198 @@ export function readRoster(text: string): { rows: RosterRow[]; problems: RosterP
     const name = get('name')
     const memberNumber = get('memberNumber')
     const branch = get('branch')
-    const role = ROLE_WORDS[get('role').toLowerCase()]
-    if (!name || name.length > 80) problems.push({ line, column: 'name', message: 'must be 1–80 characters' })
-    if (!USERNAME_PATTERN.test(normaliseUsername(memberNumber)))
-      problems.push({
-        line,
-        column: 'member_number',
-        message: 'must be 2–64 letters, digits, dots, dashes or underscores',
-      })
-    if (!role)
-      problems.push({
-        line,
-        column: 'role',
-        message: 'must be member, trainer or admin (党员, 带教老师, 管理员)',
-      })
+    const roleWord = get('role')
+    const role = ROLE_WORDS[roleWord.toLowerCase()]
+    if (fields.some((f) => f.includes('\u0000'))) {
+      // PostgreSQL cannot store or even compare a NUL: such a line is never looked up.
+      problems.push(problem(line, 'nul_character', '', NUL_MESSAGE))
+      return
+    }
+    if (!name) problems.push(problem(line, 'empty_cell', 'name', 'is empty'))
+    else if (name.length > 80)
+      problems.push(problem(line, 'name_too_long', 'name', 'must be 1–80 characters'))
+    if (!memberNumber) problems.push(problem(line, 'empty_cell', 'member_number', 'is empty'))
+    else if (!USERNAME_PATTERN.test(normaliseUsername(memberNumber)))
+      problems.push(
+        problem(
+          line,
+          'bad_member_number',
+          'member_number',
+          'must be 2–64 letters, digits, dots, dashes or underscores',
+        ),
+      )
+    if (!roleWord) problems.push(problem(line, 'empty_cell', 'role', 'is empty'))
+    else if (!role)
+      problems.push(
+        problem(line, 'unknown_role', 'role', 'must be member, trainer or admin (党员, 带教老师, 管理员)'),
+      )
     if (role === 'member' && !branch)
-      problems.push({ line, column: 'branch', message: 'a member needs a branch (党支部)' })
-    const key = normaliseUsername(memberNumber)
-    const earlier = seen.get(key)
-    if (earlier !== undefined)
-      problems.push({ line, column: 'member_number', message: `repeats line ${earlier}` })
-    seen.set(key, line)
+      problems.push(problem(line, 'member_needs_branch', 'branch', 'a member needs a branch (党支部)'))
+    if (memberNumber) {
+      const key = normaliseUsername(memberNumber)
+      const earlier = seen.get(key)
+      if (earlier !== undefined)
+        problems.push(
+          problem(line, 'repeated_member_number', 'member_number', `repeats line ${earlier}`, {
+            firstLine: earlier,
+          }),
+        )
+      else seen.set(key, line)
+    }
     if (role) rows.push({ line, name, memberNumber, branch, role })
   })
   return { rows: problems.length > 0 ? [] : rows, problems }
 }
 
-export interface RosterOutcome {
-  readonly created: { username: string; name: string; password: string }[]
-  readonly updated: string[]
-  readonly unchanged: string[]
+/** An account as the roster leaves it. */
+export interface RosterAccount {
+  readonly line: number
+  readonly username: string
+  readonly displayName: string
+  readonly role: Role
+  readonly branch: string | null
 }
 
+export interface RosterOutcome {
+  /** New accounts; `password` is their generated initial password (absent on a dry run). */
+  readonly created: (RosterAccount & { readonly password?: string })[]
+  /** Accounts whose name, role or branch the file changed; `changed` names which. */
+  readonly updated: (RosterAccount & { readonly changed: readonly ('name' | 'role' | 'branch')[] })[]
+  readonly unchanged: RosterAccount[]
+  /** Lines that cannot be imported after all (a member number another account already uses). */
+  readonly problems: RosterProblem[]
+}
+
+/** Password hashes are made this many at a time (node's thread pool has four threads). */
+const HASH_CONCURRENCY = 4
+
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++
+      out[i] = await fn(items[i] as T)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return out
+}
+
+/**
+ * Imports checked rows: new accounts, updates, and unchanged ones, as one transaction. With
+ * `dryRun`, says what it would do and writes nothing. Hashing the new passwords (the slow part:
+ * scrypt, some 50 ms each) happens before the transaction, so the database is held for
+ * milliseconds, not for the whole file. `problems` is non-empty only when a row's member number
+ * belongs to another account's member number field; then nothing is written.
+ */
 export async function applyRoster(
   db: Db,
   rows: readonly RosterRow[],
   now: Date,
-  scrypt?: ScryptParams,
+  options: { readonly scrypt?: ScryptParams; readonly dryRun?: boolean } = {},
 ): Promise<RosterOutcome> {
-  const outcome: RosterOutcome = { created: [], updated: [], unchanged: [] }
+  const existing = await db
+    .selectFrom('users')
+    .leftJoin('branches', 'branches.id', 'users.branch_id')
+    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'branches.name as branch'])
+    .where(
+      'users.username',
+      'in',
+      rows.length > 0 ? rows.map((r) => normaliseUsername(r.memberNumber)) : [''],
+    )
+    .execute()
+  const byUsername = new Map(existing.map((u) => [u.username, u]))
+  const account = (row: RosterRow): RosterAccount => ({
+    line: row.line,
+    username: normaliseUsername(row.memberNumber),
+    displayName: row.name,
+    role: row.role,
+    branch: row.branch || null,
+  })
+  const fresh = rows.filter((r) => !byUsername.has(normaliseUsername(r.memberNumber)))
+  // A new account's member number must not be another account's member number either.
+  const numbersTaken = new Set(
+    fresh.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('users')
+            .select('member_number')
+            .where(
+              'member_number',
+              'in',
+              fresh.map((r) => r.memberNumber),
+            )
+            .execute()
+        ).map((u) => u.member_number),
+  )
+  const problems = fresh
+    .filter((r) => numbersTaken.has(r.memberNumber))
+    .map((r) =>
+      problem(
+        r.line,
+        'member_number_taken',
+        'member_number',
+        'is already the member number of another account',
+      ),
+    )
+  const outcome: RosterOutcome = { created: [], updated: [], unchanged: [], problems }
+  if (problems.length > 0) return outcome
+
+  const updates: { row: RosterRow; id: string }[] = []
   for (const row of rows) {
-    const username = normaliseUsername(row.memberNumber)
-    const existing = await db
-      .selectFrom('users')
-      .leftJoin('branches', 'branches.id', 'users.branch_id')
-      .select(['users.id', 'users.display_name', 'users.role', 'branches.name as branch'])
-      .where('users.username', '=', username)
-      .executeTakeFirst()
-    if (!existing) {
-      const password = generatePassword()
+    const found = byUsername.get(normaliseUsername(row.memberNumber))
+    if (!found) continue
+    const changed = [
+      ...(found.display_name !== row.name ? (['name'] as const) : []),
+      ...(found.role !== row.role ? (['role'] as const) : []),
+      ...((found.branch ?? '') !== row.branch ? (['branch'] as const) : []),
+    ]
+    if (changed.length === 0) outcome.unchanged.push(account(row))
+    else {
+      outcome.updated.push({ ...account(row), changed })
+      updates.push({ row, id: found.id })
+    }
+  }
+  if (options.dryRun) {
+    outcome.created.push(...fresh.map(account))
+    return outcome
+  }
+
+  const credentials = await mapLimited(fresh, HASH_CONCURRENCY, async (row) => {
+    const password = generatePassword()
+    return { row, password, hashed: await hashPassword(password, options.scrypt) }
+  })
+  await db.transaction().execute(async (trx) => {
+    for (const { row, password, hashed } of credentials) {
       await createUser(
-        db,
+        trx,
         {
-          username,
+          username: row.memberNumber,
           displayName: row.name,
           role: row.role,
           branchName: row.branch || null,
           memberNumber: row.memberNumber,
           password,
+          hashed,
         },
         now,
-        scrypt,
       )
-      outcome.created.push({ username, name: row.name, password })
-    } else if (
-      existing.display_name === row.name &&
-      existing.role === row.role &&
-      (existing.branch ?? '') === row.branch
-    )
-      outcome.unchanged.push(username)
-    else {
-      const branchId = row.branch ? await ensureBranch(db, row.branch, now) : null
-      await db
+    }
+    for (const { row, id } of updates) {
+      const branchId = row.branch ? await ensureBranch(trx, row.branch, now) : null
+      await trx
         .updateTable('users')
         .set({ display_name: row.name, role: row.role, branch_id: branchId })
-        .where('id', '=', existing.id)
+        .where('id', '=', id)
         .execute()
-      outcome.updated.push(username)
     }
-  }
+  })
+  outcome.created.push(...credentials.map(({ row, password }) => ({ ...account(row), password })))
   return outcome
 }

@@ -21,6 +21,8 @@ export interface NewUser {
   readonly branchName?: string | null
   readonly memberNumber?: string | null
   readonly password: string
+  /** `password` hashed already (a roster import hashes before its transaction). */
+  readonly hashed?: string
   /** Fixed id (demo seed); a random UUID otherwise. */
   readonly id?: string
 }
@@ -78,7 +80,7 @@ export async function createUser(db: Db, input: NewUser, now: Date, scrypt?: Scr
       .executeTakeFirst()
     if (used) throw new UserInputError('memberNumber', 'is already used by another account')
   }
-  const passwordHash = await hashPassword(input.password, scrypt)
+  const passwordHash = input.hashed ?? (await hashPassword(input.password, scrypt))
   const id = input.id ?? newId()
   // The branch and the user in one transaction: a user that cannot be written leaves no new branch.
   const write = async (trx: Db) => {

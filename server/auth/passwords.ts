@@ -63,12 +63,18 @@ export function passwordProblem(password: string): string | undefined {
   return undefined
 }
 
-/** A random password for a new account: 14–16 characters from a 55-letter unambiguous alphabet (≥ 80 bits). */
+/**
+ * A random password for a new account or a reset, as three groups of four such as
+ * `k7mz-q3xh-t9wr`: lower-case letters and digits without look-alikes (0/o, 1/l/i), because an
+ * older member types it on a phone from a printed slip. 12 characters of 31 are 59 bits: with
+ * login throttling (login-limits.ts) and scrypt, ample; the member can change it once logged in.
+ */
 export function generatePassword(): string {
-  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'
-  const bytes = randomBytes(16)
-  let out = ''
-  // 256 is not a multiple of 55, so take bytes below 220 (4 × 55) to avoid bias.
-  for (const b of bytes) if (b < 220) out += alphabet[b % alphabet.length]
-  return out.length >= 14 ? out : generatePassword()
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789'
+  const picked: string[] = []
+  // 256 is not a multiple of 31, so take bytes below 248 (8 × 31) to avoid bias.
+  while (picked.length < 12)
+    for (const b of randomBytes(16))
+      if (b < 248 && picked.length < 12) picked.push(alphabet[b % 31] as string)
+  return [0, 4, 8].map((at) => picked.slice(at, at + 4).join('')).join('-')
 }

@@ -6,7 +6,7 @@ import { type ApiRegistry, pathParam } from '../http/registry.ts'
 import { clearCookie, DEVICE_COOKIE, readCookie, SESSION_COOKIE, setCookie } from './cookies.ts'
 import { type Attempt, clearPairFailures, releaseAttempt, reserveLoginAttempt } from './login-limits.ts'
 import { clientIp, lifetimeOf, requireUser } from './middleware.ts'
-import { dummyHash, PASSWORD_MAX, verifyPassword } from './passwords.ts'
+import { dummyHash, hashPassword, PASSWORD_MAX, passwordProblem, verifyPassword } from './passwords.ts'
 import { createSession, purgeEndedSessions, revokeSession, sessionMaxAgeS } from './sessions.ts'
 import { hashToken, newToken } from './tokens.ts'
 import { UserViewSchema } from './user-view.ts'
@@ -14,6 +14,11 @@ import { UserViewSchema } from './user-view.ts'
 const LoginBody = z.strictObject({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(PASSWORD_MAX),
+})
+
+const ChangePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX),
+  newPassword: z.string().min(1).max(PASSWORD_MAX),
 })
 
 const SessionViewSchema = z.strictObject({
@@ -156,6 +161,78 @@ export function authRoutes(api: ApiRegistry, s: AppServices): void {
       clearCookie(c, SESSION_COOKIE)
       s.log('logout', { user: user.id })
       return c.body(null, 204)
+    },
+  )
+
+  api.add(
+    {
+      method: 'post',
+      path: '/api/me/password',
+      tag: 'auth',
+      summary: 'Change your own password; your other sessions end, this one stays',
+      access: 'a logged-in user (their own)',
+      body: ChangePasswordBody,
+      responses: {
+        200: {
+          description: 'Changed',
+          schema: z.strictObject({
+            endedSessions: z.number().int().meta({ description: 'Other devices logged out' }),
+          }),
+        },
+        400: {
+          description:
+            '`wrong_password` at `currentPassword`; `invalid` at `newPassword` (too short or long, or the same as now)',
+        },
+        429: {
+          description: '`rate_limited`, with Retry-After: wrong current passwords count as failed logins',
+        },
+      },
+    },
+    async (c, { body }) => {
+      const user = requireUser(c)
+      const now = s.now()
+      // A wrong current password is a guess at the account's secret, counted as a failed login:
+      // a borrowed phone that is still logged in cannot try passwords without limit here.
+      const attempt: Attempt = {
+        account: user.username,
+        ip: clientIp(c, s.config.trustProxy),
+        trustedDevice: `session:${user.sessionId}`,
+      }
+      const reserved = await reserveLoginAttempt(s.db, attempt, now)
+      if ('retryAfterS' in reserved)
+        throw new ApiError(429, 'rate_limited', 'too many wrong passwords; try again later', undefined, {
+          'Retry-After': String(reserved.retryAfterS),
+        })
+      const row = await s.db
+        .selectFrom('users')
+        .select('password_hash')
+        .where('id', '=', user.id)
+        .executeTakeFirstOrThrow()
+      // 400, not 401: the session is fine, and a client logs out on 401.
+      if (!(await verifyPassword(body.currentPassword, row.password_hash))) {
+        s.log('password.change.refused', { user: user.id })
+        throw new ApiError(400, 'wrong_password', 'the current password is not right', 'currentPassword')
+      }
+      await releaseAttempt(s.db, reserved.id)
+      const problem =
+        passwordProblem(body.newPassword) ??
+        (body.newPassword === body.currentPassword ? 'is the same as the current password' : undefined)
+      if (problem) throw new ApiError(400, 'invalid', problem, 'newPassword')
+      const hash = await hashPassword(body.newPassword, s.scrypt)
+      const ended = await s.db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', user.id).execute()
+        return trx
+          .updateTable('sessions')
+          .set({ revoked_at: now.toISOString() })
+          .where('user_id', '=', user.id)
+          .where('id', '!=', user.sessionId)
+          .where('revoked_at', 'is', null)
+          .returning('id')
+          .execute()
+      })
+      for (const e of ended) s.guide?.sessionsEnded({ sessionId: e.id })
+      s.log('password.change', { user: user.id, endedSessions: ended.length })
+      return c.json({ endedSessions: ended.length }, 200)
     },
   )
 

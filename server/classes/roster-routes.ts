@@ -20,7 +20,8 @@ import { decodeCsvBytes, matchRoster, ROSTER_NOTE_CODES, readClassRoster } from 
 
 /** A roster file of 2000 rows of Chinese names and branches stays well below this. */
 export const ROSTER_MAX_BYTES = 256 * 1024
-export const ROSTER_PATH = /^\/api\/classes\/[^/]+\/roster$/
+/** A class's roster upload, and the admin's roster import of accounts (admin/routes.ts). */
+export const ROSTER_PATH = /^\/api\/(classes\/[^/]+\/roster|admin\/roster)$/
 
 const CSV_TYPES = /^(text\/csv|text\/plain|application\/csv|application\/vnd\.ms-excel)\s*(;|$)/i
 
@@ -240,7 +241,8 @@ export function rosterRoutes(api: ApiRegistry, s: AppServices): void {
   )
 }
 
-async function csvBody(c: Context<AppEnv>): Promise<string> {
+/** The body of a roster upload as text: 415 unless it says it is CSV; GB18030 read as such. */
+export async function csvBody(c: Context<AppEnv>): Promise<string> {
   if (!CSV_TYPES.test(c.req.header('content-type') ?? ''))
     throw new ApiError(415, 'unsupported_media_type', 'send the roster as text/csv')
   return decodeCsvBytes(new Uint8Array(await c.req.arrayBuffer()))

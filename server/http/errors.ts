@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'unauthenticated',
   'invalid_credentials',
+  'wrong_password',
   'forbidden',
   'cross_origin',
   'not_found',

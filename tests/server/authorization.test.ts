@@ -32,6 +32,8 @@ interface Row {
   /** The declared path, as in the OpenAPI document. */
   readonly declared: string
   readonly body?: (w: World, caller: Caller) => unknown
+  /** A CSV body (a roster file) instead of JSON. */
+  readonly csv?: (caller: Caller) => string
   /** Expected answer per caller; callers run in CALLERS order, so only later ones see changes. */
   readonly expect: Record<Caller, Expect>
 }
@@ -75,6 +77,14 @@ const ROWS: Row[] = [
   { method: 'POST', declared: '/api/auth/logout', path: () => '/api/auth/logout', expect: all(204) },
   { method: 'GET', declared: '/api/me', path: () => '/api/me', expect: all(200) },
   { method: 'GET', declared: '/api/me/sessions', path: () => '/api/me/sessions', expect: all(200) },
+  {
+    method: 'POST',
+    declared: '/api/me/password',
+    path: () => '/api/me/password',
+    // Each caller's own password, never another's: a wrong current one changes nothing.
+    body: () => ({ currentPassword: 'not-my-password', newPassword: 'a-new-good-password' }),
+    expect: all(400),
+  },
   {
     method: 'DELETE',
     declared: '/api/me/sessions/{sessionId}',
@@ -210,6 +220,31 @@ const ROWS: Row[] = [
   },
   {
     method: 'POST',
+    declared: '/api/admin/users/{userId}/reset-password',
+    path: (w) => `/api/admin/users/${w.ids.otherMember}/reset-password`,
+    expect: {
+      ...adminOnly(200),
+      admin: (r) => {
+        expect(r.status).toBe(200)
+        expect(r.body.password).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/)
+      },
+    },
+  },
+  {
+    method: 'POST',
+    declared: '/api/admin/roster',
+    path: () => '/api/admin/roster',
+    csv: (caller) => `姓名,党员编号,党支部,角色\n新学员,new-${caller},新支部,党员\n`,
+    expect: {
+      ...adminOnly(200),
+      admin: (r) => {
+        expect(r.status).toBe(200)
+        expect(r.body.created.map((c: { username: string }) => c.username)).toEqual(['new-admin'])
+      },
+    },
+  },
+  {
+    method: 'POST',
     declared: '/api/admin/users/{userId}/revoke-sessions',
     path: (w) => `/api/admin/users/${w.ids.otherMember}/revoke-sessions`,
     expect: adminOnly(200),
@@ -314,7 +349,11 @@ describe.each(DATABASES)('authorization matrix on %s', (dbKind) => {
         const r = await world.devices[caller].request(
           row.method,
           row.path(world),
-          row.body ? { json: row.body(world, caller) } : {},
+          row.body
+            ? { json: row.body(world, caller) }
+            : row.csv
+              ? { raw: row.csv(caller), headers: { 'content-type': 'text/csv' } }
+              : {},
         )
         const want = row.expect[caller]
         if (typeof want === 'number') expect(r.status, `${caller}: ${r.text}`).toBe(want)
