@@ -33,12 +33,10 @@ const NewUserBody = z.strictObject({
     }),
 })
 const UserResponse = z.strictObject({ user: UserViewSchema })
-const GeneratedPassword = z
-  .string()
-  .meta({
-    description:
-      'Made by the server (three groups of four letters and digits); shown once, never stored in clear',
-  })
+const GeneratedPassword = z.string().meta({
+  description:
+    'Made by the server (three groups of four letters and digits); shown once, never stored in clear',
+})
 const CreatedUserResponse = z.strictObject({ user: UserViewSchema, password: GeneratedPassword.optional() })
 
 const RosterAccountSchema = z.strictObject({
@@ -50,12 +48,9 @@ const RosterAccountSchema = z.strictObject({
 })
 const RosterImportSchema = z.strictObject({
   dryRun: z.boolean(),
-  created: z
-    .array(RosterAccountSchema.extend({ password: GeneratedPassword.optional() }))
-    .meta({
-      description:
-        'New accounts, each with its initial password (with dryRun: would be created, no password)',
-    }),
+  created: z.array(RosterAccountSchema.extend({ password: GeneratedPassword.optional() })).meta({
+    description: 'New accounts, each with its initial password (with dryRun: would be created, no password)',
+  }),
   updated: z.array(RosterAccountSchema.extend({ changed: z.array(z.enum(['name', 'role', 'branch'])) })),
   unchanged: z.array(RosterAccountSchema),
 })

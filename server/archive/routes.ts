@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { z } from 'zod'
+import { tableToCsv } from '../../src/domain/archive/csv-writer.ts'
 import {
   type ArchiveTables,
   classArchiveTables,
@@ -13,7 +14,6 @@ import type { AppEnv, AppServices, SessionUser } from '../context.ts'
 import type { ClassesTable } from '../db/tables.ts'
 import { notFound } from '../http/errors.ts'
 import { type ApiRegistry, pathParam } from '../http/registry.ts'
-import { tableToCsv } from './csv-writer.ts'
 import { type ClassArchiveData, classArchiveData, xapiNames } from './dashboard-data.ts'
 import { download, publicOrigin } from './download.ts'
 import { tablesToXlsx } from './xlsx-writer.ts'

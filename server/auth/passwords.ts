@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../src/domain/accounts/password-rules.ts'
 
 /**
  * Password hashing with scrypt (node:crypto; RFC 7914). Stored as
@@ -16,9 +17,7 @@ export const DEFAULT_SCRYPT: ScryptParams = { log2N: 15, r: 8, p: 1 }
 const KEY_BYTES = 32
 const SALT_BYTES = 16
 
-/** ASVS 5.0 6.2.1 (≥ 8 characters) and 6.2.9 (≥ 64 allowed). */
-export const PASSWORD_MIN = 10
-export const PASSWORD_MAX = 128
+export { PASSWORD_MAX, PASSWORD_MIN } from '../../src/domain/accounts/password-rules.ts'
 
 function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   const N = 2 ** params.log2N

@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { coverageTable } from '../../src/domain/archive/coverage-table.ts'
+import { tableToCsv } from '../../src/domain/archive/csv-writer.ts'
 import {
   type CoverageInput,
   type CoverageRecord,
   chinaDaysMs,
   computeCoverage,
 } from '../../src/domain/classes/coverage.ts'
-import { tableToCsv } from '../archive/csv-writer.ts'
 import { download } from '../archive/download.ts'
 import { requireRole } from '../auth/middleware.ts'
 import { isCalendarDate } from '../classes/class-input.ts'

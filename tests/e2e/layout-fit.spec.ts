@@ -242,3 +242,27 @@ test('the “ready offline” notice takes its own room: scrolled to the end, it
     expect(overlaps(await boxOf(part), covered), `${await part.textContent()} under the notice`).toBe(false)
   }
 })
+
+test('on a phone the accounts page fits: one-line “manage” buttons, fields and file input a finger can hit', async ({
+  page,
+}) => {
+  await page.setViewportSize(PHONE)
+  await logIn(page, ADMIN)
+  await page.goto('/admin/accounts')
+  const list = page.getByTestId('account-list')
+  await expect(list.getByRole('listitem').first()).toBeVisible()
+  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0)
+  for (const button of await list.getByRole('button', { name: /^管理 / }).all()) {
+    await expectTappable(button, 'manage')
+    // One line: "管" over "理" read as two words once. A text's line boxes are its client rects.
+    const lines = await button.evaluate((el) => {
+      const range = document.createRange()
+      range.selectNodeContents(el)
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+    })
+    expect(lines).toBe(1)
+  }
+  await expectTappable(page.getByLabel('搜索（姓名、用户名、党支部）'), 'search')
+  await expectTappable(page.getByLabel('角色', { exact: true }).last(), 'role filter')
+  await expectTappable(page.getByLabel('选择花名册文件（CSV）'), 'roster file')
+})

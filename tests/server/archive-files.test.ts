@@ -6,9 +6,9 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { parseCsv } from '../../server/admin/csv.ts'
-import { csvField, guardFormula, tableToCsv } from '../../server/archive/csv-writer.ts'
 import { contentDisposition, safeFileName } from '../../server/archive/download.ts'
 import { tablesToXlsx, xmlText } from '../../server/archive/xlsx-writer.ts'
+import { csvField, guardFormula, tableToCsv } from '../../src/domain/archive/csv-writer.ts'
 
 describe('CSV cells', () => {
   it('quotes commas, quotes and line breaks as RFC 4180 says, and reads back whole', () => {

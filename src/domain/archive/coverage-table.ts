@@ -13,7 +13,7 @@ import { type ArchiveTable, yesNo } from './tables.ts'
  * organiser can filter the ones to follow up in a spreadsheet. Branches in the coverage
  * screen's order, members by name within one, members without a branch last (an empty branch
  * cell). Headers are bilingual like the archive's (tables.ts); the server writes the CSV with
- * the archive's writer (server/archive/csv-writer.ts).
+ * the archive's writer (csv-writer.ts).
  */
 
 export const COVERAGE_HEADER: readonly string[] = [

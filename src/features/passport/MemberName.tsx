@@ -3,6 +3,7 @@ import { focusOnMount } from '../../ui/focus-on-mount.ts'
 import { LogoutControl } from '../account/LogoutControl.tsx'
 import { useAccountStrings } from '../account/strings.ts'
 import { useRecords } from '../shell/records-context.tsx'
+import { Link, paths } from '../shell/router.tsx'
 import { usePassportStrings } from './strings.ts'
 
 export function MemberName() {
@@ -15,6 +16,9 @@ export function MemberName() {
     return (
       <section aria-label={a.account}>
         <p className="status-line ok">{a.loggedInAs(session.displayName, session.username)}</p>
+        <p>
+          <Link to={paths.account()}>{a.accountLink}</Link>
+        </p>
         <LogoutControl onLoggedOut={setLoggedOut} />
       </section>
     )

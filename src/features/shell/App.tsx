@@ -35,6 +35,9 @@ const CoverageScreen = lazy(() => import('../trainer/CoverageScreen.tsx'))
 const AttestDisplayScreen = lazy(() => import('../attest/AttestDisplayScreen.tsx'))
 const LeadScreen = lazy(() => import('../guide/LeadScreen.tsx'))
 const LearningEffectScreen = lazy(() => import('../effect/LearningEffectScreen.tsx'))
+// Accounts: the member's own (password, devices) and the admin's (all accounts, rosters).
+const AccountScreen = lazy(() => import('../account/AccountScreen.tsx'))
+const AccountsAdminScreen = lazy(() => import('../admin/AccountsAdminScreen.tsx'))
 
 function NotFound() {
   const t = useStrings()
@@ -111,6 +114,10 @@ function Screen() {
       return <LearningEffectScreen key={route.classId} classId={route.classId} />
     case 'coverage':
       return <CoverageScreen />
+    case 'account':
+      return <AccountScreen />
+    case 'admin-accounts':
+      return <AccountsAdminScreen />
     case 'not-found':
       return <NotFound />
   }

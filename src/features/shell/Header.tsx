@@ -1,4 +1,5 @@
 import { usePreferences } from '../../i18n/i18n.tsx'
+import { AccountsNavLink } from '../admin/AccountsNavLink.tsx'
 import { MyClassesNavLink } from '../classes/MyClassesNavLink.tsx'
 import { CoverageNavLink } from '../trainer/CoverageNavLink.tsx'
 import { TrainerNavLink } from '../trainer/TrainerNavLink.tsx'
@@ -25,7 +26,8 @@ export function Header() {
       </div>
       <nav aria-label={t.mainNav}>
         <Link to={paths.routes()}>{t.navRoutes}</Link> <Link to={paths.passport()}>{t.navPassport}</Link>{' '}
-        <Link to={paths.vr()}>{vr.navVr}</Link> <MyClassesNavLink /> <TrainerNavLink /> <CoverageNavLink />
+        <Link to={paths.vr()}>{vr.navVr}</Link> <MyClassesNavLink /> <TrainerNavLink /> <CoverageNavLink />{' '}
+        <AccountsNavLink />
         <SyncBadge />
       </nav>
       <fieldset className="display-settings">

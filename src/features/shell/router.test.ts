@@ -28,6 +28,9 @@ describe('parsePath', () => {
     expect(parsePath(paths.trainerLead('c1'))).toEqual({ name: 'trainer-lead', classId: 'c1' })
     expect(parsePath(paths.trainerEffect('c1'))).toEqual({ name: 'trainer-effect', classId: 'c1' })
     expect(parsePath(paths.coverage())).toEqual({ name: 'coverage' })
+    expect(parsePath(paths.account())).toEqual({ name: 'account' })
+    expect(parsePath(paths.adminAccounts())).toEqual({ name: 'admin-accounts' })
+    expect(parsePath('/admin')).toEqual({ name: 'not-found', path: '/admin' })
   })
 
   it('sends anything else to not-found', () => {

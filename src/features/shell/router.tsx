@@ -30,6 +30,8 @@ export type AppRoute =
   | { readonly name: 'trainer-lead'; readonly classId: string }
   | { readonly name: 'trainer-effect'; readonly classId: string }
   | { readonly name: 'coverage' }
+  | { readonly name: 'account' }
+  | { readonly name: 'admin-accounts' }
   | { readonly name: 'not-found'; readonly path: string }
 
 export function parsePath(pathname: string): AppRoute {
@@ -51,6 +53,8 @@ export function parsePath(pathname: string): AppRoute {
   if (parts.length === 2 && parts[0] === 'a' && parts[1]) return { name: 'attest-link', token: parts[1] }
   if (parts[0] === 'trainer') return parseTrainerPath(parts.slice(1))
   if (parts.length === 1 && parts[0] === 'coverage') return { name: 'coverage' }
+  if (parts.length === 1 && parts[0] === 'account') return { name: 'account' }
+  if (parts.length === 2 && parts[0] === 'admin' && parts[1] === 'accounts') return { name: 'admin-accounts' }
   return { name: 'not-found', path: pathname }
 }
 
@@ -103,6 +107,8 @@ export const paths = {
   trainerLead: (classId: string) => `/trainer/classes/${encodeURIComponent(classId)}/lead`,
   trainerEffect: (classId: string) => `/trainer/classes/${encodeURIComponent(classId)}/effect`,
   coverage: () => '/coverage',
+  account: () => '/account',
+  adminAccounts: () => '/admin/accounts',
 }
 
 export { NAVIGATE_EVENT }

@@ -70,6 +70,10 @@ export function useOutboxSync(log: RecordLog | null, memberId: string | null) {
     setState({ kind: 'idle' })
     void sync.current?.resume()
   }, [])
-  const authRequired = useCallback(() => setState({ kind: 'auth-required' }), [])
+  // Through the loop when there is one, so that a pass finishing afterwards does not say "idle".
+  const authRequired = useCallback(() => {
+    if (sync.current) sync.current.requireAuth()
+    else setState({ kind: 'auth-required' })
+  }, [])
   return { state, lastSyncAt, clockOffsetMs, syncNow, resumeAfterLogin, authRequired }
 }

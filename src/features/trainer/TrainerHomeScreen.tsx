@@ -29,9 +29,14 @@ function TrainerHome({ session }: { session: SessionInfo }) {
           {s.newClass}
         </Link>
         {session.role === 'admin' && (
-          <Link to={paths.coverage()} className="button-link">
-            {s.coverageLink}
-          </Link>
+          <>
+            <Link to={paths.coverage()} className="button-link">
+              {s.coverageLink}
+            </Link>
+            <Link to={paths.adminAccounts()} className="button-link">
+              {s.accountsLink}
+            </Link>
+          </>
         )}
       </p>
       {state.status === 'loading' && <StatusMessage title={s.loading} />}

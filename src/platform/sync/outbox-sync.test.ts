@@ -201,6 +201,18 @@ describe('OutboxSync', () => {
     expect(await t.pending()).toBe(0)
   })
 
+  it('stays stopped when the session is found ended while a pass is still reading the outbox', async () => {
+    const t = await setup(0)
+    // The start-up check answers 401 before the loop's first look at the (empty) outbox ends.
+    const pass = t.sync.kick()
+    t.sync.requireAuth()
+    await pass
+    expect(t.sync.current.kind).toBe('auth-required')
+    expect(t.states.at(-1)?.kind).toBe('auth-required')
+    await t.sync.kick()
+    expect(t.sync.current.kind).toBe('auth-required')
+  })
+
   it('still sends an item 10 days old: nothing expires (row 21)', async () => {
     const tenDaysAgo = Date.now() - 10 * 24 * 3_600_000
     const t = await setup(1, { now: () => tenDaysAgo })

@@ -103,6 +103,16 @@ export class OutboxSync {
     this.clearTimer()
   }
 
+  /**
+   * The server said this session ended, outside the loop (the start-up check of the session).
+   * The loop stops as on a 401 of its own, and a pass already under way cannot then report
+   * "idle" and hide it: the member would see "logged in" on a device whose records wait.
+   */
+  requireAuth() {
+    this.clearTimer()
+    this.set({ kind: 'auth-required' })
+  }
+
   private clearTimer() {
     if (this.timer !== null)
       (this.deps.clearTimer ?? clearTimeout)(this.timer as ReturnType<typeof setTimeout>)
@@ -120,6 +130,11 @@ export class OutboxSync {
         this.running = null
       })
     }, delay)
+  }
+
+  /** Read through a call: the state may change between awaits (requireAuth). */
+  private authLost(): boolean {
+    return this.state.kind === 'auth-required'
   }
 
   /** The last batch's answers being written, while the next batch is on the wire. */
@@ -174,11 +189,12 @@ export class OutboxSync {
     let answeredThisPass = false
     let next: Promise<PreparedBatch | null> | null = null
     for (;;) {
-      if (this.stopped) return this.lastSettle()
+      if (this.stopped || this.authLost()) return this.lastSettle()
       const batch = await (next ?? this.prepare(after))
       next = null
       if (!batch) {
         await this.lastSettle()
+        if (this.authLost()) return
         if (after === undefined) {
           this.attempt = 0
           this.set({ kind: 'idle', lastSyncAt: new Date(this.deps.now?.() ?? Date.now()).toISOString() })

@@ -1,4 +1,4 @@
-import type { ArchiveTable, Cell } from '../../src/domain/archive/tables.ts'
+import type { ArchiveTable, Cell } from './tables.ts'
 
 /**
  * A table as a CSV file that Excel on a Chinese Windows PC opens correctly: UTF-8 with a byte

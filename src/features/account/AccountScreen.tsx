@@ -1,0 +1,57 @@
+import { StatusMessage } from '../../ui/StatusMessage.tsx'
+import { useRecords } from '../shell/records-context.tsx'
+import { Link, paths } from '../shell/router.tsx'
+import { ScreenHeading } from '../trainer/ScreenHeading.tsx'
+import { useAccountScreenStrings } from './account-screen-strings.ts'
+import { ChangePasswordForm } from './ChangePasswordForm.tsx'
+import { DeviceSessions } from './DeviceSessions.tsx'
+import { LogoutControl } from './LogoutControl.tsx'
+import '../trainer/trainer.css'
+import './account.css'
+
+/**
+ * /account (我的账号): who is logged in, their password (the one an admin handed out is changed
+ * here), and the devices logged in as them, to log out a lost phone. The password and the
+ * devices need the server; the facts above them come from the device and show offline.
+ */
+export default function AccountScreen(_props: Record<string, never>) {
+  const s = useAccountScreenStrings()
+  const { state, session } = useRecords()
+  if (state.status === 'opening') return <StatusMessage title={s.loading} level={1} />
+  if (!session)
+    return (
+      <>
+        <ScreenHeading title={s.title} />
+        <StatusMessage title={s.notLoggedIn}>
+          <Link to={paths.login(paths.account())} className="button-link primary">
+            {s.logIn}
+          </Link>
+        </StatusMessage>
+      </>
+    )
+  return (
+    <>
+      <ScreenHeading title={s.title} />
+      <dl className="account-facts">
+        <dt>{s.name}</dt>
+        <dd>{session.displayName}</dd>
+        <dt>{s.username}</dt>
+        <dd>{session.username}</dd>
+        <dt>{s.role}</dt>
+        <dd>{s.roleName(session.role)}</dd>
+        <dt>{s.branch}</dt>
+        <dd>{session.branch ?? s.noBranch}</dd>
+      </dl>
+      {session.role === 'admin' && (
+        <p>
+          <Link to={paths.adminAccounts()} className="button-link">
+            {s.manageAccounts}
+          </Link>
+        </p>
+      )}
+      <ChangePasswordForm />
+      <DeviceSessions />
+      <LogoutControl onLoggedOut={() => undefined} />
+    </>
+  )
+}

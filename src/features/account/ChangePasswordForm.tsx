@@ -1,0 +1,134 @@
+import { type FormEvent, useId, useRef, useState } from 'react'
+import { newPasswordProblem, PASSWORD_MIN } from '../../domain/accounts/password-rules.ts'
+import { useRecords } from '../shell/records-context.tsx'
+import { changePassword } from './account-api.ts'
+import { useAccountScreenStrings } from './account-screen-strings.ts'
+
+type Field = 'currentPassword' | 'newPassword' | 'confirmPassword'
+
+/**
+ * The member's own password: the current one, the new one twice. What the form can tell (too
+ * short, the two copies differ) it says before sending, at the field; what only the server knows
+ * (the current password is wrong) comes back to the same place. On success the fields empty and
+ * the member hears how many other devices were logged out.
+ */
+export function ChangePasswordForm() {
+  const s = useAccountScreenStrings()
+  const { session } = useRecords()
+  const ids = useId()
+  const [values, setValues] = useState<Record<Field, string>>({
+    currentPassword: '',
+    newPassword: '',
+    confirmPassword: '',
+  })
+  const [show, setShow] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<{ field: Field | null; text: string } | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+  const errorRef = useRef<HTMLParagraphElement>(null)
+
+  const fail = (field: Field | null, text: string) => {
+    setError({ field, text })
+    // After the render that shows it: the message is read, and the field is the next stop.
+    requestAnimationFrame(() => errorRef.current?.focus())
+  }
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setDone(null)
+    setError(null)
+    if (!values.currentPassword) return fail('currentPassword', s.enterCurrent)
+    const problem = newPasswordProblem(values.currentPassword, values.newPassword, values.confirmPassword)
+    if (problem)
+      return fail(
+        problem.field,
+        problem.kind === 'mismatch'
+          ? s.mismatch
+          : problem.kind === 'same-as-current'
+            ? s.sameAsCurrent
+            : s.tooShort(PASSWORD_MIN),
+      )
+    setBusy(true)
+    const r = await changePassword(values.currentPassword, values.newPassword)
+    setBusy(false)
+    if (r.ok) {
+      setValues({ currentPassword: '', newPassword: '', confirmPassword: '' })
+      setDone(s.passwordChanged(r.value))
+      return
+    }
+    if (r.kind === 'invalid' && r.code === 'wrong_password') return fail('currentPassword', s.wrongCurrent)
+    if (r.kind === 'invalid' && r.code === 'rate_limited') return fail(null, s.tooMany)
+    if (r.kind === 'invalid' && r.field === 'newPassword') return fail('newPassword', s.serverSays(r.message))
+    if (r.kind === 'invalid') return fail(null, s.serverSays(r.message))
+    if (r.kind === 'offline') return fail(null, s.needsOnline)
+    if (r.kind === 'logged-out') return fail(null, s.loggedOut)
+    fail(null, s.serverError(r.kind === 'error' ? r.status : 0))
+  }
+
+  const input = (field: Field, label: string, autoComplete: string, hint?: string) => {
+    const id = `${ids}-${field}`
+    const hintId = hint ? `${id}-hint` : undefined
+    const errorId = error?.field === field ? `${ids}-error` : undefined
+    return (
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
+        {hint && (
+          <span className="hint" id={hintId}>
+            {hint}
+          </span>
+        )}
+        <input
+          id={id}
+          type={show ? 'text' : 'password'}
+          autoComplete={autoComplete}
+          value={values[field]}
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
+          onChange={(e) => {
+            const value = e.target.value
+            setValues((v) => ({ ...v, [field]: value }))
+            if (error?.field === field) setError(null)
+          }}
+        />
+        {errorId && (
+          <p id={errorId} className="field-error" role="alert" tabIndex={-1} ref={errorRef}>
+            {error?.text}
+          </p>
+        )}
+      </div>
+    )
+  }
+
+  return (
+    <section aria-labelledby={`${ids}-title`} className="account-section">
+      <h2 id={`${ids}-title`}>{s.passwordTitle}</h2>
+      <p className="hint">{s.passwordIntro}</p>
+      <form className="trainer-form" onSubmit={(e) => void submit(e)} noValidate>
+        {/* Password managers file the new password under this name. */}
+        <input type="hidden" name="username" autoComplete="username" value={session?.username ?? ''} />
+        {input('currentPassword', s.currentPassword, 'current-password')}
+        {input('newPassword', s.newPassword, 'new-password', s.newPasswordHint(PASSWORD_MIN))}
+        {input('confirmPassword', s.confirmPassword, 'new-password')}
+        <label className="check">
+          <input type="checkbox" checked={show} onChange={(e) => setShow(e.target.checked)} />
+          {s.showPasswords}
+        </label>
+        {error && error.field === null && (
+          <p className="status-line warn" role="alert" tabIndex={-1} ref={errorRef}>
+            {error.text}
+          </p>
+        )}
+        {done && (
+          <p className="status-line ok" role="status">
+            {done}
+          </p>
+        )}
+        <p className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? s.changingPassword : s.changePassword}
+          </button>
+        </p>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,218 @@
+import { useDeferredValue, useId, useState } from 'react'
+import { Link, paths } from '../shell/router.tsx'
+import { AskTwice } from '../trainer/AskTwice.tsx'
+import { type Account, type Role, resetPassword, revokeAccountSessions, setAccountDisabled } from './api.ts'
+import { failureText } from './failure-text.ts'
+import type { IssuedPassword } from './IssuedPasswords.tsx'
+import { useAdminStrings } from './strings.ts'
+
+/** Enough to find someone by scrolling; more is a search's job (an organisation has thousands). */
+const SHOWN = 100
+
+/** Name, username, member number or branch contain every word typed (case and width folded). */
+export function matchesSearch(a: Account, query: string): boolean {
+  const fold = (t: string) => t.normalize('NFKC').toLowerCase()
+  const hay = fold([a.displayName, a.username, a.memberNumber ?? '', a.branch ?? ''].join(' '))
+  return fold(query)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => hay.includes(word))
+}
+
+/**
+ * Every account, searchable, each with what an admin does to one: a new password (shown once,
+ * through `onIssued`), disabling or enabling, logging out every device. Each asks twice; the
+ * admin's own account is left to "my account" (disabling it here would lock them out).
+ */
+export function AccountList({
+  accounts,
+  selfId,
+  onIssued,
+  onChanged,
+}: {
+  accounts: readonly Account[]
+  selfId: string
+  onIssued: (passwords: readonly IssuedPassword[]) => void
+  onChanged: (account: Account) => void
+}) {
+  const s = useAdminStrings()
+  const id = useId()
+  const [query, setQuery] = useState('')
+  const [role, setRole] = useState<Role | ''>('')
+  const deferredQuery = useDeferredValue(query)
+  const [open, setOpen] = useState<string | null>(null)
+
+  const matching = accounts.filter((a) => (role === '' || a.role === role) && matchesSearch(a, deferredQuery))
+  const shown = matching.slice(0, SHOWN)
+  return (
+    <section aria-labelledby={`${id}-title`} className="admin-section">
+      <h2 id={`${id}-title`}>{s.listTitle}</h2>
+      <div className="account-filters">
+        <div className="field">
+          <label htmlFor={`${id}-search`}>{s.search}</label>
+          <input id={`${id}-search`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-role`}>{s.roleFilter}</label>
+          <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role | '')}>
+            <option value="">{s.allRoles}</option>
+            {(['member', 'trainer', 'admin'] as const).map((r) => (
+              <option key={r} value={r}>
+                {s.roleName(r)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p role="status" className="hint">
+        {matching.length === 0 ? s.noMatch : s.listCount(shown.length, matching.length)}
+      </p>
+      <ul className="account-list" data-testid="account-list">
+        {shown.map((a) => (
+          <li key={a.id} className={a.disabled ? 'disabled' : undefined}>
+            <div className="account-line">
+              <p>
+                <strong>{a.displayName}</strong>
+                {a.id === selfId && s.yourself}
+                <br />
+                <span className="hint">
+                  {[
+                    a.username,
+                    s.roleName(a.role),
+                    a.branch ?? s.noBranch,
+                    a.disabled ? s.disabled : s.active,
+                  ].join(' · ')}
+                </span>
+              </p>
+              <button
+                type="button"
+                aria-expanded={open === a.id}
+                aria-label={s.actionsFor(a.displayName)}
+                onClick={() => setOpen(open === a.id ? null : a.id)}
+              >
+                {s.manage}
+              </button>
+            </div>
+            {open === a.id && (
+              <AccountActions account={a} self={a.id === selfId} onIssued={onIssued} onChanged={onChanged} />
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+type Action = 'reset' | 'disable' | 'revoke'
+
+function AccountActions({
+  account,
+  self,
+  onIssued,
+  onChanged,
+}: {
+  account: Account
+  self: boolean
+  onIssued: (passwords: readonly IssuedPassword[]) => void
+  onChanged: (account: Account) => void
+}) {
+  const s = useAdminStrings()
+  const [asking, setAsking] = useState<Action | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null)
+  const name = account.displayName
+  // Resetting or disabling oneself here would end this very session mid-task.
+  if (self)
+    return (
+      <div className="account-actions">
+        <p>
+          {s.selfActions} <Link to={paths.account()}>{s.toMyAccount}</Link>
+        </p>
+      </div>
+    )
+
+  const run = async (action: Action | 'enable') => {
+    setBusy(true)
+    setOutcome(null)
+    if (action === 'reset') {
+      const r = await resetPassword(account.id)
+      if (r.ok && r.value.password) {
+        onIssued([
+          {
+            displayName: r.value.account.displayName,
+            username: r.value.account.username,
+            password: r.value.password,
+            branch: r.value.account.branch,
+            role: r.value.account.role,
+          },
+        ])
+        setOutcome({ ok: true, text: s.resetDone(name) })
+      } else setOutcome({ ok: false, text: r.ok ? s.serverError(200) : failureText(s, r) })
+    } else if (action === 'revoke') {
+      const r = await revokeAccountSessions(account.id)
+      setOutcome(
+        r.ok ? { ok: true, text: s.revokeDone(name, r.value) } : { ok: false, text: failureText(s, r) },
+      )
+    } else {
+      const r = await setAccountDisabled(account.id, action === 'disable')
+      if (r.ok) {
+        onChanged(r.value)
+        setOutcome({ ok: true, text: action === 'disable' ? s.disableDone(name) : s.enableDone(name) })
+      } else setOutcome({ ok: false, text: failureText(s, r) })
+    }
+    setBusy(false)
+    setAsking(null)
+  }
+
+  const ask = (action: Action) => {
+    setOutcome(null)
+    setAsking(action)
+  }
+
+  return (
+    <div className="account-actions">
+      {outcome && (
+        <p role={outcome.ok ? 'status' : 'alert'} className={`status-line ${outcome.ok ? 'ok' : 'warn'}`}>
+          {outcome.text}
+        </p>
+      )}
+      {asking ? (
+        <AskTwice
+          question={
+            asking === 'reset'
+              ? s.resetQuestion(name)
+              : asking === 'disable'
+                ? s.disableQuestion(name)
+                : s.revokeQuestion(name)
+          }
+          yes={asking === 'reset' ? s.resetYes : asking === 'disable' ? s.disableYes : s.revokeYes}
+          working={
+            asking === 'reset' ? s.resetWorking : asking === 'disable' ? s.disableWorking : s.revokeWorking
+          }
+          cancel={s.cancel}
+          busy={busy}
+          onYes={() => void run(asking)}
+          onCancel={() => setAsking(null)}
+        />
+      ) : (
+        <p className="actions">
+          <button type="button" onClick={() => ask('reset')}>
+            {s.resetPassword}
+          </button>
+          {account.disabled ? (
+            <button type="button" disabled={busy} onClick={() => void run('enable')}>
+              {s.enable}
+            </button>
+          ) : (
+            <button type="button" onClick={() => ask('disable')}>
+              {s.disable}
+            </button>
+          )}
+          <button type="button" onClick={() => ask('revoke')}>
+            {s.revoke}
+          </button>
+        </p>
+      )}
+    </div>
+  )
+}

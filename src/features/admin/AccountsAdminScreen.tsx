@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ApiResult } from '../../platform/api-call.ts'
+import { StatusMessage } from '../../ui/StatusMessage.tsx'
+import { useRecords } from '../shell/records-context.tsx'
+import { Link, paths } from '../shell/router.tsx'
+import { ScreenHeading } from '../trainer/ScreenHeading.tsx'
+import { AccountList } from './AccountList.tsx'
+import { type Account, fetchAccounts } from './api.ts'
+import { failureText } from './failure-text.ts'
+import { type IssuedPassword, IssuedPasswords } from './IssuedPasswords.tsx'
+import { NewAccountForm } from './NewAccountForm.tsx'
+import { RosterImport } from './RosterImport.tsx'
+import { useAdminStrings } from './strings.ts'
+import '../trainer/trainer.css'
+import './admin.css'
+
+/**
+ * /admin/accounts (账号管理), for admins: import a roster, make one account, and look after
+ * every account (a forgotten password, a lost phone, someone who left). Online only: accounts
+ * live on the server, and a password made there is shown here once.
+ */
+export default function AccountsAdminScreen(_props: Record<string, never>) {
+  const s = useAdminStrings()
+  const { state, session } = useRecords()
+  if (state.status === 'opening') return <StatusMessage title={s.loading} level={1} />
+  if (session?.role !== 'admin')
+    return (
+      <>
+        <ScreenHeading title={s.title} />
+        <StatusMessage title={s.onlyAdmins} tone="error">
+          {!session && (
+            <Link to={paths.login(paths.adminAccounts())} className="button-link primary">
+              {s.logIn}
+            </Link>
+          )}
+        </StatusMessage>
+      </>
+    )
+  return <Accounts selfId={session.userId} />
+}
+
+function Accounts({ selfId }: { selfId: string }) {
+  const s = useAdminStrings()
+  const [accounts, setAccounts] = useState<ApiResult<Account[]> | null>(null)
+  const [issued, setIssued] = useState<readonly IssuedPassword[]>([])
+  const issuedRef = useRef<HTMLElement>(null)
+
+  const load = useCallback(async () => {
+    setAccounts(await fetchAccounts())
+  }, [])
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const onIssued = (passwords: readonly IssuedPassword[]) => {
+    if (passwords.length === 0) return
+    setIssued((before) => [...passwords, ...before])
+  }
+  const replace = (account: Account) =>
+    setAccounts((r) =>
+      r?.ok ? { ok: true, value: r.value.map((a) => (a.id === account.id ? account : a)) } : r,
+    )
+
+  const branches = accounts?.ok
+    ? [...new Set(accounts.value.flatMap((a) => (a.branch ? [a.branch] : [])))].sort((a, b) =>
+        a.localeCompare(b, 'zh-CN'),
+      )
+    : []
+
+  return (
+    <>
+      <ScreenHeading title={s.title} />
+      <p className="lead">{s.intro}</p>
+      <IssuedPasswords issued={issued} onClose={() => setIssued([])} focusRef={issuedRef} />
+      <RosterImport onIssued={onIssued} onChanged={() => void load()} />
+      <NewAccountForm branches={branches} onIssued={onIssued} onCreated={() => void load()} />
+      {accounts === null && <StatusMessage title={s.loading} />}
+      {accounts && !accounts.ok && (
+        <StatusMessage title={failureText(s, accounts)} tone="error">
+          <button type="button" onClick={() => void load()}>
+            {s.retry}
+          </button>
+        </StatusMessage>
+      )}
+      {accounts?.ok && (
+        <AccountList accounts={accounts.value} selfId={selfId} onIssued={onIssued} onChanged={replace} />
+      )}
+    </>
+  )
+}

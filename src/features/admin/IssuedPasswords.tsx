@@ -1,0 +1,103 @@
+import { type RefObject, useEffect } from 'react'
+import { tableToCsv } from '../../domain/archive/csv-writer.ts'
+import { chinaToday } from '../trainer/new-class-form.ts'
+import type { Role } from './api.ts'
+import { useAdminStrings } from './strings.ts'
+
+/** An account and the password the server just made for it. */
+export interface IssuedPassword {
+  readonly displayName: string
+  readonly username: string
+  readonly password: string
+  readonly branch: string | null
+  readonly role: Role
+}
+
+/**
+ * The passwords made during this visit (new accounts, a roster's, resets), newest first, in one
+ * place: the server keeps only their hashes, so this is the admin's one chance to hand them
+ * out. Downloadable as a CSV slip list (made here, on the device: the passwords never travel
+ * again) and printable alone. Leaving the page while they show asks first.
+ */
+export function IssuedPasswords({
+  issued,
+  onClose,
+  focusRef,
+}: {
+  issued: readonly IssuedPassword[]
+  onClose: () => void
+  focusRef: RefObject<HTMLElement | null>
+}) {
+  const s = useAdminStrings()
+  const shown = issued.length > 0
+
+  // New passwords are the outcome to act on now: bring them into view and have them read out.
+  useEffect(() => {
+    if (issued.length > 0) focusRef.current?.focus()
+  }, [issued, focusRef])
+
+  useEffect(() => {
+    if (!shown) return
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault()
+    window.addEventListener('beforeunload', warn)
+    return () => window.removeEventListener('beforeunload', warn)
+  }, [shown])
+
+  if (!shown) return null
+
+  const download = () => {
+    const csv = tableToCsv({
+      header: s.credentialsHeader,
+      rows: issued.map((p) => [p.displayName, p.username, p.password, p.branch ?? '', s.roleName(p.role)]),
+    })
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
+    const a = document.createElement('a')
+    a.href = url
+    a.download = s.credentialsFile(chinaToday())
+    a.click()
+    // The click has read the URL by now; keep the passwords in memory no longer than needed.
+    setTimeout(() => URL.revokeObjectURL(url), 0)
+  }
+
+  return (
+    <section
+      className="issued-passwords notice"
+      aria-labelledby="issued-passwords-title"
+      tabIndex={-1}
+      ref={focusRef}
+      data-testid="issued-passwords"
+    >
+      <h2 id="issued-passwords-title">{s.passwordsTitle}</h2>
+      <p className="no-print">{s.passwordsIntro}</p>
+      <table className="issued-table">
+        <thead>
+          <tr>
+            <th scope="col">{s.colName}</th>
+            <th scope="col">{s.colUsername}</th>
+            <th scope="col">{s.colPassword}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {issued.map((p) => (
+            <tr key={`${p.username}/${p.password}`}>
+              <th scope="row">{p.displayName}</th>
+              <td className="mono">{p.username}</td>
+              <td className="mono password">{p.password}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="actions no-print">
+        <button type="button" className="primary" onClick={download}>
+          {s.passwordsDownload}
+        </button>
+        <button type="button" onClick={() => window.print()}>
+          {s.passwordsPrint}
+        </button>
+        <button type="button" onClick={onClose}>
+          {s.passwordsDone}
+        </button>
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,195 @@
+import { type FormEvent, useId, useState } from 'react'
+import { type Account, createAccount, type Role } from './api.ts'
+import { failureText } from './failure-text.ts'
+import type { IssuedPassword } from './IssuedPasswords.tsx'
+import { useAdminStrings } from './strings.ts'
+
+type Field = 'displayName' | 'username' | 'branch'
+
+/** The server's rule for a login name (server/admin/users.ts), said before sending. */
+const USERNAME = /^[\p{L}\p{N}._-]{2,64}$/u
+
+/**
+ * One account by hand: name, username (the member number), role, branch. The server makes the
+ * password; it goes to `onIssued`. Errors the form can see are said at their field before
+ * sending, and the server's (a taken username) come back to the same place.
+ */
+export function NewAccountForm({
+  branches,
+  onIssued,
+  onCreated,
+}: {
+  /** Branch names the accounts have now, offered as the admin types. */
+  branches: readonly string[]
+  onIssued: (passwords: readonly IssuedPassword[]) => void
+  onCreated: (account: Account) => void
+}) {
+  const s = useAdminStrings()
+  const id = useId()
+  const [draft, setDraft] = useState({ displayName: '', username: '', role: 'member' as Role, branch: '' })
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
+  const [problem, setProblem] = useState<string | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const set = (change: Partial<typeof draft>) => {
+    setDraft((d) => ({ ...d, ...change }))
+    setErrors((e) => {
+      const next = { ...e }
+      for (const k of Object.keys(change)) delete next[k as Field]
+      // The branch's need depends on the role.
+      if ('role' in change) delete next.branch
+      return next
+    })
+  }
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setDone(null)
+    setProblem(null)
+    const displayName = draft.displayName.trim()
+    const username = draft.username.trim()
+    const branch = draft.branch.trim()
+    const found: Partial<Record<Field, string>> = {}
+    if (!displayName) found.displayName = s.nameNeeded
+    if (!USERNAME.test(username.normalize('NFKC'))) found.username = s.usernameInvalid
+    if (draft.role === 'member' && !branch) found.branch = s.branchNeeded
+    setErrors(found)
+    if (Object.keys(found).length > 0) return
+    setBusy(true)
+    const r = await createAccount({
+      displayName,
+      username,
+      role: draft.role,
+      ...(branch ? { branch } : {}),
+    })
+    setBusy(false)
+    if (r.ok) {
+      setDraft({
+        displayName: '',
+        username: '',
+        role: draft.role,
+        branch: draft.role === 'member' ? branch : '',
+      })
+      setDone(s.created(r.value.account.displayName))
+      if (r.value.password)
+        onIssued([
+          {
+            displayName: r.value.account.displayName,
+            username: r.value.account.username,
+            password: r.value.password,
+            branch: r.value.account.branch,
+            role: r.value.account.role,
+          },
+        ])
+      onCreated(r.value.account)
+      return
+    }
+    if (r.kind === 'invalid' && r.field === 'username')
+      return setErrors({ username: /taken/.test(r.message) ? s.usernameTaken : s.usernameInvalid })
+    if (r.kind === 'invalid' && r.field === 'memberNumber')
+      return setErrors({ username: s.memberNumberTaken })
+    if (r.kind === 'invalid' && (r.field === 'branch' || r.field === 'displayName'))
+      return setErrors({ [r.field]: s.serverSays(r.message) })
+    setProblem(failureText(s, r))
+  }
+
+  const fieldProps = (f: Field, hint?: string) => {
+    const describedBy = [errors[f] ? `${id}-${f}-error` : '', hint ? `${id}-${f}-hint` : ''].filter(Boolean)
+    return {
+      id: `${id}-${f}`,
+      'aria-invalid': errors[f] ? true : undefined,
+      'aria-describedby': describedBy.join(' ') || undefined,
+    }
+  }
+  const errorLine = (f: Field) =>
+    errors[f] ? (
+      <p id={`${id}-${f}-error`} className="field-error">
+        {errors[f]}
+      </p>
+    ) : null
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="admin-section">
+      <h2 id={`${id}-title`}>{s.newTitle}</h2>
+      <form className="trainer-form" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="field">
+          <label htmlFor={`${id}-displayName`}>{s.fieldName}</label>
+          <input
+            {...fieldProps('displayName')}
+            value={draft.displayName}
+            maxLength={80}
+            autoComplete="off"
+            onChange={(e) => set({ displayName: e.target.value })}
+          />
+          {errorLine('displayName')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-username`}>{s.fieldUsername}</label>
+          <span className="hint" id={`${id}-username-hint`}>
+            {s.fieldUsernameHint}
+          </span>
+          <input
+            {...fieldProps('username', s.fieldUsernameHint)}
+            value={draft.username}
+            maxLength={64}
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            onChange={(e) => set({ username: e.target.value })}
+          />
+          {errorLine('username')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-role`}>{s.fieldRole}</label>
+          <select
+            id={`${id}-role`}
+            value={draft.role}
+            onChange={(e) => set({ role: e.target.value as Role })}
+          >
+            {(['member', 'trainer', 'admin'] as const).map((r) => (
+              <option key={r} value={r}>
+                {s.roleName(r)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-branch`}>{s.fieldBranch}</label>
+          <span className="hint" id={`${id}-branch-hint`}>
+            {s.fieldBranchHint}
+          </span>
+          <input
+            {...fieldProps('branch', s.fieldBranchHint)}
+            value={draft.branch}
+            maxLength={120}
+            list={`${id}-branches`}
+            autoComplete="off"
+            onChange={(e) => set({ branch: e.target.value })}
+          />
+          <datalist id={`${id}-branches`}>
+            {branches.map((b) => (
+              <option key={b} value={b} />
+            ))}
+          </datalist>
+          {errorLine('branch')}
+        </div>
+        {problem && (
+          <p role="alert" className="status-line warn">
+            {problem}
+          </p>
+        )}
+        {done && (
+          <p role="status" className="status-line ok">
+            {done}
+          </p>
+        )}
+        <p className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? s.creating : s.create}
+          </button>
+        </p>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,170 @@
+import { useId, useState } from 'react'
+import type { ApiFailure } from '../../platform/api-call.ts'
+import { importRoster, type RosterImport as Outcome } from './api.ts'
+import { failureText } from './failure-text.ts'
+import type { IssuedPassword } from './IssuedPasswords.tsx'
+import { useAdminStrings } from './strings.ts'
+
+type Step =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'checking' }
+  | { readonly kind: 'preview'; readonly file: File; readonly outcome: Outcome }
+  | { readonly kind: 'importing'; readonly file: File; readonly outcome: Outcome }
+  | { readonly kind: 'done'; readonly outcome: Outcome }
+  | { readonly kind: 'failed'; readonly failure: ApiFailure }
+
+/**
+ * A roster file in two steps: the server checks it and says what it would do (nothing written),
+ * then, asked, imports it whole. A refused file lists every problem by line in the admin's
+ * words, and the file input stays, for the corrected file. The new accounts' passwords go to
+ * `onIssued`, the page's one place for them.
+ */
+export function RosterImport({
+  onIssued,
+  onChanged,
+}: {
+  onIssued: (passwords: readonly IssuedPassword[]) => void
+  onChanged: () => void
+}) {
+  const s = useAdminStrings()
+  const id = useId()
+  const [step, setStep] = useState<Step>({ kind: 'idle' })
+
+  const check = async (input: HTMLInputElement) => {
+    const file = input.files?.[0]
+    // The same file, corrected and chosen again, must fire a change.
+    input.value = ''
+    if (!file) return
+    setStep({ kind: 'checking' })
+    const r = await importRoster(file, true)
+    setStep(r.ok ? { kind: 'preview', file, outcome: r.value } : { kind: 'failed', failure: r })
+  }
+
+  const commit = async (file: File, preview: Outcome) => {
+    setStep({ kind: 'importing', file, outcome: preview })
+    const r = await importRoster(file, false)
+    if (!r.ok) return setStep({ kind: 'failed', failure: r })
+    setStep({ kind: 'done', outcome: r.value })
+    onIssued(
+      r.value.created.flatMap((c) =>
+        c.password
+          ? [
+              {
+                displayName: c.displayName,
+                username: c.username,
+                password: c.password,
+                branch: c.branch,
+                role: c.role,
+              },
+            ]
+          : [],
+      ),
+    )
+    onChanged()
+  }
+
+  const busy = step.kind === 'checking' || step.kind === 'importing'
+  return (
+    <section aria-labelledby={`${id}-title`} className="admin-section">
+      <h2 id={`${id}-title`}>{s.rosterTitle}</h2>
+      <p className="hint">{s.rosterIntro}</p>
+      {(step.kind === 'preview' || step.kind === 'importing') && (
+        <Preview
+          outcome={step.outcome}
+          busy={step.kind === 'importing'}
+          onImport={() => void commit(step.file, step.outcome)}
+          onCancel={() => setStep({ kind: 'idle' })}
+        />
+      )}
+      {step.kind === 'checking' && <p role="status">{s.rosterChecking}</p>}
+      {step.kind === 'done' && (
+        <p role="status" className="status-line ok">
+          {s.rosterDone(step.outcome.created.length, step.outcome.updated.length, step.outcome.unchanged)}
+        </p>
+      )}
+      {step.kind === 'failed' && <Refusal failure={step.failure} />}
+      {step.kind !== 'preview' && step.kind !== 'importing' && (
+        <div className="field">
+          <label htmlFor={`${id}-file`}>{s.rosterFile}</label>
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept=".csv,text/csv"
+            disabled={busy}
+            onChange={(e) => void check(e.currentTarget)}
+          />
+        </div>
+      )}
+    </section>
+  )
+}
+
+function Preview({
+  outcome,
+  busy,
+  onImport,
+  onCancel,
+}: {
+  outcome: Outcome
+  busy: boolean
+  onImport: () => void
+  onCancel: () => void
+}) {
+  const s = useAdminStrings()
+  const changes = outcome.created.length + outcome.updated.length
+  // An alert, so it is read out: the file input that was pressed to get here is gone.
+  return (
+    <div role="alert" className="notice" data-testid="roster-preview">
+      {changes === 0 ? (
+        <p>{s.rosterNothing}</p>
+      ) : (
+        <p>{s.rosterPreview(outcome.created.length, outcome.updated.length, outcome.unchanged)}</p>
+      )}
+      {outcome.updated.length > 0 && (
+        <>
+          <p>{s.rosterUpdatedList}</p>
+          <ul className="roster-changes">
+            {outcome.updated.map((u) => (
+              <li key={u.username}>{s.rosterChange(u.displayName, u.username, u.changed)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="actions">
+        {changes > 0 && (
+          <button type="button" className="primary" disabled={busy} onClick={onImport}>
+            {busy ? s.rosterImporting : s.rosterImport(outcome.created.length)}
+          </button>
+        )}
+        <button type="button" disabled={busy} onClick={onCancel}>
+          {changes > 0 ? s.rosterCancel : s.cancel}
+        </button>
+      </p>
+    </div>
+  )
+}
+
+function Refusal({ failure }: { failure: ApiFailure }) {
+  const s = useAdminStrings()
+  if (failure.kind === 'invalid' && failure.problems.length > 0)
+    return (
+      <div role="alert" className="roster-problems">
+        <p className="field-error">{s.rosterRefused(failure.problems.length)}</p>
+        <ul>
+          {failure.problems.map((p) => (
+            <li key={`${p.line}-${p.code}-${p.column}`}>
+              {s.rosterProblem(
+                p.line,
+                (p.code && s.problemText(p.code, p.column ?? '', p.values)) ?? p.message,
+              )}
+            </li>
+          ))}
+        </ul>
+      </div>
+    )
+  return (
+    <p role="alert" className="field-error">
+      {failureText(s, failure)}
+    </p>
+  )
+}
