@@ -7,8 +7,9 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { parseCsv } from '../../server/admin/csv.ts'
 import { contentDisposition, safeFileName } from '../../server/archive/download.ts'
-import { tablesToXlsx, xmlText } from '../../server/archive/xlsx-writer.ts'
+import { tablesToXlsx, wallClockDate, xmlText } from '../../server/archive/xlsx-writer.ts'
 import { csvField, guardFormula, tableToCsv } from '../../src/domain/archive/csv-writer.ts'
+import { chinaTime, timeHeader } from '../../src/domain/archive/tables.ts'
 
 describe('CSV cells', () => {
   it('quotes commas, quotes and line breaks as RFC 4180 says, and reads back whole', () => {
@@ -60,5 +61,40 @@ describe('XLSX text', () => {
     const cell = String(wb.worksheets[0]?.getRow(2).getCell(1).value)
     for (const bad of ['\uFFFE', '\uFFFF', '\u0001']) expect(cell).not.toContain(bad)
     expect(cell).toContain('b\uFFFDc')
+  })
+})
+
+describe('XLSX times', () => {
+  it('writes a time column as date cells showing China time, which sort and filter as dates', async () => {
+    const at = chinaTime('2026-06-01T02:05:09.000Z') as string
+    expect(at).toBe('2026-06-01 10:05:09')
+    const table = {
+      title: 'T',
+      header: ['姓名 Name', timeHeader('打卡时间', 'Checked in at')],
+      rows: [
+        ['李红梅', at],
+        ['王建国', null],
+      ],
+    }
+    const bytes = await tablesToXlsx(
+      { summary: table, detail: { ...table, title: 'D' }, reflections: { ...table, title: 'R' } },
+      new Date(0),
+    )
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer)
+    const cell = wb.getWorksheet('T')?.getRow(2).getCell(2)
+    if (!cell) throw new Error('no sheet T')
+    expect(cell.value).toBeInstanceOf(Date)
+    expect((cell.value as Date).toISOString()).toBe('2026-06-01T10:05:09.000Z')
+    expect(cell.numFmt).toBe('yyyy-mm-dd hh:mm:ss')
+    expect(wb.worksheets[0]?.getRow(3).getCell(2).value).toBeNull()
+    // A name is never taken for a time, even in a time-shaped text.
+    expect(wb.worksheets[0]?.getRow(2).getCell(1).value).toBe('李红梅')
+  })
+
+  it('leaves text that is not a full time as text', () => {
+    expect(wallClockDate('2026-06-01')).toBeUndefined()
+    expect(wallClockDate('2026-06-01 10:05:09 extra')).toBeUndefined()
+    expect(wallClockDate('2026-06-01 10:05:09')?.toISOString()).toBe('2026-06-01T10:05:09.000Z')
   })
 })

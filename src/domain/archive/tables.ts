@@ -55,6 +55,8 @@ const MODES: Record<string, string> = { onsite: '现场', remote: '远程', vr: 
  * outside China, or a spreadsheet that takes them for local time, would be hours off.
  */
 export const timeHeader = (zh: string, en: string) => `${zh}（北京时间） ${en} (UTC+8)`
+/** A column made by timeHeader: its cells are chinaTime strings. */
+export const isTimeHeader = (header: string) => header.endsWith(' (UTC+8)') && header.includes('（北京时间）')
 
 const IDENTITY = ['班次编号 Class id', '班次 Class', '姓名 Name', '党员编号 Member no.', '党支部 Branch']
 
