@@ -8,6 +8,7 @@ import { authenticate, sameOriginWrites } from './auth/middleware.ts'
 import { authRoutes } from './auth/routes.ts'
 import { effectRoutes } from './classes/effect-routes.ts'
 import { manageClassRoutes } from './classes/manage-routes.ts'
+import { memberPasswordRoute } from './classes/member-password-route.ts'
 import { peopleRoutes } from './classes/people-routes.ts'
 import { rosterRoutes } from './classes/roster-routes.ts'
 import { classRoutes } from './classes/routes.ts'
@@ -96,6 +97,7 @@ export function createApp(options: AppOptions) {
     effectRoutes(api, s)
     manageClassRoutes(api, s)
     rosterRoutes(api, s)
+    memberPasswordRoute(api, s)
     peopleRoutes(api, s)
     coverageRoutes(api, s)
     archiveRoutes(api, s)

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test'
 import { type Account, logIn } from './account.ts'
 import { seriousViolations } from './axe.ts'
 import { expect, test } from './fixtures.ts'
-import { ADMIN } from './trainer-driver.ts'
+import { ADMIN, addToClass, DEMO_CLASS, freshMemberWithId, TRAINER1 } from './trainer-driver.ts'
 
 /**
  * Accounts as an organiser and a member live them, against the real server: the admin imports a
@@ -205,4 +205,33 @@ test('a roster with mistakes is refused line by line and creates nobody', async 
   await list.getByLabel('搜索（姓名、用户名、党支部）').fill(tag)
   await expect(list.getByText('没有符合条件的账号。')).toBeVisible()
   expect(await seriousViolations(page)).toEqual([])
+})
+
+test('on a field trip a trainer gives a member of the class a new password and reads it out', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const member = await freshMemberWithId(baseURL ?? '')
+  await addToClass(baseURL ?? '', DEMO_CLASS.id, [member.id])
+  const phone = await browser.newContext({ baseURL })
+  try {
+    const p = await phone.newPage()
+    await logIn(p, member)
+
+    await logIn(page, TRAINER1)
+    await page.goto(`/trainer/classes/${DEMO_CLASS.id}/members/${member.id}`)
+    const section = page.getByRole('region', { name: '忘记密码' })
+    await section.getByRole('button', { name: '生成新密码' }).click()
+    await expect(section.getByRole('alert')).toContainText(`为 ${member.name} 生成新密码？`)
+    await section.getByRole('button', { name: '生成新密码' }).click()
+    const shown = section.getByTestId('new-password')
+    await expect(shown).toHaveText(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/)
+    expect(await seriousViolations(page)).toEqual([])
+
+    expect((await p.request.get('/api/me')).status()).toBe(401)
+    await logInAgain(p, { ...member, password: await shown.innerText() })
+  } finally {
+    await phone.close()
+  }
 })

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { createUser } from '../../server/admin/users.ts'
+import { DEMO_CLASS_ID } from '../../server/db/seed.ts'
 import { DEMO, Device } from './driver.ts'
 import { DATABASES, serverPerTest, TEST_SCRYPT, type TestServer } from './harness.ts'
 
@@ -241,5 +242,41 @@ describe.each(DATABASES)('admin accounts on %s', (dbKind) => {
     expect(statuses[10]).toBe(429)
     // Throttled, not logged out.
     expect((await phone.request('GET', '/api/me')).status).toBe(200)
+  })
+
+  it('a trainer gives a member of their class a new password; never a trainer, nor someone outside the class', async () => {
+    const server = await start()
+    const member = new Device(server)
+    const memberId = await member.loginAs('member2')
+    const trainer = new Device(server)
+    const trainerId = await trainer.loginAs('trainer1')
+    const reset = (who: Device, userId: string) =>
+      who.request('POST', `/api/classes/${DEMO_CLASS_ID}/members/${userId}/reset-password`)
+
+    const r = await reset(trainer, memberId)
+    expect(r.status).toBe(200)
+    expect(r.headers.get('cache-control')).toBe('no-store')
+    expect(r.body.password).toMatch(GENERATED)
+    expect((await member.request('GET', '/api/me')).status).toBe(401)
+    expect((await new Device(server).login('member2', r.body.password)).status).toBe(200)
+    expect(server.logs.find((l) => l.event === 'class.password.reset')?.line).toContain(trainerId)
+    for (const l of server.logs) expect(l.line).not.toContain(r.body.password)
+
+    // Not a trainer of the class (nor the trainer themself), not a member outside it.
+    expect((await reset(trainer, trainerId)).status).toBe(404)
+    const outsider = await createUser(
+      server.services.db,
+      {
+        username: 'outsider',
+        displayName: '外人',
+        role: 'member',
+        branchName: '一支部',
+        password: 'a-good-password',
+      },
+      new Date(),
+      TEST_SCRYPT,
+    )
+    expect((await reset(trainer, outsider)).status).toBe(404)
+    expect((await new Device(server).login('outsider', 'a-good-password')).status).toBe(200)
   })
 })

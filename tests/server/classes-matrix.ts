@@ -85,6 +85,12 @@ export const CLASS_MATRIX_ROWS: readonly ClassMatrixRow[] = [
     expect: staffOfClass(200),
   },
   {
+    method: 'POST',
+    declared: '/api/classes/{classId}/members/{userId}/reset-password',
+    path: classPath('/members/demo-member2/reset-password'),
+    expect: staffOfClass(200),
+  },
+  {
     method: 'DELETE',
     declared: '/api/classes/{classId}/members/{userId}',
     path: classPath('/members/demo-member2'),

@@ -9,6 +9,7 @@ import { FlagList, LessonCellView, percent, StopCellView } from './cells.tsx'
 import { FeedProblem } from './FeedProblem.tsx'
 import { FeedStatus } from './FeedStatus.tsx'
 import { useTrainerStrings } from './strings.ts'
+import { TraineePassword } from './TraineePassword.tsx'
 import { TrainerGate } from './TrainerGate.tsx'
 import { useClassFeed } from './use-class-feed.ts'
 import { useDashboard } from './use-dashboard.ts'
@@ -77,6 +78,12 @@ function Trainee({
       <Lessons row={row} dashboard={dashboards.all} />
       <Reflections row={row} />
       <ClassExports classId={classId} memberId={memberId} online={state.connection === 'live'} />
+      <TraineePassword
+        classId={classId}
+        memberId={memberId}
+        name={row.member.displayName}
+        online={state.connection === 'live'}
+      />
     </>
   )
 }

@@ -228,6 +228,25 @@ export async function removeMember(
 }
 
 /**
+ * A new password for a member of the class who forgot theirs, made by the server and answered
+ * here once; every session of the member ends.
+ */
+export async function resetMemberPassword(
+  classId: string,
+  memberId: string,
+  doFetch?: typeof fetch,
+): Promise<ApiResult<string>> {
+  return map(
+    await call(
+      `/api/classes/${encodeURIComponent(classId)}/members/${encodeURIComponent(memberId)}/reset-password`,
+      { method: 'POST' },
+      doFetch,
+    ),
+    (b) => (isObject(b) ? (str(b.password) ?? undefined) : undefined),
+  )
+}
+
+/**
  * Adds trainer or admin accounts as trainers of a class (its trainers and admins). Answers the
  * class as it now is; a bad id refuses the whole request, at `trainerIds.<i>`.
  */

@@ -1,0 +1,55 @@
+import { z } from 'zod'
+import { setPassword } from '../admin/users.ts'
+import { requireUser } from '../auth/middleware.ts'
+import { generatePassword } from '../auth/passwords.ts'
+import type { AppServices } from '../context.ts'
+import { notFound } from '../http/errors.ts'
+import { type ApiRegistry, pathParam } from '../http/registry.ts'
+import { classForItsStaff } from './manage-routes.ts'
+
+/**
+ * A forgotten password on a field trip: the member's trainer is there, the admin may not be. A
+ * trainer of the class (or an admin) gives a member of it a new password made by the server,
+ * answered once; every session of the member ends, and their unsynced records wait on their
+ * devices until they log in with it. Only member accounts of this class: never a trainer or
+ * an admin, never someone outside the class (404, as if there were no such member). Logged
+ * with who did it, for the audit trail.
+ */
+export function memberPasswordRoute(api: ApiRegistry, s: AppServices): void {
+  api.add(
+    {
+      method: 'post',
+      path: '/api/classes/:classId/members/:userId/reset-password',
+      tag: 'classes',
+      summary: 'Give a member of the class a new password made by the server (a forgotten one)',
+      access: 'its trainers and admins (members: 403, others: 404)',
+      responses: {
+        200: {
+          description: 'The new password, shown once; all the member’s sessions ended',
+          schema: z.strictObject({ password: z.string() }),
+        },
+        403: { description: '`forbidden`: a member of the class' },
+        404: { description: '`not_found`: no such class, or no such member account in it' },
+      },
+    },
+    async (c) => {
+      const user = requireUser(c)
+      const { cls } = await classForItsStaff(s.db, pathParam(c, 'classId'), user)
+      const target = await s.db
+        .selectFrom('class_members')
+        .innerJoin('users', 'users.id', 'class_members.user_id')
+        .select('users.id')
+        .where('class_members.class_id', '=', cls.id)
+        .where('class_members.user_id', '=', pathParam(c, 'userId'))
+        .where('users.role', '=', 'member')
+        .executeTakeFirst()
+      if (!target) throw notFound('no such member in this class')
+      const password = generatePassword()
+      await setPassword(s.db, target.id, password, s.now(), s.scrypt)
+      s.guide?.sessionsEnded({ userId: target.id })
+      s.log('class.password.reset', { user: user.id, class: cls.id, target: target.id })
+      c.header('cache-control', 'no-store')
+      return c.json({ password }, 200)
+    },
+  )
+}
