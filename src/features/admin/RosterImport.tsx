@@ -130,10 +130,11 @@ function Preview({
           </ul>
         </>
       )}
+      {busy && <p role="status">{s.rosterImporting}</p>}
       <p className="actions">
         {changes > 0 && (
           <button type="button" className="primary" disabled={busy} onClick={onImport}>
-            {busy ? s.rosterImporting : s.rosterImport(outcome.created.length)}
+            {busy ? s.rosterImportingShort : s.rosterImport(outcome.created.length)}
           </button>
         )}
         <button type="button" disabled={busy} onClick={onCancel}>

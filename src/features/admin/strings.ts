@@ -115,7 +115,8 @@ const zhCN = {
   rosterChange: (name: string, username: string, changed: readonly string[]) =>
     `${name}（${username}）：${changed.map((c) => CHANGED_ZH[c] ?? c).join('、')}`,
   rosterImport: (created: number) => (created > 0 ? `导入，并生成 ${created} 个初始密码` : '导入'),
-  rosterImporting: '正在导入…（每个新账号要生成密码，几百人需要几十秒）',
+  rosterImportingShort: '正在导入…',
+  rosterImporting: '每个新账号都要生成密码：几百人要几十秒，上千人要几分钟，请不要离开这个页面。',
   rosterCancel: '不导入',
   rosterNothing: '文件中的账号都已存在，且没有变化。',
   rosterDone: (created: number, updated: number, unchanged: number) =>
@@ -225,7 +226,9 @@ const en: AdminStrings = {
     `${name} (${username}): ${changed.join(', ')}`,
   rosterImport: (created: number) =>
     created > 0 ? `Import, making ${created} first password${created === 1 ? '' : 's'}` : 'Import',
-  rosterImporting: 'Importing… (each new account gets a password; a few hundred take some tens of seconds)',
+  rosterImportingShort: 'Importing…',
+  rosterImporting:
+    'Each new account gets a password made for it: a few hundred take some tens of seconds, a thousand or more a few minutes. Please stay on this page.',
   rosterCancel: 'Do not import',
   rosterNothing: 'Every account in the file exists already, unchanged.',
   rosterDone: (created: number, updated: number, unchanged: number) =>
