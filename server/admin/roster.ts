@@ -62,6 +62,8 @@ export interface RosterRow {
  * the code, the column and `values`; `message` is the same in English (the command prints it).
  */
 export const ACCOUNT_ROSTER_CODES = [
+  'not_csv',
+  'wrong_separator',
   'unclosed_quote',
   'empty_file',
   'missing_column',
@@ -74,6 +76,7 @@ export const ACCOUNT_ROSTER_CODES = [
   'member_needs_branch',
   'repeated_member_number',
   'member_number_taken',
+  'own_admin_role',
 ] as const
 export type AccountRosterCode = (typeof ACCOUNT_ROSTER_CODES)[number]
 export type AccountRosterColumn = 'name' | 'member_number' | 'branch' | 'role' | ''
@@ -82,8 +85,16 @@ export interface RosterProblem {
   readonly line: number
   readonly code: AccountRosterCode
   readonly column: AccountRosterColumn
-  /** repeated_member_number: the line that has it first; too_many_rows: the most a file may have. */
-  readonly values: { readonly firstLine?: number; readonly maxRows?: number }
+  /**
+   * repeated_member_number: the line that has it first; too_many_rows: the most a file may have;
+   * on a line's problem, the line's name and the cell as written, for finding it in the sheet.
+   */
+  readonly values: {
+    readonly firstLine?: number
+    readonly maxRows?: number
+    readonly name?: string
+    readonly value?: string
+  }
   readonly message: string
 }
 
@@ -99,6 +110,20 @@ const COLUMN_OF = { name: 'name', memberNumber: 'member_number', branch: 'branch
 
 /** Reads and checks the whole file; problems carry the line number as a spreadsheet shows it. */
 export function readRoster(text: string): { rows: RosterRow[]; problems: RosterProblem[] } {
+  // The likeliest first mistake: the spreadsheet itself, or its "text" export with tabs.
+  if (text.startsWith('PK\u0003\u0004'))
+    return {
+      rows: [],
+      problems: [problem(1, 'not_csv', '', 'is an Excel workbook, not CSV; save it as CSV first')],
+    }
+  const firstLine = text.slice(0, text.search(/\r?\n|$/))
+  if (!firstLine.includes(',') && /[\t;]/.test(firstLine))
+    return {
+      rows: [],
+      problems: [
+        problem(1, 'wrong_separator', '', 'columns are separated by tabs or semicolons, not commas'),
+      ],
+    }
   let table: string[][]
   try {
     table = parseCsv(text)
@@ -141,35 +166,31 @@ export function readRoster(text: string): { rows: RosterRow[]; problems: RosterP
       problems.push(problem(line, 'nul_character', '', NUL_MESSAGE))
       return
     }
-    if (!name) problems.push(problem(line, 'empty_cell', 'name', 'is empty'))
-    else if (name.length > 80)
-      problems.push(problem(line, 'name_too_long', 'name', 'must be 1–80 characters'))
-    if (!memberNumber) problems.push(problem(line, 'empty_cell', 'member_number', 'is empty'))
+    // Who the line is about, to find it in the sheet (a name too long to be one is left out).
+    const who = name && name.length <= 80 ? { name } : {}
+    const add = (code: AccountRosterCode, column: AccountRosterColumn, message: string, values = {}) =>
+      problems.push(problem(line, code, column, message, { ...who, ...values }))
+    if (!name) add('empty_cell', 'name', 'is empty')
+    else if (name.length > 80) add('name_too_long', 'name', 'must be 1–80 characters')
+    if (!memberNumber) add('empty_cell', 'member_number', 'is empty')
     else if (!USERNAME_PATTERN.test(normaliseUsername(memberNumber)))
-      problems.push(
-        problem(
-          line,
-          'bad_member_number',
-          'member_number',
-          'must be 2–64 letters, digits, dots, dashes or underscores',
-        ),
-      )
-    if (!roleWord) problems.push(problem(line, 'empty_cell', 'role', 'is empty'))
+      add('bad_member_number', 'member_number', 'must be 2–64 letters, digits, dots, dashes or underscores', {
+        value: memberNumber.slice(0, 80),
+      })
+    if (!roleWord) add('empty_cell', 'role', 'is empty')
     else if (!role)
-      problems.push(
-        problem(line, 'unknown_role', 'role', 'must be member, trainer or admin (党员, 带教老师, 管理员)'),
-      )
-    if (role === 'member' && !branch)
-      problems.push(problem(line, 'member_needs_branch', 'branch', 'a member needs a branch (党支部)'))
+      add('unknown_role', 'role', 'must be member, trainer or admin (党员, 带教老师, 管理员)', {
+        value: roleWord.slice(0, 40),
+      })
+    if (role === 'member' && !branch) add('member_needs_branch', 'branch', 'a member needs a branch (党支部)')
     if (memberNumber) {
       const key = normaliseUsername(memberNumber)
       const earlier = seen.get(key)
       if (earlier !== undefined)
-        problems.push(
-          problem(line, 'repeated_member_number', 'member_number', `repeats line ${earlier}`, {
-            firstLine: earlier,
-          }),
-        )
+        add('repeated_member_number', 'member_number', `repeats line ${earlier}`, {
+          firstLine: earlier,
+          value: memberNumber.slice(0, 80),
+        })
       else seen.set(key, line)
     }
     if (role) rows.push({ line, name, memberNumber, branch, role })
@@ -220,14 +241,20 @@ async function mapLimited<T, R>(
  * Imports checked rows: new accounts, updates, and unchanged ones, as one transaction. With
  * `dryRun`, says what it would do and writes nothing. Hashing the new passwords (the slow part:
  * scrypt, some 50 ms each) happens before the transaction, so the database is held for
- * milliseconds, not for the whole file. `problems` is non-empty only when a row's member number
- * belongs to another account's member number field; then nothing is written.
+ * milliseconds, not for the whole file. `problems` is non-empty when a new account's member
+ * number is another account's, or the file would take the importing admin's role away; then
+ * nothing is written.
  */
 export async function applyRoster(
   db: Db,
   rows: readonly RosterRow[],
   now: Date,
-  options: { readonly scrypt?: ScryptParams; readonly dryRun?: boolean } = {},
+  options: {
+    readonly scrypt?: ScryptParams
+    readonly dryRun?: boolean
+    /** The admin importing the file (the API): their own row may not take their role away. */
+    readonly actingAdminId?: string
+  } = {},
 ): Promise<RosterOutcome> {
   const existing = await db
     .selectFrom('users')
@@ -272,8 +299,24 @@ export async function applyRoster(
         'member_number_taken',
         'member_number',
         'is already the member number of another account',
+        {
+          name: r.name,
+          value: r.memberNumber,
+        },
       ),
     )
+  // An admin importing a file that makes them something else would lock themselves out mid-task
+  // (and could leave the organisation without an admin): another admin does that, by hand.
+  for (const row of rows) {
+    const found = byUsername.get(normaliseUsername(row.memberNumber))
+    if (found && found.id === options.actingAdminId && row.role !== 'admin')
+      problems.push(
+        problem(row.line, 'own_admin_role', 'role', 'would take away your own admin role', {
+          name: row.name,
+          value: row.role,
+        }),
+      )
+  }
   const outcome: RosterOutcome = { created: [], updated: [], unchanged: [], problems }
   if (problems.length > 0) return outcome
 

@@ -8,7 +8,15 @@ import type { AppServices } from '../context.ts'
 import { ApiError, notFound } from '../http/errors.ts'
 import { type ApiRegistry, pathParam } from '../http/registry.ts'
 import { ACCOUNT_ROSTER_CODES, applyRoster, readRoster } from './roster.ts'
-import { createUser, findUser, listUsers, setDisabled, setPassword, UserInputError } from './users.ts'
+import {
+  createUser,
+  findUser,
+  listUsers,
+  setDisabled,
+  setPassword,
+  UserInputError,
+  updateUser,
+} from './users.ts'
 
 /**
  * Admin endpoints: accounts (one by one or from a roster file) and record deletion. Every one
@@ -22,7 +30,7 @@ const NewUserBody = z.strictObject({
   displayName: z.string().min(1).max(80),
   role: z.enum(['member', 'trainer', 'admin']),
   branch: z.string().min(1).max(120).optional(),
-  memberNumber: z.string().min(1).max(40).optional(),
+  memberNumber: z.string().min(1).max(64).optional(),
   password: z
     .string()
     .min(1)
@@ -33,6 +41,17 @@ const NewUserBody = z.strictObject({
     }),
 })
 const UserResponse = z.strictObject({ user: UserViewSchema })
+const AccountChangesBody = z.strictObject({
+  displayName: z.string().min(1).max(80).optional(),
+  role: z.enum(['member', 'trainer', 'admin']).optional(),
+  branch: z
+    .string()
+    .min(1)
+    .max(120)
+    .nullable()
+    .optional()
+    .meta({ description: 'null: no branch (not for a member)' }),
+})
 const GeneratedPassword = z.string().meta({
   description:
     'Made by the server (three groups of four letters and digits); shown once, never stored in clear',
@@ -58,7 +77,12 @@ const RosterProblemSchema = z.strictObject({
   line: z.number().int(),
   code: z.enum(ACCOUNT_ROSTER_CODES).meta({ description: 'Stable, for saying it in the user’s language' }),
   column: z.enum(['name', 'member_number', 'branch', 'role', '']),
-  values: z.strictObject({ firstLine: z.number().int().optional(), maxRows: z.number().int().optional() }),
+  values: z.strictObject({
+    firstLine: z.number().int().optional(),
+    maxRows: z.number().int().optional(),
+    name: z.string().optional().meta({ description: 'The line’s name, to find it in the sheet' }),
+    value: z.string().optional().meta({ description: 'The cell as written' }),
+  }),
   message: z.string().meta({ description: 'The same in English' }),
 })
 const RosterErrorSchema = z.strictObject({
@@ -181,6 +205,43 @@ export function adminRoutes(api: ApiRegistry, s: AppServices): void {
 
   api.add(
     {
+      method: 'patch',
+      path: '/api/admin/users/:userId',
+      tag: 'admin',
+      summary: "Change an account's name, role or branch",
+      access: 'admins',
+      body: AccountChangesBody,
+      responses: {
+        200: { description: 'The account as it now is', schema: UserResponse },
+        400: {
+          description:
+            '`invalid` at the field: a member without a branch, a blank name, or an admin changing their own role',
+        },
+        404: { description: '`not_found`' },
+      },
+    },
+    async (c, { body }) => {
+      const admin = requireRole(c, 'admin')
+      const id = pathParam(c, 'userId')
+      // An admin making themselves something else would lose this page mid-task; another admin does it.
+      if (id === admin.id && body.role !== undefined && body.role !== 'admin')
+        throw new ApiError(400, 'invalid', 'you cannot take away your own admin role', 'role')
+      try {
+        const changed = await updateUser(s.db, id, body, s.now())
+        if (!changed) throw notFound('no such user')
+        // Which fields, not their values: names and branches are personal data.
+        if (changed.length > 0)
+          s.log('admin.user.update', { admin: admin.id, user: id, fields: changed.join(',') })
+        return c.json({ user: await userOr404(id) }, 200)
+      } catch (e) {
+        if (e instanceof UserInputError) throw new ApiError(400, 'invalid', e.message, e.field)
+        throw e
+      }
+    },
+  )
+
+  api.add(
+    {
       method: 'post',
       path: '/api/admin/users/:userId/reset-password',
       tag: 'admin',
@@ -243,7 +304,11 @@ export function adminRoutes(api: ApiRegistry, s: AppServices): void {
       let outcome = null
       try {
         if (read.problems.length === 0)
-          outcome = await applyRoster(s.db, read.rows, s.now(), { scrypt: s.scrypt, dryRun })
+          outcome = await applyRoster(s.db, read.rows, s.now(), {
+            scrypt: s.scrypt,
+            dryRun,
+            actingAdminId: admin.id,
+          })
       } catch (e) {
         // Another import created one of these accounts meanwhile; this one wrote nothing.
         if (e instanceof UserInputError) throw new ApiError(400, 'invalid', e.message, 'roster')

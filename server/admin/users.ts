@@ -156,6 +156,54 @@ export async function listUsers(db: Db): Promise<UserView[]> {
   return (await usersQuery(db).orderBy('users.username').execute()).map(toView)
 }
 
+export interface AccountChanges {
+  readonly displayName?: string
+  readonly role?: Role
+  /** null: no branch (not for a member). */
+  readonly branch?: string | null
+}
+
+/**
+ * Changes an account's name, role or branch (a typo, a move to another 党支部, a new trainer),
+ * with the rules of createUser. Returns the fields that changed, or undefined for an unknown id.
+ */
+export async function updateUser(
+  db: Db,
+  id: string,
+  changes: AccountChanges,
+  now: Date,
+): Promise<('displayName' | 'role' | 'branch')[] | undefined> {
+  const current = await findUser(db, id)
+  if (!current) return undefined
+  const displayName =
+    changes.displayName === undefined ? current.displayName : changes.displayName.normalize('NFKC').trim()
+  if (displayName.length < 1 || displayName.length > 80)
+    throw new UserInputError('displayName', 'must be 1–80 characters')
+  const role = changes.role ?? current.role
+  const branchName =
+    changes.branch === undefined
+      ? (current.branch?.name ?? null)
+      : changes.branch?.normalize('NFKC').trim() || null
+  if (changes.branch && !branchName) throw new UserInputError('branch', 'must not be blank')
+  if (role === 'member' && !branchName)
+    throw new UserInputError('branch', 'a member must belong to a branch (党支部)')
+  const changed = [
+    ...(displayName !== current.displayName ? (['displayName'] as const) : []),
+    ...(role !== current.role ? (['role'] as const) : []),
+    ...(branchName !== (current.branch?.name ?? null) ? (['branch'] as const) : []),
+  ]
+  if (changed.length === 0) return changed
+  await db.transaction().execute(async (trx) => {
+    const branchId = branchName ? await ensureBranch(trx, branchName, now) : null
+    await trx
+      .updateTable('users')
+      .set({ display_name: displayName, role, branch_id: branchId })
+      .where('id', '=', id)
+      .execute()
+  })
+  return changed
+}
+
 /** Disabling a user ends all of their sessions at once (fault row 29). Returns false for an unknown id. */
 export async function setDisabled(db: Db, userId: string, disabled: boolean, now: Date): Promise<boolean> {
   const r = await db

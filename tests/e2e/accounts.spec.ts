@@ -89,6 +89,17 @@ test('an admin imports a roster; the new member logs in with the handed-out pass
   expect(lines[0]).toBe('姓名,用户名（党员编号）,初始密码,党支部,角色')
   expect(lines).toContain(`刘志丹,lzd-${tag},${password},${branch},学员`)
 
+  // Leaving through the header while passwords show asks first; staying keeps them.
+  const asked: string[] = []
+  page.once('dialog', (d) => {
+    asked.push(d.message())
+    void d.dismiss()
+  })
+  await header(page).getByRole('link', { name: '精品路线' }).click()
+  expect(asked).toEqual(['还有 2 个初始密码显示在账号管理页上。离开后就再也看不到了。仍要离开吗？'])
+  await expect(page).toHaveURL(/\/admin\/accounts$/)
+  await expect(issued.getByText(password)).toBeVisible()
+
   // The same file again: nothing to do.
   await chooseRoster(page, [
     '姓名,党员编号,党支部,角色',
@@ -107,7 +118,7 @@ test('an admin imports a roster; the new member logs in with the handed-out pass
     await logIn(p, member)
     await logIn(t, member)
     await p.goto('/passport')
-    await p.getByRole('link', { name: '账号与设备（修改密码）' }).click()
+    await p.getByRole('link', { name: '我的账号（修改密码、登录的设备）' }).click()
     await expect(p.getByRole('heading', { level: 1, name: '我的账号' })).toBeVisible()
     await expect(p.getByTestId('device-sessions').getByRole('listitem')).toHaveCount(2)
 
@@ -127,6 +138,12 @@ test('an admin imports a roster; the new member logs in with the handed-out pass
     // The tablet is logged out; this phone is not.
     expect((await t.request.get('/api/me')).status()).toBe(401)
     expect((await p.request.get('/api/me')).status()).toBe(200)
+    // Its account page says so, instead of a server error, and offers the login.
+    await t.goto('/account')
+    await expect(
+      t.getByText('这台设备已经退出登录（也许是在别的设备上改了密码，或者管理员让它退出了）。请重新登录。'),
+    ).toBeVisible()
+    await expect(t.getByLabel('当前密码')).toBeHidden()
     await logInAgain(t, { ...member, password: '延安精神永放光芒2026' })
   } finally {
     await phone.close()
@@ -150,7 +167,7 @@ test('an admin resets a forgotten password: the old one stops working, the membe
   await expect(form.getByText('学员必须填写党支部。')).toBeVisible()
   await form.getByLabel('党支部').fill(`账号测试支部${tag}`)
   await form.getByRole('button', { name: '新建账号' }).click()
-  await expect(form.getByText('已为 马文瑞 新建账号。')).toBeVisible()
+  await expect(form.getByText('已为马文瑞新建账号。')).toBeVisible()
   const first = (await issuedPasswords(page)).get('马文瑞')?.[1] ?? ''
   expect(first).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/)
 
@@ -163,15 +180,24 @@ test('an admin resets a forgotten password: the old one stops working, the membe
     const list = page.getByRole('region', { name: '全部账号' })
     await list.getByLabel('搜索（姓名、用户名、党支部）').fill(`mwr-${tag}`)
     await expect(list.getByText('共 1 个账号')).toBeVisible()
-    await list.getByRole('button', { name: '管理 马文瑞 的账号' }).click()
+    await list.getByRole('button', { name: '管理马文瑞的账号' }).click()
     await list.getByRole('button', { name: '重置密码' }).click()
-    await expect(list.getByRole('alert')).toContainText('为 马文瑞 生成新密码？旧密码立刻失效')
+    await expect(list.getByRole('alert')).toContainText('为马文瑞生成新密码？旧密码立刻失效')
     await list.getByRole('button', { name: '生成新密码' }).click()
-    await expect(list.getByText('已为 马文瑞 生成新密码，显示在本页上方的“初始密码”中。')).toBeVisible()
-    const passwords = page.getByTestId('issued-passwords').getByRole('row').filter({ hasText: '马文瑞' })
-    await expect(passwords).toHaveCount(2)
+    await expect(list.getByText('已为马文瑞生成新密码，显示在本页上方的“初始密码”中。')).toBeVisible()
+    // The first password died with the reset: only the live one is listed.
+    const passwords = page.getByTestId('issued-passwords').locator('tbody tr').filter({ hasText: '马文瑞' })
+    await expect(passwords).toHaveCount(1)
     const second = (await issuedPasswords(page)).get('马文瑞')?.[1] ?? ''
     expect(second).not.toBe(first)
+
+    // A typo in the name and a move to another branch, in place.
+    await list.getByRole('button', { name: '修改资料' }).click()
+    await expect(list.getByLabel('姓名', { exact: true })).toBeFocused()
+    await list.getByLabel('党支部', { exact: true }).fill(`账号测试新支部${tag}`)
+    await list.getByRole('button', { name: '保存' }).click()
+    await expect(list.getByText('已保存马文瑞的资料。')).toBeFocused()
+    await expect(list.getByText(`mwr-${tag} · 学员 · 账号测试新支部${tag} · 正常`)).toBeVisible()
 
     expect((await d.request.get('/api/me')).status()).toBe(401)
     const login = await d.request.post('/api/auth/login', {
@@ -197,9 +223,9 @@ test('a roster with mistakes is refused line by line and creates nobody', async 
   const refusal = page.getByRole('alert').filter({ hasText: '没有导入任何账号' })
   await expect(refusal).toContainText('文件有 3 处问题，没有导入任何账号。')
   await expect(refusal.getByRole('listitem')).toHaveText([
-    '第 2 行：学员必须填写党支部。',
-    '第 3 行：角色只能是：党员（学员）、带教老师、管理员。',
-    '第 4 行：党员编号与第 3 行重复。',
+    '第 2 行（高岗）：学员必须填写党支部。',
+    '第 3 行（刘景范）：角色“书记”不认识：只能是 党员（学员）、带教老师 或 管理员。',
+    `第 4 行（习仲勋）：党员编号“LJF-${tag}”与第 3 行重复。`,
   ])
   const list = page.getByRole('region', { name: '全部账号' })
   await list.getByLabel('搜索（姓名、用户名、党支部）').fill(tag)
@@ -223,7 +249,7 @@ test('on a field trip a trainer gives a member of the class a new password and r
     await page.goto(`/trainer/classes/${DEMO_CLASS.id}/members/${member.id}`)
     const section = page.getByRole('region', { name: '忘记密码' })
     await section.getByRole('button', { name: '生成新密码' }).click()
-    await expect(section.getByRole('alert')).toContainText(`为 ${member.name} 生成新密码？`)
+    await expect(section.getByRole('alert')).toContainText(`为${member.name}生成新密码？`)
     await section.getByRole('button', { name: '生成新密码' }).click()
     const shown = section.getByTestId('new-password')
     await expect(shown).toHaveText(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/)

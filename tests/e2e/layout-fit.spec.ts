@@ -252,7 +252,7 @@ test('on a phone the accounts page fits: one-line “manage” buttons, fields a
   const list = page.getByTestId('account-list')
   await expect(list.getByRole('listitem').first()).toBeVisible()
   expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0)
-  for (const button of await list.getByRole('button', { name: /^管理 / }).all()) {
+  for (const button of await list.getByRole('button', { name: /^管理.+的账号$/ }).all()) {
     await expectTappable(button, 'manage')
     // One line: "管" over "理" read as two words once. A text's line boxes are its client rects.
     const lines = await button.evaluate((el) => {

@@ -59,7 +59,7 @@ const newUserFields = (role: string): BodyField[] => [
     name: 'memberNumber',
     types: ['string'],
     required: false,
-    bad: ['', long(41), 'YA-2024-0001', ' YA-2024-0002 '],
+    bad: ['', long(65), 'YA-2024-0001', ' YA-2024-0002 '],
   },
   // Optional: without one the server makes a password and answers it once.
   { name: 'password', types: ['string'], required: false, bad: ['', 'short', long(9), long(129)] },

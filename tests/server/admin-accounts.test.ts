@@ -106,7 +106,8 @@ describe.each(DATABASES)('admin accounts on %s', (dbKind) => {
       [5, 'repeated_member_number', 'member_number'],
       [6, 'bad_member_number', 'member_number'],
     ])
-    expect(r.body.error.problems[2].values).toEqual({ firstLine: 4 })
+    expect(r.body.error.problems[2].values).toEqual({ name: '赵六', firstLine: 4, value: 'ZS-3' })
+    expect(r.body.error.problems[1].values).toEqual({ name: '李四', value: 'chief' })
     expect(await usernames(server, 'zs-%')).toEqual([])
   })
 
@@ -136,6 +137,36 @@ describe.each(DATABASES)('admin accounts on %s', (dbKind) => {
       { line: 3, code: 'member_number_taken', column: 'member_number' },
     ])
     expect(await usernames(server, 'ya-%')).toEqual([])
+  })
+
+  it('an Excel workbook or a tab-separated file is named as such, not as four missing columns', async () => {
+    const server = await start()
+    const a = await admin(server)
+    const xlsx = await a.request('POST', '/api/admin/roster', {
+      bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
+      headers: { 'content-type': 'text/csv' },
+    })
+    expect(xlsx.body.error.problems).toMatchObject([{ line: 1, code: 'not_csv' }])
+    const tabs = await a.request(
+      'POST',
+      '/api/admin/roster',
+      csv(['姓名\t党员编号\t党支部\t角色', '张三\tZS-1\t一支部\t党员']),
+    )
+    expect(tabs.body.error.problems).toMatchObject([{ line: 1, code: 'wrong_separator' }])
+  })
+
+  it('an admin cannot take their own admin role away with a roster; another row of the file changes nothing either', async () => {
+    const server = await start()
+    const a = await admin(server)
+    const r = await a.request(
+      'POST',
+      '/api/admin/roster',
+      csv(['姓名,党员编号,党支部,角色', '新人,YA-0400,一支部,党员', '组织部管理员,admin,一支部,党员']),
+    )
+    expect(r.status).toBe(400)
+    expect(r.body.error.problems).toMatchObject([{ line: 3, code: 'own_admin_role', column: 'role' }])
+    expect(await usernames(server, 'ya-%')).toEqual([])
+    expect((await a.request('GET', '/api/me')).body.user.role).toBe('admin')
   })
 
   it('a roster that is not CSV is 415; only admins may import', async () => {
@@ -278,5 +309,32 @@ describe.each(DATABASES)('admin accounts on %s', (dbKind) => {
     )
     expect((await reset(trainer, outsider)).status).toBe(404)
     expect((await new Device(server).login('outsider', 'a-good-password')).status).toBe(200)
+  })
+
+  it('an admin changes an account’s name, role and branch; a member keeps a branch, and no admin demotes themself', async () => {
+    const server = await start()
+    const a = await admin(server)
+    const memberId = await new Device(server).loginAs('member2')
+    const patch = (id: string, json: unknown) => a.request('PATCH', `/api/admin/users/${id}`, { json })
+
+    const moved = await patch(memberId, { displayName: '王建国', branch: '延安市直机关第三党支部' })
+    expect(moved.status).toBe(200)
+    expect(moved.body.user).toMatchObject({
+      displayName: '王建国',
+      role: 'member',
+      branch: { name: '延安市直机关第三党支部' },
+    })
+    expect(server.logs.find((l) => l.event === 'admin.user.update')?.line).toContain('"fields":"branch"')
+    for (const l of server.logs) expect(l.line).not.toContain('第三党支部')
+
+    const noBranch = await patch(memberId, { branch: null })
+    expect(noBranch.body.error).toMatchObject({ code: 'invalid', path: 'branch' })
+    const trainer = await patch(memberId, { role: 'trainer', branch: null })
+    expect(trainer.body.user).toMatchObject({ role: 'trainer', branch: null })
+
+    const me = (await a.request('GET', '/api/me')).body.user.id
+    expect((await patch(me, { role: 'member', branch: '一支部' })).body.error).toMatchObject({ path: 'role' })
+    expect((await patch(me, { displayName: '组织部管理员（改）' })).status).toBe(200)
+    expect((await patch('no-such-user', { displayName: 'x' })).status).toBe(404)
   })
 })

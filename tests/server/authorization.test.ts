@@ -219,6 +219,19 @@ const ROWS: Row[] = [
     expect: adminOnly(200),
   },
   {
+    method: 'PATCH',
+    declared: '/api/admin/users/{userId}',
+    path: (w) => `/api/admin/users/${w.ids.otherMember}`,
+    body: () => ({ displayName: '改过的名字', branch: '第三党支部' }),
+    expect: {
+      ...adminOnly(200),
+      admin: (r) => {
+        expect(r.status).toBe(200)
+        expect(r.body.user).toMatchObject({ displayName: '改过的名字', branch: { name: '第三党支部' } })
+      },
+    },
+  },
+  {
     method: 'POST',
     declared: '/api/admin/users/{userId}/reset-password',
     path: (w) => `/api/admin/users/${w.ids.otherMember}/reset-password`,

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { StatusMessage } from '../../ui/StatusMessage.tsx'
 import { useRecords } from '../shell/records-context.tsx'
 import { Link, paths } from '../shell/router.tsx'
@@ -6,6 +7,7 @@ import { useAccountScreenStrings } from './account-screen-strings.ts'
 import { ChangePasswordForm } from './ChangePasswordForm.tsx'
 import { DeviceSessions } from './DeviceSessions.tsx'
 import { LogoutControl } from './LogoutControl.tsx'
+import { useAccountStrings } from './strings.ts'
 import '../trainer/trainer.css'
 import './account.css'
 
@@ -16,12 +18,21 @@ import './account.css'
  */
 export default function AccountScreen(_props: Record<string, never>) {
   const s = useAccountScreenStrings()
-  const { state, session } = useRecords()
+  const a = useAccountStrings()
+  const { state, session, sync } = useRecords()
+  // Bumped when the password changed: the other devices were logged out, the list must say so.
+  const [devicesVersion, setDevicesVersion] = useState(0)
+  const [loggedOut, setLoggedOut] = useState<number | null>(null)
   if (state.status === 'opening') return <StatusMessage title={s.loading} level={1} />
   if (!session)
     return (
       <>
         <ScreenHeading title={s.title} />
+        {loggedOut !== null && (
+          <p role="status" className="status-line ok">
+            {loggedOut > 0 ? a.logoutDoneDiscarded(loggedOut) : a.logoutDone}
+          </p>
+        )}
         <StatusMessage title={s.notLoggedIn}>
           <Link to={paths.login(paths.account())} className="button-link primary">
             {s.logIn}
@@ -49,9 +60,23 @@ export default function AccountScreen(_props: Record<string, never>) {
           </Link>
         </p>
       )}
-      <ChangePasswordForm />
-      <DeviceSessions />
-      <LogoutControl onLoggedOut={() => undefined} />
+      {sync.kind === 'auth-required' ? (
+        // The server ended this device's session: nothing here can work until the member logs in.
+        <StatusMessage title={s.thisDeviceLoggedOut} tone="error">
+          <Link to={paths.login(paths.account())} className="button-link primary">
+            {s.logInAgain}
+          </Link>
+        </StatusMessage>
+      ) : (
+        <>
+          <ChangePasswordForm onChanged={() => setDevicesVersion((v) => v + 1)} />
+          <DeviceSessions refreshKey={devicesVersion} />
+        </>
+      )}
+      <section aria-labelledby="own-logout-title" className="account-section">
+        <h2 id="own-logout-title">{s.ownLogoutTitle}</h2>
+        <LogoutControl onLoggedOut={setLoggedOut} />
+      </section>
     </>
   )
 }

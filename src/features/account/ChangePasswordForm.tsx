@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useRef, useState } from 'react'
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { newPasswordProblem, PASSWORD_MIN } from '../../domain/accounts/password-rules.ts'
 import { useRecords } from '../shell/records-context.tsx'
 import { changePassword } from './account-api.ts'
@@ -12,7 +12,7 @@ type Field = 'currentPassword' | 'newPassword' | 'confirmPassword'
  * (the current password is wrong) comes back to the same place. On success the fields empty and
  * the member hears how many other devices were logged out.
  */
-export function ChangePasswordForm() {
+export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const s = useAccountScreenStrings()
   const { session } = useRecords()
   const ids = useId()
@@ -26,6 +26,12 @@ export function ChangePasswordForm() {
   const [error, setError] = useState<{ field: Field | null; text: string } | null>(null)
   const [done, setDone] = useState<string | null>(null)
   const errorRef = useRef<HTMLParagraphElement>(null)
+  const doneRef = useRef<HTMLParagraphElement>(null)
+
+  // The fields just emptied: the outcome is where the member's attention goes next.
+  useEffect(() => {
+    if (done) doneRef.current?.focus()
+  }, [done])
 
   const fail = (field: Field | null, text: string) => {
     setError({ field, text })
@@ -54,6 +60,7 @@ export function ChangePasswordForm() {
     if (r.ok) {
       setValues({ currentPassword: '', newPassword: '', confirmPassword: '' })
       setDone(s.passwordChanged(r.value))
+      onChanged()
       return
     }
     if (r.kind === 'invalid' && r.code === 'wrong_password') return fail('currentPassword', s.wrongCurrent)
@@ -119,7 +126,7 @@ export function ChangePasswordForm() {
           </p>
         )}
         {done && (
-          <p className="status-line ok" role="status">
+          <p className="status-line ok" role="status" tabIndex={-1} ref={doneRef}>
             {done}
           </p>
         )}

@@ -1,31 +1,55 @@
-import { useCallback, useEffect, useId, useState } from 'react'
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { usePreferences } from '../../i18n/i18n.tsx'
-import type { ApiResult } from '../../platform/api-call.ts'
+import type { ApiFailure, ApiResult } from '../../platform/api-call.ts'
 import { formatDateTime, formatTimeAgo } from '../../ui/format.ts'
+import { Link, paths } from '../shell/router.tsx'
 import { AskTwice } from '../trainer/AskTwice.tsx'
 import { type DeviceSession, endSession, fetchSessions } from './account-api.ts'
 import { useAccountScreenStrings } from './account-screen-strings.ts'
+import { deviceName } from './device-name.ts'
+
+type Notice = { readonly ok: boolean; readonly text: string }
 
 /**
  * The devices logged in as this member, most recently used first, this one marked; any other
  * can be logged out (asked twice: the member may be holding the wrong phone's name in mind).
  * Its unsynced records stay on it (the outbox keeps them on a 401) until the member logs in there.
+ * When that fails (offline), the list stays and the member is told the device is still logged in.
+ * `refreshKey` changes when something else ended sessions (a new password).
  */
-export function DeviceSessions() {
+export function DeviceSessions({ refreshKey }: { refreshKey: number }) {
   const s = useAccountScreenStrings()
   const { prefs } = usePreferences()
   const ids = useId()
   const [list, setList] = useState<ApiResult<DeviceSession[]> | null>(null)
   const [asking, setAsking] = useState<DeviceSession | null>(null)
   const [busy, setBusy] = useState(false)
-  const [notice, setNotice] = useState<string | null>(null)
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const askRef = useRef<HTMLDivElement>(null)
+  const noticeRef = useRef<HTMLParagraphElement>(null)
 
   const load = useCallback(async () => {
     setList(await fetchSessions())
   }, [])
   useEffect(() => {
+    void refreshKey
     void load()
-  }, [load])
+  }, [load, refreshKey])
+  // The question replaces the button pressed to get here: it takes the focus, and so does the outcome.
+  useEffect(() => {
+    if (asking) askRef.current?.focus()
+  }, [asking])
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus()
+  }, [notice])
+
+  const name = (d: DeviceSession) => deviceName(d.label, prefs.lang)
+  const failureText = (f: ApiFailure) =>
+    f.kind === 'offline'
+      ? s.devicesNeedOnline
+      : f.kind === 'logged-out'
+        ? s.thisDeviceLoggedOut
+        : s.serverError(f.kind === 'error' ? f.status : 0)
 
   const end = async (session: DeviceSession) => {
     setBusy(true)
@@ -33,10 +57,17 @@ export function DeviceSessions() {
     setBusy(false)
     setAsking(null)
     // Already gone (ended elsewhere, or expired) is what was wanted too.
-    if (r.ok || r.kind === 'not-found') setNotice(s.sessionEnded(session.label))
-    else
-      setNotice(r.kind === 'offline' ? s.devicesNeedOnline : s.serverError(r.kind === 'error' ? r.status : 0))
-    await load()
+    if (r.ok || r.kind === 'not-found') {
+      setNotice({ ok: true, text: s.sessionEnded(name(session)) })
+      await load()
+    } else
+      setNotice({
+        ok: false,
+        text:
+          r.kind === 'offline'
+            ? s.sessionEndOffline(name(session))
+            : `${s.sessionEndFailed(name(session))}${failureText(r)}`,
+      })
   }
 
   return (
@@ -44,21 +75,28 @@ export function DeviceSessions() {
       <h2 id={`${ids}-title`}>{s.devicesTitle}</h2>
       <p className="hint">{s.devicesIntro}</p>
       {notice && (
-        <p className="status-line ok" role="status">
-          {notice}
+        <p
+          className={`status-line ${notice.ok ? 'ok' : 'warn'}`}
+          role={notice.ok ? 'status' : 'alert'}
+          tabIndex={-1}
+          ref={noticeRef}
+        >
+          {notice.text}
         </p>
       )}
       {list === null && <p>{s.loading}</p>}
       {list && !list.ok && (
         <div className="status-line warn" role="alert">
-          <p>
-            {list.kind === 'offline'
-              ? s.devicesNeedOnline
-              : s.serverError(list.kind === 'error' ? list.status : 0)}
-          </p>
-          <button type="button" onClick={() => void load()}>
-            {s.retry}
-          </button>
+          <p>{failureText(list)}</p>
+          {list.kind === 'logged-out' ? (
+            <Link to={paths.login(paths.account())} className="button-link primary">
+              {s.logInAgain}
+            </Link>
+          ) : (
+            <button type="button" onClick={() => void load()}>
+              {s.retry}
+            </button>
+          )}
         </div>
       )}
       {list?.ok && (
@@ -66,26 +104,27 @@ export function DeviceSessions() {
           {list.value.map((d) => (
             <li key={d.id}>
               <p className="device-label">
-                {d.label}
+                {name(d)}
                 {d.current && s.thisDevice}
               </p>
               <p className="hint">
-                {s.lastSeen(formatTimeAgo(d.lastSeenAt, prefs.lang))} ·{' '}
-                {s.loggedInOn(formatDateTime(d.createdAt, prefs.lang))}
+                {s.loggedInOn(formatDateTime(d.createdAt, prefs.lang))} ·{' '}
+                {s.lastSeen(formatTimeAgo(d.lastSeenAt, prefs.lang))}
               </p>
               {!d.current &&
                 (asking?.id === d.id ? (
                   <AskTwice
-                    question={s.endSessionQuestion(d.label)}
+                    question={s.endSessionQuestion(name(d))}
                     yes={s.endSessionYes}
                     working={s.endSessionWorking}
                     cancel={s.cancel}
                     busy={busy}
                     onYes={() => void end(d)}
                     onCancel={() => setAsking(null)}
+                    focusRef={askRef}
                   />
                 ) : (
-                  <button type="button" aria-label={s.endSession(d.label)} onClick={() => setAsking(d)}>
+                  <button type="button" aria-label={s.endSession(name(d))} onClick={() => setAsking(d)}>
                     {s.endSessionShort}
                   </button>
                 ))}

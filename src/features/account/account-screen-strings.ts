@@ -47,17 +47,24 @@ const zhCN = {
   devicesTitle: '登录的设备',
   devicesIntro: '手机丢了或借给了别人？在这里让那台设备退出登录。',
   thisDevice: '（本机）',
-  lastSeen: (ago: string) => `最近使用：${ago}`,
+  lastSeen: (ago: string) => `最近使用 ${ago}`,
   loggedInOn: (when: string) => `登录于 ${when}`,
   endSession: (label: string) => `让“${label}”退出登录`,
-  endSessionShort: '退出登录',
+  endSessionShort: '让它退出登录',
   endSessionQuestion: (label: string) =>
     `让“${label}”退出登录？那台设备上还没同步的记录不会删除，在那台设备上重新登录后会继续同步。`,
   endSessionYes: '确定退出',
   endSessionWorking: '正在退出…',
   cancel: '取消',
   sessionEnded: (label: string) => `“${label}”已退出登录。`,
+  sessionEndOffline: (label: string) =>
+    `没能让“${label}”退出登录：现在连不上服务器。那台设备仍然登录着，请联网后再试。`,
+  sessionEndFailed: (label: string) => `没能让“${label}”退出登录。`,
   devicesNeedOnline: '现在离线，看不到登录的设备。联网后再打开这个页面。',
+  thisDeviceLoggedOut:
+    '这台设备已经退出登录（也许是在别的设备上改了密码，或者管理员让它退出了）。请重新登录。',
+  logInAgain: '重新登录',
+  ownLogoutTitle: '在这台设备上退出',
   loading: '正在加载…',
   retry: '重试',
 }
@@ -103,20 +110,27 @@ const en: AccountScreenStrings = {
   serverError: (status: number) => `The server had an error (${status}). Please try again later.`,
   serverSays: (message: string) => `The server refused: ${message}`,
 
-  devicesTitle: 'Devices logged in',
+  devicesTitle: 'Logged-in devices',
   devicesIntro: 'Lost a phone, or lent it to someone? Log that device out here.',
   thisDevice: ' (this device)',
   lastSeen: (ago: string) => `Last used ${ago}`,
-  loggedInOn: (when: string) => `Logged in ${when}`,
+  loggedInOn: (when: string) => `Logged in on ${when}`,
   endSession: (label: string) => `Log out “${label}”`,
-  endSessionShort: 'Log out',
+  endSessionShort: 'Log that device out',
   endSessionQuestion: (label: string) =>
     `Log out “${label}”? Records on it that have not synced are not deleted: they sync once you log in on it again.`,
   endSessionYes: 'Log it out',
   endSessionWorking: 'Logging out…',
   cancel: 'Cancel',
   sessionEnded: (label: string) => `“${label}” is logged out.`,
+  sessionEndOffline: (label: string) =>
+    `“${label}” could not be logged out: the server cannot be reached. That device is still logged in; try again once online.`,
+  sessionEndFailed: (label: string) => `“${label}” could not be logged out. `,
   devicesNeedOnline: 'Offline: the devices cannot be listed. Open this page again once online.',
+  thisDeviceLoggedOut:
+    'This device has been logged out (perhaps the password was changed on another device, or an administrator logged it out). Please log in again.',
+  logInAgain: 'Log in again',
+  ownLogoutTitle: 'Log out on this device',
   loading: 'Loading…',
   retry: 'Retry',
 }

@@ -34,7 +34,7 @@ const zhCN = {
   logoutNeedsLogin:
     '登录已过期，现在无法同步。请先在上面重新登录，记录同步后再退出；或者删除这些记录并退出。',
   account: '账号',
-  accountLink: '账号与设备（修改密码）',
+  accountLink: '我的账号（修改密码、登录的设备）',
   notLoggedIn: '尚未登录：记录只保存在这台设备上。',
 }
 
@@ -78,7 +78,7 @@ const en: AccountStrings = {
   logoutNeedsLogin:
     'Your login has expired, so nothing can sync now. Log in again above and log out once your records have synced, or delete them and log out.',
   account: 'Account',
-  accountLink: 'Account and devices (change password)',
+  accountLink: 'My account (password, logged-in devices)',
   notLoggedIn: 'Not logged in: records stay on this device only.',
 }
 

@@ -1,6 +1,7 @@
-import { useDeferredValue, useId, useState } from 'react'
+import { useDeferredValue, useEffect, useId, useRef, useState } from 'react'
 import { Link, paths } from '../shell/router.tsx'
 import { AskTwice } from '../trainer/AskTwice.tsx'
+import { AccountEditForm } from './AccountEditForm.tsx'
 import { type Account, type Role, resetPassword, revokeAccountSessions, setAccountDisabled } from './api.ts'
 import { failureText } from './failure-text.ts'
 import type { IssuedPassword } from './IssuedPasswords.tsx'
@@ -19,6 +20,16 @@ export function matchesSearch(a: Account, query: string): boolean {
     .every((word) => hay.includes(word))
 }
 
+/** As an organiser reads a roster: branch by branch, names in pinyin order, no-branch last. */
+function byBranchThenName(a: Account, b: Account): number {
+  if (a.branch !== b.branch) {
+    if (a.branch === null) return 1
+    if (b.branch === null) return -1
+    return a.branch.localeCompare(b.branch, 'zh-CN')
+  }
+  return a.displayName.localeCompare(b.displayName, 'zh-CN')
+}
+
 /**
  * Every account, searchable, each with what an admin does to one: a new password (shown once,
  * through `onIssued`), disabling or enabling, logging out every device. Each asks twice; the
@@ -27,11 +38,13 @@ export function matchesSearch(a: Account, query: string): boolean {
 export function AccountList({
   accounts,
   selfId,
+  branches,
   onIssued,
   onChanged,
 }: {
   accounts: readonly Account[]
   selfId: string
+  branches: readonly string[]
   onIssued: (passwords: readonly IssuedPassword[]) => void
   onChanged: (account: Account) => void
 }) {
@@ -42,7 +55,9 @@ export function AccountList({
   const deferredQuery = useDeferredValue(query)
   const [open, setOpen] = useState<string | null>(null)
 
-  const matching = accounts.filter((a) => (role === '' || a.role === role) && matchesSearch(a, deferredQuery))
+  const matching = accounts
+    .filter((a) => (role === '' || a.role === role) && matchesSearch(a, deferredQuery))
+    .sort(byBranchThenName)
   const shown = matching.slice(0, SHOWN)
   return (
     <section aria-labelledby={`${id}-title`} className="admin-section">
@@ -94,7 +109,13 @@ export function AccountList({
               </button>
             </div>
             {open === a.id && (
-              <AccountActions account={a} self={a.id === selfId} onIssued={onIssued} onChanged={onChanged} />
+              <AccountActions
+                account={a}
+                self={a.id === selfId}
+                branches={branches}
+                onIssued={onIssued}
+                onChanged={onChanged}
+              />
             )}
           </li>
         ))}
@@ -108,25 +129,80 @@ type Action = 'reset' | 'disable' | 'revoke'
 function AccountActions({
   account,
   self,
+  branches,
   onIssued,
   onChanged,
 }: {
   account: Account
   self: boolean
+  branches: readonly string[]
   onIssued: (passwords: readonly IssuedPassword[]) => void
   onChanged: (account: Account) => void
 }) {
   const s = useAdminStrings()
+  const [editing, setEditing] = useState(false)
   const [asking, setAsking] = useState<Action | null>(null)
   const [busy, setBusy] = useState(false)
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null)
+  // `focus`: false when the focus goes elsewhere (a new password: to the passwords at the top).
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string; focus?: false } | null>(null)
+  const askRef = useRef<HTMLDivElement>(null)
+  const outcomeRef = useRef<HTMLParagraphElement>(null)
+  // The question and then the outcome replace the button pressed: each takes the focus in turn.
+  useEffect(() => {
+    if (asking) askRef.current?.focus()
+  }, [asking])
+  useEffect(() => {
+    if (outcome && outcome.focus !== false) outcomeRef.current?.focus()
+  }, [outcome])
   const name = account.displayName
+  const editButton = (
+    <button
+      type="button"
+      onClick={() => {
+        setOutcome(null)
+        setEditing(true)
+      }}
+    >
+      {s.edit}
+    </button>
+  )
+  if (editing)
+    return (
+      <div className="account-actions">
+        <AccountEditForm
+          account={account}
+          self={self}
+          branches={branches}
+          onSaved={(saved) => {
+            onChanged(saved)
+            setEditing(false)
+            setOutcome({ ok: true, text: s.saved(saved.displayName) })
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      </div>
+    )
+  const outcomeLine = outcome && (
+    <p
+      role={outcome.ok ? 'status' : 'alert'}
+      className={`status-line ${outcome.ok ? 'ok' : 'warn'}`}
+      tabIndex={-1}
+      ref={outcomeRef}
+    >
+      {outcome.text}
+    </p>
+  )
   // Resetting or disabling oneself here would end this very session mid-task.
   if (self)
     return (
       <div className="account-actions">
+        {outcomeLine}
+        <p className="actions">{editButton}</p>
         <p>
-          {s.selfActions} <Link to={paths.account()}>{s.toMyAccount}</Link>
+          {s.selfActions}{' '}
+          <Link to={paths.account()} className="button-link">
+            {s.toMyAccount}
+          </Link>
         </p>
       </div>
     )
@@ -146,7 +222,7 @@ function AccountActions({
             role: r.value.account.role,
           },
         ])
-        setOutcome({ ok: true, text: s.resetDone(name) })
+        setOutcome({ ok: true, text: s.resetDone(name), focus: false })
       } else setOutcome({ ok: false, text: r.ok ? s.serverError(200) : failureText(s, r) })
     } else if (action === 'revoke') {
       const r = await revokeAccountSessions(account.id)
@@ -171,11 +247,7 @@ function AccountActions({
 
   return (
     <div className="account-actions">
-      {outcome && (
-        <p role={outcome.ok ? 'status' : 'alert'} className={`status-line ${outcome.ok ? 'ok' : 'warn'}`}>
-          {outcome.text}
-        </p>
-      )}
+      {outcomeLine}
       {asking ? (
         <AskTwice
           question={
@@ -193,9 +265,11 @@ function AccountActions({
           busy={busy}
           onYes={() => void run(asking)}
           onCancel={() => setAsking(null)}
+          focusRef={askRef}
         />
       ) : (
         <p className="actions">
+          {editButton}
           <button type="button" onClick={() => ask('reset')}>
             {s.resetPassword}
           </button>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ApiResult } from '../../platform/api-call.ts'
 import { StatusMessage } from '../../ui/StatusMessage.tsx'
 import { useRecords } from '../shell/records-context.tsx'
-import { Link, paths } from '../shell/router.tsx'
+import { guardLeaving, Link, paths } from '../shell/router.tsx'
 import { ScreenHeading } from '../trainer/ScreenHeading.tsx'
 import { AccountList } from './AccountList.tsx'
 import { type Account, fetchAccounts } from './api.ts'
@@ -54,8 +54,16 @@ function Accounts({ selfId }: { selfId: string }) {
 
   const onIssued = (passwords: readonly IssuedPassword[]) => {
     if (passwords.length === 0) return
-    setIssued((before) => [...passwords, ...before])
+    // A second reset of the same account makes the first password useless: show the live one only.
+    setIssued((before) => [
+      ...passwords,
+      ...before.filter((b) => !passwords.some((p) => p.username === b.username)),
+    ])
   }
+
+  // Leaving through a link would lose the passwords for good, as a reload would (beforeunload).
+  const unsaved = issued.length
+  useEffect(() => (unsaved > 0 ? guardLeaving(() => s.leaveQuestion(unsaved)) : undefined), [unsaved, s])
   const replace = (account: Account) =>
     setAccounts((r) =>
       r?.ok ? { ok: true, value: r.value.map((a) => (a.id === account.id ? account : a)) } : r,
@@ -71,10 +79,7 @@ function Accounts({ selfId }: { selfId: string }) {
     <>
       <ScreenHeading title={s.title} />
       <p className="lead">{s.intro}</p>
-      <IssuedPasswords issued={issued} onClose={() => setIssued([])} focusRef={issuedRef} />
-      <RosterImport onIssued={onIssued} onChanged={() => void load()} />
-      <NewAccountForm branches={branches} onIssued={onIssued} onCreated={() => void load()} />
-      {accounts === null && <StatusMessage title={s.loading} />}
+      {/* Up here, before the forms: offline, none of them can work (said first, not after them). */}
       {accounts && !accounts.ok && (
         <StatusMessage title={failureText(s, accounts)} tone="error">
           <button type="button" onClick={() => void load()}>
@@ -82,8 +87,26 @@ function Accounts({ selfId }: { selfId: string }) {
           </button>
         </StatusMessage>
       )}
+      <IssuedPasswords
+        issued={issued}
+        onClose={() => {
+          setIssued([])
+          // The panel and the button pressed are gone: the page's heading is where to go on from.
+          document.querySelector<HTMLElement>('main h1')?.focus()
+        }}
+        focusRef={issuedRef}
+      />
+      <RosterImport onIssued={onIssued} onChanged={() => void load()} />
+      <NewAccountForm branches={branches} onIssued={onIssued} onCreated={() => void load()} />
+      {accounts === null && <StatusMessage title={s.loading} />}
       {accounts?.ok && (
-        <AccountList accounts={accounts.value} selfId={selfId} onIssued={onIssued} onChanged={replace} />
+        <AccountList
+          accounts={accounts.value}
+          selfId={selfId}
+          branches={branches}
+          onIssued={onIssued}
+          onChanged={replace}
+        />
       )}
     </>
   )

@@ -1,5 +1,6 @@
-import { type RefObject, useEffect } from 'react'
+import { type RefObject, useEffect, useState } from 'react'
 import { tableToCsv } from '../../domain/archive/csv-writer.ts'
+import { AskTwice } from '../trainer/AskTwice.tsx'
 import { chinaToday } from '../trainer/new-class-form.ts'
 import type { Role } from './api.ts'
 import { useAdminStrings } from './strings.ts'
@@ -30,6 +31,12 @@ export function IssuedPasswords({
 }) {
   const s = useAdminStrings()
   const shown = issued.length > 0
+  // Closing before the list was downloaded or printed loses it: that is asked first.
+  const [kept, setKept] = useState(false)
+  const [askingClose, setAskingClose] = useState(false)
+  useEffect(() => {
+    if (issued.length === 0) setKept(false)
+  }, [issued])
 
   // New passwords are the outcome to act on now: bring them into view and have them read out.
   useEffect(() => {
@@ -57,6 +64,15 @@ export function IssuedPasswords({
     a.click()
     // The click has read the URL by now; keep the passwords in memory no longer than needed.
     setTimeout(() => URL.revokeObjectURL(url), 0)
+    setKept(true)
+  }
+  const print = () => {
+    setKept(true)
+    window.print()
+  }
+  const close = () => {
+    setAskingClose(false)
+    onClose()
   }
 
   return (
@@ -69,6 +85,7 @@ export function IssuedPasswords({
     >
       <h2 id="issued-passwords-title">{s.passwordsTitle}</h2>
       <p className="no-print">{s.passwordsIntro}</p>
+      <p className="print-only">{s.printNote(location.origin)}</p>
       <table className="issued-table">
         <thead>
           <tr>
@@ -81,23 +98,41 @@ export function IssuedPasswords({
           {issued.map((p) => (
             <tr key={`${p.username}/${p.password}`}>
               <th scope="row">{p.displayName}</th>
-              <td className="mono">{p.username}</td>
-              <td className="mono password">{p.password}</td>
+              <td className="mono" data-label={s.colUsername}>
+                {p.username}
+              </td>
+              <td className="mono password" data-label={s.colPassword}>
+                {p.password}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="actions no-print">
-        <button type="button" className="primary" onClick={download}>
-          {s.passwordsDownload}
-        </button>
-        <button type="button" onClick={() => window.print()}>
-          {s.passwordsPrint}
-        </button>
-        <button type="button" onClick={onClose}>
-          {s.passwordsDone}
-        </button>
-      </p>
+      {askingClose ? (
+        <div className="no-print">
+          <AskTwice
+            question={s.closeQuestion}
+            yes={s.closeYes}
+            working={s.closeYes}
+            cancel={s.cancel}
+            busy={false}
+            onYes={close}
+            onCancel={() => setAskingClose(false)}
+          />
+        </div>
+      ) : (
+        <p className="actions no-print">
+          <button type="button" className="primary" onClick={download}>
+            {s.passwordsDownload}
+          </button>
+          <button type="button" onClick={print}>
+            {s.passwordsPrint}
+          </button>
+          <button type="button" onClick={() => (kept ? close() : setAskingClose(true))}>
+            {s.passwordsDone}
+          </button>
+        </p>
+      )}
     </section>
   )
 }

@@ -43,6 +43,12 @@ export function NewAccountForm({
     })
   }
 
+  // An error is said at its field; the first such field takes the focus, so it is read out with it.
+  const focusFirst = (found: Partial<Record<Field, string>>) => {
+    const first = (['displayName', 'username', 'branch'] as const).find((f) => found[f])
+    if (first) requestAnimationFrame(() => document.getElementById(`${id}-${first}`)?.focus())
+  }
+
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     setDone(null)
@@ -55,13 +61,15 @@ export function NewAccountForm({
     if (!USERNAME.test(username.normalize('NFKC'))) found.username = s.usernameInvalid
     if (draft.role === 'member' && !branch) found.branch = s.branchNeeded
     setErrors(found)
-    if (Object.keys(found).length > 0) return
+    if (Object.keys(found).length > 0) return focusFirst(found)
     setBusy(true)
     const r = await createAccount({
       displayName,
       username,
       role: draft.role,
       ...(branch ? { branch } : {}),
+      // The field is the member number, as on a roster: coverage lists members by it.
+      ...(draft.role === 'member' ? { memberNumber: username } : {}),
     })
     setBusy(false)
     if (r.ok) {

@@ -1,5 +1,7 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
+import { tableToCsv } from '../../domain/archive/csv-writer.ts'
 import type { ApiFailure } from '../../platform/api-call.ts'
+import { guardLeaving } from '../shell/router.tsx'
 import { importRoster, type RosterImport as Outcome } from './api.ts'
 import { failureText } from './failure-text.ts'
 import type { IssuedPassword } from './IssuedPasswords.tsx'
@@ -29,6 +31,16 @@ export function RosterImport({
   const s = useAdminStrings()
   const id = useId()
   const [step, setStep] = useState<Step>({ kind: 'idle' })
+  // The file input is gone once a file is chosen: what replaced it takes the focus.
+  const outcomeRef = useRef<HTMLDivElement>(null)
+  // After an import that made accounts, the focus goes to their passwords instead (IssuedPasswords).
+  const focusOutcome =
+    step.kind === 'preview' ||
+    step.kind === 'failed' ||
+    (step.kind === 'done' && step.outcome.created.length === 0)
+  useEffect(() => {
+    if (focusOutcome) outcomeRef.current?.focus()
+  }, [focusOutcome])
 
   const check = async (input: HTMLInputElement) => {
     const file = input.files?.[0]
@@ -64,25 +76,35 @@ export function RosterImport({
   }
 
   const busy = step.kind === 'checking' || step.kind === 'importing'
+  // Leaving while the server makes the accounts would lose their passwords: it cannot be undone.
+  const importing = step.kind === 'importing'
+  useEffect(() => (importing ? guardLeaving(() => s.leaveWhileImporting) : undefined), [importing, s])
   return (
     <section aria-labelledby={`${id}-title`} className="admin-section">
       <h2 id={`${id}-title`}>{s.rosterTitle}</h2>
       <p className="hint">{s.rosterIntro}</p>
-      {(step.kind === 'preview' || step.kind === 'importing') && (
-        <Preview
-          outcome={step.outcome}
-          busy={step.kind === 'importing'}
-          onImport={() => void commit(step.file, step.outcome)}
-          onCancel={() => setStep({ kind: 'idle' })}
-        />
-      )}
-      {step.kind === 'checking' && <p role="status">{s.rosterChecking}</p>}
-      {step.kind === 'done' && (
-        <p role="status" className="status-line ok">
-          {s.rosterDone(step.outcome.created.length, step.outcome.updated.length, step.outcome.unchanged)}
-        </p>
-      )}
-      {step.kind === 'failed' && <Refusal failure={step.failure} />}
+      <p>
+        <button type="button" onClick={() => downloadTemplate(s)}>
+          {s.rosterTemplate}
+        </button>
+      </p>
+      <div ref={outcomeRef} tabIndex={-1} className="roster-outcome">
+        {(step.kind === 'preview' || step.kind === 'importing') && (
+          <Preview
+            outcome={step.outcome}
+            busy={step.kind === 'importing'}
+            onImport={() => void commit(step.file, step.outcome)}
+            onCancel={() => setStep({ kind: 'idle' })}
+          />
+        )}
+        {step.kind === 'checking' && <p role="status">{s.rosterChecking}</p>}
+        {step.kind === 'done' && (
+          <p role="status" className="status-line ok">
+            {s.rosterDone(step.outcome.created.length, step.outcome.updated.length, step.outcome.unchanged)}
+          </p>
+        )}
+        {step.kind === 'failed' && <Refusal failure={step.failure} />}
+      </div>
       {step.kind !== 'preview' && step.kind !== 'importing' && (
         <div className="field">
           <label htmlFor={`${id}-file`}>{s.rosterFile}</label>
@@ -97,6 +119,20 @@ export function RosterImport({
       )}
     </section>
   )
+}
+
+/**
+ * A file to fill in: the header the import reads and nothing else (an example line left in by
+ * mistake would become an account).
+ */
+function downloadTemplate(s: ReturnType<typeof useAdminStrings>) {
+  const csv = tableToCsv({ header: s.templateHeader, rows: [] })
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = s.templateFile
+  a.click()
+  setTimeout(() => URL.revokeObjectURL(url), 0)
 }
 
 function Preview({
@@ -156,6 +192,7 @@ function Refusal({ failure }: { failure: ApiFailure }) {
             <li key={`${p.line}-${p.code}-${p.column}`}>
               {s.rosterProblem(
                 p.line,
+                typeof p.values.name === 'string' ? p.values.name : null,
                 (p.code && s.problemText(p.code, p.column ?? '', p.values)) ?? p.message,
               )}
             </li>

@@ -52,6 +52,7 @@ export interface NewAccount {
   readonly displayName: string
   readonly role: Role
   readonly branch?: string
+  readonly memberNumber?: string
 }
 
 /** A new account; the server makes its password and answers it here, once. */
@@ -70,6 +71,25 @@ export async function resetPassword(
   return map(
     await call(`/api/admin/users/${encodeURIComponent(id)}/reset-password`, { method: 'POST' }, doFetch),
     accountAndPassword,
+  )
+}
+
+export interface AccountChanges {
+  readonly displayName?: string
+  readonly role?: Role
+  /** null: no branch (trainers and admins only). */
+  readonly branch?: string | null
+}
+
+/** Name, role or branch; answers the account as it now is. */
+export async function updateAccount(
+  id: string,
+  changes: AccountChanges,
+  doFetch?: typeof fetch,
+): Promise<ApiResult<Account>> {
+  return map(
+    await call(`/api/admin/users/${encodeURIComponent(id)}`, jsonInit('PATCH', changes), doFetch),
+    (b) => (isObject(b) ? accountOf(b.user) : undefined),
   )
 }
 

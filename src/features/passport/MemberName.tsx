@@ -17,7 +17,9 @@ export function MemberName() {
       <section aria-label={a.account}>
         <p className="status-line ok">{a.loggedInAs(session.displayName, session.username)}</p>
         <p>
-          <Link to={paths.account()}>{a.accountLink}</Link>
+          <Link to={paths.account()} className="button-link">
+            {a.accountLink}
+          </Link>
         </p>
         <LogoutControl onLoggedOut={setLoggedOut} />
       </section>

@@ -1,4 +1,5 @@
 import { usePreferences } from '../../i18n/i18n.tsx'
+import { AccountNavLink } from '../account/AccountNavLink.tsx'
 import { AccountsNavLink } from '../admin/AccountsNavLink.tsx'
 import { MyClassesNavLink } from '../classes/MyClassesNavLink.tsx'
 import { CoverageNavLink } from '../trainer/CoverageNavLink.tsx'
@@ -27,7 +28,7 @@ export function Header() {
       <nav aria-label={t.mainNav}>
         <Link to={paths.routes()}>{t.navRoutes}</Link> <Link to={paths.passport()}>{t.navPassport}</Link>{' '}
         <Link to={paths.vr()}>{vr.navVr}</Link> <MyClassesNavLink /> <TrainerNavLink /> <CoverageNavLink />{' '}
-        <AccountsNavLink />
+        <AccountsNavLink /> <AccountNavLink />
         <SyncBadge />
       </nav>
       <fieldset className="display-settings">

@@ -113,19 +113,63 @@ export const paths = {
 
 export { NAVIGATE_EVENT }
 
+/**
+ * Screens holding something that leaving would lose for good (passwords shown once) register
+ * a question here; an in-app move away asks it first, as the browser's beforeunload does for a
+ * reload. Each guard answers its question, or null when there is nothing to lose now.
+ */
+const leaveGuards = new Set<() => string | null>()
+
+export function guardLeaving(question: () => string | null): () => void {
+  leaveGuards.add(question)
+  return () => {
+    leaveGuards.delete(question)
+  }
+}
+
+function mayLeave(): boolean {
+  for (const guard of leaveGuards) {
+    const question = guard()
+    if (question !== null && !window.confirm(question)) return false
+  }
+  return true
+}
+
+/** The path the screen shows: where Back returns to when the member stays. */
+let shownPath = typeof location === 'undefined' ? '/' : location.pathname
+
 export function navigate(path: string): void {
   if (path === location.pathname) return
+  if (!mayLeave()) return
   history.pushState(null, '', path)
+  shownPath = location.pathname
   window.dispatchEvent(new Event(NAVIGATE_EVENT))
 }
 
+/**
+ * Back and forward, seen once for the whole app (not once per screen that reads the route, which
+ * would ask a guard's question as many times): a move the member declines is undone, else it is
+ * announced as any navigation is.
+ */
+let listeningToPop = false
+function listenToPop() {
+  if (listeningToPop) return
+  listeningToPop = true
+  window.addEventListener('popstate', () => {
+    // The address has already moved: put it back when the member stays.
+    if (location.pathname !== shownPath && !mayLeave()) {
+      history.pushState(null, '', shownPath)
+      return
+    }
+    shownPath = location.pathname
+    window.dispatchEvent(new Event(NAVIGATE_EVENT))
+  })
+}
+
 function subscribeToPath(change: () => void): () => void {
-  window.addEventListener('popstate', change)
+  listenToPop()
   window.addEventListener(NAVIGATE_EVENT, change)
-  return () => {
-    window.removeEventListener('popstate', change)
-    window.removeEventListener(NAVIGATE_EVENT, change)
-  }
+  return () => window.removeEventListener(NAVIGATE_EVENT, change)
 }
 
 /**

@@ -1,0 +1,124 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { type Account, type Role, updateAccount } from './api.ts'
+import { failureText } from './failure-text.ts'
+import { useAdminStrings } from './strings.ts'
+
+/**
+ * An account's name, role and branch, changed in place: a typo in a name, a member moved to
+ * another 党支部, a member who becomes a trainer. The server keeps the rules (a member has a
+ * branch; an admin keeps their own role) and its refusals are said at their field.
+ */
+export function AccountEditForm({
+  account,
+  self,
+  branches,
+  onSaved,
+  onCancel,
+}: {
+  account: Account
+  self: boolean
+  branches: readonly string[]
+  onSaved: (account: Account) => void
+  onCancel: () => void
+}) {
+  const s = useAdminStrings()
+  const id = useId()
+  const [draft, setDraft] = useState({
+    displayName: account.displayName,
+    role: account.role,
+    branch: account.branch ?? '',
+  })
+  const [error, setError] = useState<{ field: 'displayName' | 'branch' | null; text: string } | null>(null)
+  const [busy, setBusy] = useState(false)
+  const firstRef = useRef<HTMLInputElement>(null)
+  useEffect(() => firstRef.current?.focus(), [])
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    const displayName = draft.displayName.trim()
+    const branch = draft.branch.trim()
+    if (!displayName) return setError({ field: 'displayName', text: s.nameNeeded })
+    if (draft.role === 'member' && !branch) return setError({ field: 'branch', text: s.branchNeeded })
+    setBusy(true)
+    const r = await updateAccount(account.id, { displayName, role: draft.role, branch: branch || null })
+    setBusy(false)
+    if (r.ok) return onSaved(r.value)
+    if (r.kind === 'invalid' && (r.field === 'displayName' || r.field === 'branch'))
+      return setError({ field: r.field, text: s.serverSays(r.message) })
+    setError({ field: null, text: failureText(s, r) })
+  }
+
+  const errorFor = (field: 'displayName' | 'branch') =>
+    error?.field === field ? (
+      <p id={`${id}-${field}-error`} className="field-error" role="alert">
+        {error.text}
+      </p>
+    ) : null
+  const invalid = (field: 'displayName' | 'branch') =>
+    error?.field === field ? { 'aria-invalid': true, 'aria-describedby': `${id}-${field}-error` } : {}
+
+  return (
+    <form className="trainer-form account-edit" onSubmit={(e) => void submit(e)} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>{s.fieldName}</label>
+        <input
+          id={`${id}-name`}
+          ref={firstRef}
+          value={draft.displayName}
+          maxLength={80}
+          autoComplete="off"
+          onChange={(e) => setDraft((d) => ({ ...d, displayName: e.target.value }))}
+          {...invalid('displayName')}
+        />
+        {errorFor('displayName')}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-role`}>{s.fieldRole}</label>
+        {/* An admin's own role is not changed here: they would lose this page mid-task. */}
+        <select
+          id={`${id}-role`}
+          value={draft.role}
+          disabled={self}
+          onChange={(e) => setDraft((d) => ({ ...d, role: e.target.value as Role }))}
+        >
+          {(['member', 'trainer', 'admin'] as const).map((r) => (
+            <option key={r} value={r}>
+              {s.roleName(r)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-branch`}>{s.fieldBranch}</label>
+        <input
+          id={`${id}-branch`}
+          value={draft.branch}
+          maxLength={120}
+          list={`${id}-branches`}
+          autoComplete="off"
+          onChange={(e) => setDraft((d) => ({ ...d, branch: e.target.value }))}
+          {...invalid('branch')}
+        />
+        <datalist id={`${id}-branches`}>
+          {branches.map((b) => (
+            <option key={b} value={b} />
+          ))}
+        </datalist>
+        {errorFor('branch')}
+      </div>
+      {error?.field === null && (
+        <p role="alert" className="status-line warn">
+          {error.text}
+        </p>
+      )}
+      <p className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? s.saving : s.save}
+        </button>
+        <button type="button" disabled={busy} onClick={onCancel}>
+          {s.cancel}
+        </button>
+      </p>
+    </form>
+  )
+}
