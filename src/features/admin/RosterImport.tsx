@@ -156,6 +156,16 @@ function Preview({
       ) : (
         <p>{s.rosterPreview(outcome.created.length, outcome.updated.length, outcome.unchanged)}</p>
       )}
+      {outcome.created.length > 0 && (
+        <details>
+          <summary>{s.rosterCreatedList(outcome.created.length)}</summary>
+          <ul className="roster-changes">
+            {outcome.created.map((c) => (
+              <li key={c.username}>{s.rosterNew(c.displayName, c.username, c.branch, s.roleName(c.role))}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       {outcome.updated.length > 0 && (
         <>
           <p>{s.rosterUpdatedList}</p>

@@ -129,6 +129,9 @@ const zhCN = {
   rosterPreview: (created: number, updated: number, unchanged: number) =>
     `检查通过：将新建 ${created} 个账号，更新 ${updated} 个，${unchanged} 个不变。还没有写入任何内容。`,
   rosterUpdatedList: '将更新的账号：',
+  rosterCreatedList: (n: number) => `将新建的 ${n} 个账号`,
+  rosterNew: (name: string, username: string, branch: string | null, role: string) =>
+    `${name}（${username}）· ${role}${branch ? ` · ${branch}` : ''}`,
   rosterChange: (name: string, username: string, changed: readonly string[]) =>
     `${name}（${username}）：${changed.map((c) => CHANGED_ZH[c] ?? c).join('、')}`,
   rosterImport: (created: number) => (created > 0 ? `导入，并生成 ${created} 个初始密码` : '导入'),
@@ -253,6 +256,9 @@ const en: AdminStrings = {
   rosterPreview: (created: number, updated: number, unchanged: number) =>
     `The file is fine: ${created} account${created === 1 ? '' : 's'} to create, ${updated} to update, ${unchanged} unchanged. Nothing is written yet.`,
   rosterUpdatedList: 'Accounts to update:',
+  rosterCreatedList: (n: number) => `The ${n} account${n === 1 ? '' : 's'} to create`,
+  rosterNew: (name: string, username: string, branch: string | null, role: string) =>
+    `${name} (${username}) · ${role}${branch ? ` · ${branch}` : ''}`,
   rosterChange: (name: string, username: string, changed: readonly string[]) =>
     `${name} (${username}): ${changed.join(', ')}`,
   rosterImport: (created: number) =>
