@@ -129,6 +129,10 @@ test('an admin imports a roster; the new member logs in with the handed-out pass
     await p.getByRole('button', { name: '修改密码' }).click()
     await expect(p.getByText('两次输入的新密码不一样，请重新输入。')).toBeFocused()
     await expect(p.getByLabel('再输一次新密码')).toHaveAttribute('aria-invalid', 'true')
+    // Switching the language says the same thing in the other one.
+    await p.getByRole('button', { name: 'English' }).click()
+    await expect(p.getByText('The two new passwords differ; please type them again.')).toBeVisible()
+    await p.getByRole('button', { name: '中文' }).click()
     await p.getByLabel('再输一次新密码').fill('延安精神永放光芒2026')
     await p.getByRole('button', { name: '修改密码' }).click()
     await expect(p.getByText('密码已修改。其他 1 台设备已退出登录，需要用新密码重新登录。')).toBeVisible()

@@ -2,7 +2,9 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { newPasswordProblem, PASSWORD_MIN } from '../../domain/accounts/password-rules.ts'
 import { useRecords } from '../shell/records-context.tsx'
 import { changePassword } from './account-api.ts'
-import { useAccountScreenStrings } from './account-screen-strings.ts'
+import { type AccountScreenStrings, useAccountScreenStrings } from './account-screen-strings.ts'
+
+type Say = (t: AccountScreenStrings) => string
 
 type Field = 'currentPassword' | 'newPassword' | 'confirmPassword'
 
@@ -23,18 +25,20 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   })
   const [show, setShow] = useState(false)
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<{ field: Field | null; text: string } | null>(null)
-  const [done, setDone] = useState<string | null>(null)
+  // What to say, not the words said: switching the language re-says it.
+  const [error, setError] = useState<{ field: Field | null; say: Say } | null>(null)
+  /** How many other devices the change logged out, once it is done. */
+  const [done, setDone] = useState<number | null>(null)
   const errorRef = useRef<HTMLParagraphElement>(null)
   const doneRef = useRef<HTMLParagraphElement>(null)
 
   // The fields just emptied: the outcome is where the member's attention goes next.
   useEffect(() => {
-    if (done) doneRef.current?.focus()
+    if (done !== null) doneRef.current?.focus()
   }, [done])
 
-  const fail = (field: Field | null, text: string) => {
-    setError({ field, text })
+  const fail = (field: Field | null, say: Say) => {
+    setError({ field, say })
     // After the render that shows it: the message is read, and the field is the next stop.
     requestAnimationFrame(() => errorRef.current?.focus())
   }
@@ -43,33 +47,36 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
     e.preventDefault()
     setDone(null)
     setError(null)
-    if (!values.currentPassword) return fail('currentPassword', s.enterCurrent)
+    if (!values.currentPassword) return fail('currentPassword', (t) => t.enterCurrent)
     const problem = newPasswordProblem(values.currentPassword, values.newPassword, values.confirmPassword)
     if (problem)
       return fail(
         problem.field,
         problem.kind === 'mismatch'
-          ? s.mismatch
+          ? (t) => t.mismatch
           : problem.kind === 'same-as-current'
-            ? s.sameAsCurrent
-            : s.tooShort(PASSWORD_MIN),
+            ? (t) => t.sameAsCurrent
+            : (t) => t.tooShort(PASSWORD_MIN),
       )
     setBusy(true)
     const r = await changePassword(values.currentPassword, values.newPassword)
     setBusy(false)
     if (r.ok) {
       setValues({ currentPassword: '', newPassword: '', confirmPassword: '' })
-      setDone(s.passwordChanged(r.value))
+      setDone(r.value)
       onChanged()
       return
     }
-    if (r.kind === 'invalid' && r.code === 'wrong_password') return fail('currentPassword', s.wrongCurrent)
-    if (r.kind === 'invalid' && r.code === 'rate_limited') return fail(null, s.tooMany)
-    if (r.kind === 'invalid' && r.field === 'newPassword') return fail('newPassword', s.serverSays(r.message))
-    if (r.kind === 'invalid') return fail(null, s.serverSays(r.message))
-    if (r.kind === 'offline') return fail(null, s.needsOnline)
-    if (r.kind === 'logged-out') return fail(null, s.loggedOut)
-    fail(null, s.serverError(r.kind === 'error' ? r.status : 0))
+    if (r.kind === 'invalid' && r.code === 'wrong_password')
+      return fail('currentPassword', (t) => t.wrongCurrent)
+    if (r.kind === 'invalid' && r.code === 'rate_limited') return fail(null, (t) => t.tooMany)
+    if (r.kind === 'invalid' && r.field === 'newPassword')
+      return fail('newPassword', (t) => t.serverSays(r.message))
+    if (r.kind === 'invalid') return fail(null, (t) => t.serverSays(r.message))
+    if (r.kind === 'offline') return fail(null, (t) => t.needsOnline)
+    if (r.kind === 'logged-out') return fail(null, (t) => t.loggedOut)
+    const status = r.kind === 'error' ? r.status : 0
+    fail(null, (t) => t.serverError(status))
   }
 
   const input = (field: Field, label: string, autoComplete: string, hint?: string) => {
@@ -99,7 +106,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
         />
         {errorId && (
           <p id={errorId} className="field-error" role="alert" tabIndex={-1} ref={errorRef}>
-            {error?.text}
+            {error?.say(s)}
           </p>
         )}
       </div>
@@ -122,12 +129,12 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
         </label>
         {error && error.field === null && (
           <p className="status-line warn" role="alert" tabIndex={-1} ref={errorRef}>
-            {error.text}
+            {error.say(s)}
           </p>
         )}
-        {done && (
+        {done !== null && (
           <p className="status-line ok" role="status" tabIndex={-1} ref={doneRef}>
-            {done}
+            {s.passwordChanged(done)}
           </p>
         )}
         <p className="actions">

@@ -5,10 +5,11 @@ import { formatDateTime, formatTimeAgo } from '../../ui/format.ts'
 import { Link, paths } from '../shell/router.tsx'
 import { AskTwice } from '../trainer/AskTwice.tsx'
 import { type DeviceSession, endSession, fetchSessions } from './account-api.ts'
-import { useAccountScreenStrings } from './account-screen-strings.ts'
+import { type AccountScreenStrings, useAccountScreenStrings } from './account-screen-strings.ts'
 import { deviceName } from './device-name.ts'
 
-type Notice = { readonly ok: boolean; readonly text: string }
+/** What to say, not the words said: switching the language re-says it. */
+type Notice = { readonly ok: boolean; readonly say: (t: AccountScreenStrings) => string }
 
 /**
  * The devices logged in as this member, most recently used first, this one marked; any other
@@ -44,12 +45,12 @@ export function DeviceSessions({ refreshKey }: { refreshKey: number }) {
   }, [notice])
 
   const name = (d: DeviceSession) => deviceName(d.label, prefs.lang)
-  const failureText = (f: ApiFailure) =>
+  const failureText = (t: AccountScreenStrings, f: ApiFailure) =>
     f.kind === 'offline'
-      ? s.devicesNeedOnline
+      ? t.devicesNeedOnline
       : f.kind === 'logged-out'
-        ? s.thisDeviceLoggedOut
-        : s.serverError(f.kind === 'error' ? f.status : 0)
+        ? t.thisDeviceLoggedOut
+        : t.serverError(f.kind === 'error' ? f.status : 0)
 
   const end = async (session: DeviceSession) => {
     setBusy(true)
@@ -58,15 +59,15 @@ export function DeviceSessions({ refreshKey }: { refreshKey: number }) {
     setAsking(null)
     // Already gone (ended elsewhere, or expired) is what was wanted too.
     if (r.ok || r.kind === 'not-found') {
-      setNotice({ ok: true, text: s.sessionEnded(name(session)) })
+      setNotice({ ok: true, say: (t) => t.sessionEnded(name(session)) })
       await load()
     } else
       setNotice({
         ok: false,
-        text:
+        say: (t) =>
           r.kind === 'offline'
-            ? s.sessionEndOffline(name(session))
-            : `${s.sessionEndFailed(name(session))}${failureText(r)}`,
+            ? t.sessionEndOffline(name(session))
+            : `${t.sessionEndFailed(name(session))}${failureText(t, r)}`,
       })
   }
 
@@ -81,13 +82,13 @@ export function DeviceSessions({ refreshKey }: { refreshKey: number }) {
           tabIndex={-1}
           ref={noticeRef}
         >
-          {notice.text}
+          {notice.say(s)}
         </p>
       )}
       {list === null && <p>{s.loading}</p>}
       {list && !list.ok && (
         <div className="status-line warn" role="alert">
-          <p>{failureText(list)}</p>
+          <p>{failureText(s, list)}</p>
           {list.kind === 'logged-out' ? (
             <Link to={paths.login(paths.account())} className="button-link primary">
               {s.logInAgain}

@@ -69,7 +69,7 @@ const zhCN = {
   retry: '重试',
 }
 
-type AccountScreenStrings = typeof zhCN
+export type AccountScreenStrings = typeof zhCN
 
 const en: AccountScreenStrings = {
   title: 'My account',

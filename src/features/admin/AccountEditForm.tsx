@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { type Account, type Role, updateAccount } from './api.ts'
 import { failureText } from './failure-text.ts'
-import { useAdminStrings } from './strings.ts'
+import { type AdminStrings, useAdminStrings } from './strings.ts'
 
 /**
  * An account's name, role and branch, changed in place: a typo in a name, a member moved to
@@ -28,7 +28,10 @@ export function AccountEditForm({
     role: account.role,
     branch: account.branch ?? '',
   })
-  const [error, setError] = useState<{ field: 'displayName' | 'branch' | null; text: string } | null>(null)
+  const [error, setError] = useState<{
+    field: 'displayName' | 'branch' | null
+    say: (t: AdminStrings) => string
+  } | null>(null)
   const [busy, setBusy] = useState(false)
   const firstRef = useRef<HTMLInputElement>(null)
   useEffect(() => firstRef.current?.focus(), [])
@@ -37,21 +40,21 @@ export function AccountEditForm({
     e.preventDefault()
     const displayName = draft.displayName.trim()
     const branch = draft.branch.trim()
-    if (!displayName) return setError({ field: 'displayName', text: s.nameNeeded })
-    if (draft.role === 'member' && !branch) return setError({ field: 'branch', text: s.branchNeeded })
+    if (!displayName) return setError({ field: 'displayName', say: (t) => t.nameNeeded })
+    if (draft.role === 'member' && !branch) return setError({ field: 'branch', say: (t) => t.branchNeeded })
     setBusy(true)
     const r = await updateAccount(account.id, { displayName, role: draft.role, branch: branch || null })
     setBusy(false)
     if (r.ok) return onSaved(r.value)
     if (r.kind === 'invalid' && (r.field === 'displayName' || r.field === 'branch'))
-      return setError({ field: r.field, text: s.serverSays(r.message) })
-    setError({ field: null, text: failureText(s, r) })
+      return setError({ field: r.field, say: (t) => t.serverSays(r.message) })
+    setError({ field: null, say: (t) => failureText(t, r) })
   }
 
   const errorFor = (field: 'displayName' | 'branch') =>
     error?.field === field ? (
       <p id={`${id}-${field}-error`} className="field-error" role="alert">
-        {error.text}
+        {error.say(s)}
       </p>
     ) : null
   const invalid = (field: 'displayName' | 'branch') =>
@@ -108,7 +111,7 @@ export function AccountEditForm({
       </div>
       {error?.field === null && (
         <p role="alert" className="status-line warn">
-          {error.text}
+          {error.say(s)}
         </p>
       )}
       <p className="actions">

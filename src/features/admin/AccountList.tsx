@@ -5,7 +5,7 @@ import { AccountEditForm } from './AccountEditForm.tsx'
 import { type Account, type Role, resetPassword, revokeAccountSessions, setAccountDisabled } from './api.ts'
 import { failureText } from './failure-text.ts'
 import type { IssuedPassword } from './IssuedPasswords.tsx'
-import { useAdminStrings } from './strings.ts'
+import { type AdminStrings, useAdminStrings } from './strings.ts'
 
 /** Enough to find someone by scrolling; more is a search's job (an organisation has thousands). */
 const SHOWN = 100
@@ -144,7 +144,11 @@ function AccountActions({
   const [asking, setAsking] = useState<Action | null>(null)
   const [busy, setBusy] = useState(false)
   // `focus`: false when the focus goes elsewhere (a new password: to the passwords at the top).
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string; focus?: false } | null>(null)
+  const [outcome, setOutcome] = useState<{
+    ok: boolean
+    say: (t: AdminStrings) => string
+    focus?: false
+  } | null>(null)
   const askRef = useRef<HTMLDivElement>(null)
   const outcomeRef = useRef<HTMLParagraphElement>(null)
   // The question and then the outcome replace the button pressed: each takes the focus in turn.
@@ -176,7 +180,7 @@ function AccountActions({
           onSaved={(saved) => {
             onChanged(saved)
             setEditing(false)
-            setOutcome({ ok: true, text: s.saved(saved.displayName) })
+            setOutcome({ ok: true, say: (t) => t.saved(saved.displayName) })
           }}
           onCancel={() => setEditing(false)}
         />
@@ -189,7 +193,7 @@ function AccountActions({
       tabIndex={-1}
       ref={outcomeRef}
     >
-      {outcome.text}
+      {outcome.say(s)}
     </p>
   )
   // Resetting or disabling oneself here would end this very session mid-task.
@@ -222,19 +226,24 @@ function AccountActions({
             role: r.value.account.role,
           },
         ])
-        setOutcome({ ok: true, text: s.resetDone(name), focus: false })
-      } else setOutcome({ ok: false, text: r.ok ? s.serverError(200) : failureText(s, r) })
+        setOutcome({ ok: true, say: (t) => t.resetDone(name), focus: false })
+      } else setOutcome({ ok: false, say: (t) => (r.ok ? t.serverError(200) : failureText(t, r)) })
     } else if (action === 'revoke') {
       const r = await revokeAccountSessions(account.id)
       setOutcome(
-        r.ok ? { ok: true, text: s.revokeDone(name, r.value) } : { ok: false, text: failureText(s, r) },
+        r.ok
+          ? { ok: true, say: (t) => t.revokeDone(name, r.value) }
+          : { ok: false, say: (t) => failureText(t, r) },
       )
     } else {
       const r = await setAccountDisabled(account.id, action === 'disable')
       if (r.ok) {
         onChanged(r.value)
-        setOutcome({ ok: true, text: action === 'disable' ? s.disableDone(name) : s.enableDone(name) })
-      } else setOutcome({ ok: false, text: failureText(s, r) })
+        setOutcome({
+          ok: true,
+          say: (t) => (action === 'disable' ? t.disableDone(name) : t.enableDone(name)),
+        })
+      } else setOutcome({ ok: false, say: (t) => failureText(t, r) })
     }
     setBusy(false)
     setAsking(null)

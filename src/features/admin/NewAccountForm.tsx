@@ -2,7 +2,9 @@ import { type FormEvent, useId, useState } from 'react'
 import { type Account, createAccount, type Role } from './api.ts'
 import { failureText } from './failure-text.ts'
 import type { IssuedPassword } from './IssuedPasswords.tsx'
-import { useAdminStrings } from './strings.ts'
+import { type AdminStrings, useAdminStrings } from './strings.ts'
+
+type Say = (t: AdminStrings) => string
 
 type Field = 'displayName' | 'username' | 'branch'
 
@@ -27,8 +29,10 @@ export function NewAccountForm({
   const s = useAdminStrings()
   const id = useId()
   const [draft, setDraft] = useState({ displayName: '', username: '', role: 'member' as Role, branch: '' })
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
-  const [problem, setProblem] = useState<string | null>(null)
+  // What to say, not the words said: switching the language re-says it.
+  const [errors, setErrors] = useState<Partial<Record<Field, Say>>>({})
+  const [problem, setProblem] = useState<Say | null>(null)
+  /** The name of the account just made. */
   const [done, setDone] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -44,7 +48,7 @@ export function NewAccountForm({
   }
 
   // An error is said at its field; the first such field takes the focus, so it is read out with it.
-  const focusFirst = (found: Partial<Record<Field, string>>) => {
+  const focusFirst = (found: Partial<Record<Field, Say>>) => {
     const first = (['displayName', 'username', 'branch'] as const).find((f) => found[f])
     if (first) requestAnimationFrame(() => document.getElementById(`${id}-${first}`)?.focus())
   }
@@ -56,10 +60,10 @@ export function NewAccountForm({
     const displayName = draft.displayName.trim()
     const username = draft.username.trim()
     const branch = draft.branch.trim()
-    const found: Partial<Record<Field, string>> = {}
-    if (!displayName) found.displayName = s.nameNeeded
-    if (!USERNAME.test(username.normalize('NFKC'))) found.username = s.usernameInvalid
-    if (draft.role === 'member' && !branch) found.branch = s.branchNeeded
+    const found: Partial<Record<Field, Say>> = {}
+    if (!displayName) found.displayName = (t) => t.nameNeeded
+    if (!USERNAME.test(username.normalize('NFKC'))) found.username = (t) => t.usernameInvalid
+    if (draft.role === 'member' && !branch) found.branch = (t) => t.branchNeeded
     setErrors(found)
     if (Object.keys(found).length > 0) return focusFirst(found)
     setBusy(true)
@@ -79,7 +83,7 @@ export function NewAccountForm({
         role: draft.role,
         branch: draft.role === 'member' ? branch : '',
       })
-      setDone(s.created(r.value.account.displayName))
+      setDone(r.value.account.displayName)
       if (r.value.password)
         onIssued([
           {
@@ -93,13 +97,23 @@ export function NewAccountForm({
       onCreated(r.value.account)
       return
     }
+    const fieldError = (field: Field, say: Say) => {
+      const found = { [field]: say }
+      setErrors(found)
+      focusFirst(found)
+    }
     if (r.kind === 'invalid' && r.field === 'username')
-      return setErrors({ username: /taken/.test(r.message) ? s.usernameTaken : s.usernameInvalid })
+      return fieldError(
+        'username',
+        /taken/.test(r.message) ? (t) => t.usernameTaken : (t) => t.usernameInvalid,
+      )
     if (r.kind === 'invalid' && r.field === 'memberNumber')
-      return setErrors({ username: s.memberNumberTaken })
-    if (r.kind === 'invalid' && (r.field === 'branch' || r.field === 'displayName'))
-      return setErrors({ [r.field]: s.serverSays(r.message) })
-    setProblem(failureText(s, r))
+      return fieldError('username', (t) => t.memberNumberTaken)
+    if (r.kind === 'invalid' && (r.field === 'branch' || r.field === 'displayName')) {
+      const message = r.message
+      return fieldError(r.field, (t) => t.serverSays(message))
+    }
+    setProblem(() => (t: AdminStrings) => failureText(t, r))
   }
 
   const fieldProps = (f: Field, hint?: string) => {
@@ -113,7 +127,7 @@ export function NewAccountForm({
   const errorLine = (f: Field) =>
     errors[f] ? (
       <p id={`${id}-${f}-error`} className="field-error">
-        {errors[f]}
+        {errors[f]?.(s)}
       </p>
     ) : null
 
@@ -184,12 +198,12 @@ export function NewAccountForm({
         </div>
         {problem && (
           <p role="alert" className="status-line warn">
-            {problem}
+            {problem(s)}
           </p>
         )}
         {done && (
           <p role="status" className="status-line ok">
-            {done}
+            {s.created(done)}
           </p>
         )}
         <p className="actions">

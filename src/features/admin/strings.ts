@@ -229,7 +229,7 @@ const zhCN = {
   toMyAccount: '我的账号',
 }
 
-type AdminStrings = typeof zhCN
+export type AdminStrings = typeof zhCN
 
 const en: AdminStrings = {
   title: 'Accounts',
