@@ -32,7 +32,7 @@ const SessionViewSchema = z.strictObject({
 
 const TRUSTED_DEVICE_MAX_AGE_S = 400 * 86_400
 
-/** "Chrome on Android": enough for a member to recognise a device in their list, no more. */
+/** "Chrome on Android phone": enough for a member to recognise a device in their list, no more. */
 function deviceLabel(userAgent: string | undefined): string {
   const ua = userAgent ?? ''
   const browser = /Edg\//.test(ua)
@@ -46,17 +46,22 @@ function deviceLabel(userAgent: string | undefined): string {
           : /Safari\//.test(ua)
             ? 'Safari'
             : 'Browser'
+  // Phones and tablets apart: a member often has both. (Chrome no longer sends the model.)
   const os = /Android/.test(ua)
-    ? 'Android'
-    : /iPhone|iPad/.test(ua)
-      ? 'iOS'
-      : /Windows/.test(ua)
-        ? 'Windows'
-        : /Mac OS X/.test(ua)
-          ? 'macOS'
-          : /Linux/.test(ua)
-            ? 'Linux'
-            : 'unknown system'
+    ? /Mobile/.test(ua)
+      ? 'Android phone'
+      : 'Android tablet'
+    : /iPad/.test(ua)
+      ? 'iPad'
+      : /iPhone/.test(ua)
+        ? 'iPhone'
+        : /Windows/.test(ua)
+          ? 'Windows'
+          : /Mac OS X/.test(ua)
+            ? 'macOS'
+            : /Linux/.test(ua)
+              ? 'Linux'
+              : 'unknown system'
   return `${browser} on ${os}`
 }
 

@@ -26,7 +26,10 @@ export function memberPasswordRoute(api: ApiRegistry, s: AppServices): void {
       responses: {
         200: {
           description: 'The new password, shown once; all the member’s sessions ended',
-          schema: z.strictObject({ password: z.string() }),
+          schema: z.strictObject({
+            username: z.string().meta({ description: 'What the member logs in with' }),
+            password: z.string(),
+          }),
         },
         403: { description: '`forbidden`: a member of the class' },
         404: { description: '`not_found`: no such class, or no such member account in it' },
@@ -38,7 +41,7 @@ export function memberPasswordRoute(api: ApiRegistry, s: AppServices): void {
       const target = await s.db
         .selectFrom('class_members')
         .innerJoin('users', 'users.id', 'class_members.user_id')
-        .select('users.id')
+        .select(['users.id', 'users.username'])
         .where('class_members.class_id', '=', cls.id)
         .where('class_members.user_id', '=', pathParam(c, 'userId'))
         .where('users.role', '=', 'member')
@@ -49,7 +52,7 @@ export function memberPasswordRoute(api: ApiRegistry, s: AppServices): void {
       s.guide?.sessionsEnded({ userId: target.id })
       s.log('class.password.reset', { user: user.id, class: cls.id, target: target.id })
       c.header('cache-control', 'no-store')
-      return c.json({ password }, 200)
+      return c.json({ username: target.username, password }, 200)
     },
   )
 }

@@ -98,7 +98,17 @@ test('an admin imports a roster; the new member logs in with the handed-out pass
   await header(page).getByRole('link', { name: '精品路线' }).click()
   expect(asked).toEqual(['还有 2 个初始密码显示在账号管理页上。离开后就再也看不到了。仍要离开吗？'])
   await expect(page).toHaveURL(/\/admin\/accounts$/)
-  await expect(issued.getByText(password)).toBeVisible()
+  await expect(issued.locator('tbody').getByText(password)).toBeVisible()
+
+  // On paper: a slip per account, each with where to log in; the page around them is not printed.
+  await page.emulateMedia({ media: 'print' })
+  const slips = issued.locator('.issued-slips > li')
+  await expect(slips).toHaveCount(2)
+  await expect(slips.filter({ hasText: '刘志丹' })).toContainText(password)
+  await expect(slips.first()).toContainText(`请用下面的用户名和初始密码登录 ${new URL(baseURL ?? '').origin}`)
+  await expect(issued.locator('table')).toBeHidden()
+  await expect(header(page)).toBeHidden()
+  await page.emulateMedia({ media: 'screen' })
 
   // The same file again: nothing to do.
   await chooseRoster(page, [
@@ -145,7 +155,9 @@ test('an admin imports a roster; the new member logs in with the handed-out pass
     // Its account page says so, instead of a server error, and offers the login.
     await t.goto('/account')
     await expect(
-      t.getByText('这台设备已经退出登录（也许是在别的设备上改了密码，或者管理员让它退出了）。请重新登录。'),
+      t.getByText(
+        '这台设备已经退出登录（也许是在别的设备上让它退出、改了密码，或者管理员让它退出了）。请重新登录。',
+      ),
     ).toBeVisible()
     await expect(t.getByLabel('当前密码')).toBeHidden()
     await logInAgain(t, { ...member, password: '延安精神永放光芒2026' })
@@ -257,6 +269,9 @@ test('on a field trip a trainer gives a member of the class a new password and r
     await section.getByRole('button', { name: '生成新密码' }).click()
     const shown = section.getByTestId('new-password')
     await expect(shown).toHaveText(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/)
+    // With the name to log in with: the member number on the page is not always it.
+    await expect(section.getByText(`登录用户名：${member.username}`)).toBeVisible()
+    await expect(section.getByRole('status')).toBeFocused()
     expect(await seriousViolations(page)).toEqual([])
 
     expect((await p.request.get('/api/me')).status()).toBe(401)

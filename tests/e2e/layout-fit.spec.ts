@@ -265,4 +265,17 @@ test('on a phone the accounts page fits: one-line “manage” buttons, fields a
   await expectTappable(page.getByLabel('搜索（姓名、用户名、党支部）'), 'search')
   await expectTappable(page.getByLabel('角色', { exact: true }).last(), 'role filter')
   await expectTappable(page.getByLabel('选择花名册文件（CSV）'), 'roster file')
+
+  // A new account with an 18-digit member number, in large type: its password is read whole.
+  const form = page.getByRole('region', { name: '新建一个账号' })
+  await form.getByLabel('姓名').fill('欧阳娜娜')
+  await form.getByLabel('用户名（党员编号）').fill(`1101021980${Date.now().toString().slice(-8)}`)
+  await form.getByLabel('党支部').fill('版面测试支部')
+  await form.getByRole('button', { name: '新建账号' }).click()
+  const password = page.getByTestId('issued-passwords').locator('tbody td.password')
+  await expect(password).toHaveText(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/)
+  await page.getByRole('button', { name: '大字' }).click()
+  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0)
+  const box = await boxOf(password)
+  expect(box.x + box.width, 'the password’s right edge').toBeLessThanOrEqual(PHONE.width)
 })

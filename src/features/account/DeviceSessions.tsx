@@ -104,7 +104,7 @@ export function DeviceSessions({ refreshKey }: { refreshKey: number }) {
         <ul className="device-sessions" data-testid="device-sessions">
           {list.value.map((d) => (
             <li key={d.id}>
-              <p className="device-label">
+              <p className="device-label" id={`${ids}-${d.id}`}>
                 {name(d)}
                 {d.current && s.thisDevice}
               </p>
@@ -121,11 +121,21 @@ export function DeviceSessions({ refreshKey }: { refreshKey: number }) {
                     cancel={s.cancel}
                     busy={busy}
                     onYes={() => void end(d)}
-                    onCancel={() => setAsking(null)}
+                    onCancel={() => {
+                      setAsking(null)
+                      // Back to the button that asked, which the question had replaced.
+                      requestAnimationFrame(() => document.getElementById(`${ids}-${d.id}-end`)?.focus())
+                    }}
                     focusRef={askRef}
                   />
                 ) : (
-                  <button type="button" aria-label={s.endSession(name(d))} onClick={() => setAsking(d)}>
+                  // The visible words are the name (voice control says them); the device is its description.
+                  <button
+                    type="button"
+                    id={`${ids}-${d.id}-end`}
+                    aria-describedby={`${ids}-${d.id}`}
+                    onClick={() => setAsking(d)}
+                  >
                     {s.endSessionShort}
                   </button>
                 ))}

@@ -23,7 +23,8 @@ const zhCN = {
   manageAccounts: '管理全部账号（导入花名册、重置密码）',
 
   passwordTitle: '修改密码',
-  passwordIntro: '管理员发给你的初始密码，建议改成你自己记得住的密码。修改后，其他设备需要用新密码重新登录。',
+  passwordIntro:
+    '管理员或带教老师发给你的初始密码，建议改成你自己记得住的密码。修改后，其他设备需要用新密码重新登录。',
   currentPassword: '当前密码',
   newPassword: '新密码',
   newPasswordHint: (min: number) => `至少 ${min} 个字符，可以用字母、数字和符号。`,
@@ -49,7 +50,6 @@ const zhCN = {
   thisDevice: '（本机）',
   lastSeen: (ago: string) => `最近使用 ${ago}`,
   loggedInOn: (when: string) => `登录于 ${when}`,
-  endSession: (label: string) => `让“${label}”退出登录`,
   endSessionShort: '让它退出登录',
   endSessionQuestion: (label: string) =>
     `让“${label}”退出登录？那台设备上还没同步的记录不会删除，在那台设备上重新登录后会继续同步。`,
@@ -62,7 +62,7 @@ const zhCN = {
   sessionEndFailed: (label: string) => `没能让“${label}”退出登录。`,
   devicesNeedOnline: '现在离线，看不到登录的设备。联网后再打开这个页面。',
   thisDeviceLoggedOut:
-    '这台设备已经退出登录（也许是在别的设备上改了密码，或者管理员让它退出了）。请重新登录。',
+    '这台设备已经退出登录（也许是在别的设备上让它退出、改了密码，或者管理员让它退出了）。请重新登录。',
   logInAgain: '重新登录',
   ownLogoutTitle: '在这台设备上退出',
   loading: '正在加载…',
@@ -85,7 +85,7 @@ const en: AccountScreenStrings = {
 
   passwordTitle: 'Change password',
   passwordIntro:
-    'Change the first password an administrator gave you to one you can remember. Other devices then need the new password to log in again.',
+    'Change the initial password you were given to one you can remember. Other devices then need the new password to log in again.',
   currentPassword: 'Current password',
   newPassword: 'New password',
   newPasswordHint: (min: number) => `At least ${min} characters: letters, digits and symbols are all fine.`,
@@ -115,7 +115,6 @@ const en: AccountScreenStrings = {
   thisDevice: ' (this device)',
   lastSeen: (ago: string) => `Last used ${ago}`,
   loggedInOn: (when: string) => `Logged in on ${when}`,
-  endSession: (label: string) => `Log out “${label}”`,
   endSessionShort: 'Log that device out',
   endSessionQuestion: (label: string) =>
     `Log out “${label}”? Records on it that have not synced are not deleted: they sync once you log in on it again.`,
@@ -128,7 +127,7 @@ const en: AccountScreenStrings = {
   sessionEndFailed: (label: string) => `“${label}” could not be logged out. `,
   devicesNeedOnline: 'Offline: the devices cannot be listed. Open this page again once online.',
   thisDeviceLoggedOut:
-    'This device has been logged out (perhaps the password was changed on another device, or an administrator logged it out). Please log in again.',
+    'This device has been logged out (perhaps from another device, by a password change, or by an administrator). Please log in again.',
   logInAgain: 'Log in again',
   ownLogoutTitle: 'Log out on this device',
   loading: 'Loading…',

@@ -3,8 +3,11 @@ import { deviceName } from './device-name.ts'
 
 describe('deviceName', () => {
   it('says the server’s "browser on system" in Chinese, the system first', () => {
-    expect(deviceName('Chrome on Android', 'zh-CN')).toBe('安卓手机 · Chrome')
-    expect(deviceName('WeChat on iOS', 'zh-CN')).toBe('苹果手机或平板 · 微信')
+    expect(deviceName('Chrome on Android phone', 'zh-CN')).toBe('安卓手机 · Chrome')
+    expect(deviceName('Chrome on Android tablet', 'zh-CN')).toBe('安卓平板 · Chrome')
+    expect(deviceName('WeChat on iPhone', 'zh-CN')).toBe('iPhone · 微信')
+    // A session from before phones and tablets were told apart.
+    expect(deviceName('Chrome on Android', 'zh-CN')).toBe('安卓设备 · Chrome')
     expect(deviceName('Browser on unknown system', 'zh-CN')).toBe('未知设备 · 浏览器')
   })
 

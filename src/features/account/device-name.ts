@@ -1,12 +1,17 @@
 import type { Lang } from '../../platform/preferences.ts'
 
 /**
- * The server names a session's device in English, "Chrome on Android" (server/auth/routes.ts,
+ * The server names a session's device in English, "Chrome on Android phone" (server/auth/routes.ts,
  * deviceLabel), the same for every reader of the API. On the member's screen it is said in
  * their language; a label of another shape is shown as it is.
  */
 const SYSTEMS_ZH: Record<string, string> = {
-  Android: '安卓手机',
+  'Android phone': '安卓手机',
+  'Android tablet': '安卓平板',
+  iPhone: 'iPhone',
+  iPad: 'iPad',
+  // Sessions from before phones and tablets were told apart.
+  Android: '安卓设备',
   iOS: '苹果手机或平板',
   Windows: 'Windows 电脑',
   macOS: '苹果电脑',

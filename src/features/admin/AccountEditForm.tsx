@@ -35,6 +35,11 @@ export function AccountEditForm({
   const [busy, setBusy] = useState(false)
   const firstRef = useRef<HTMLInputElement>(null)
   useEffect(() => firstRef.current?.focus(), [])
+  // An error at a field takes the focus there, so it is read out with the field.
+  useEffect(() => {
+    if (error?.field)
+      document.getElementById(`${id}-${error.field === 'displayName' ? 'name' : 'branch'}`)?.focus()
+  }, [error, id])
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()

@@ -151,6 +151,10 @@ function AccountActions({
   } | null>(null)
   const askRef = useRef<HTMLDivElement>(null)
   const outcomeRef = useRef<HTMLParagraphElement>(null)
+  const actionsRef = useRef<HTMLDivElement>(null)
+  // After a question or the form is put away: back to the first action, not the page top.
+  const backToActions = () =>
+    requestAnimationFrame(() => actionsRef.current?.querySelector<HTMLElement>('button, a')?.focus())
   // The question and then the outcome replace the button pressed: each takes the focus in turn.
   useEffect(() => {
     if (asking) askRef.current?.focus()
@@ -172,7 +176,7 @@ function AccountActions({
   )
   if (editing)
     return (
-      <div className="account-actions">
+      <div className="account-actions" ref={actionsRef}>
         <AccountEditForm
           account={account}
           self={self}
@@ -182,7 +186,10 @@ function AccountActions({
             setEditing(false)
             setOutcome({ ok: true, say: (t) => t.saved(saved.displayName) })
           }}
-          onCancel={() => setEditing(false)}
+          onCancel={() => {
+            setEditing(false)
+            backToActions()
+          }}
         />
       </div>
     )
@@ -199,7 +206,7 @@ function AccountActions({
   // Resetting or disabling oneself here would end this very session mid-task.
   if (self)
     return (
-      <div className="account-actions">
+      <div className="account-actions" ref={actionsRef}>
         {outcomeLine}
         <p className="actions">{editButton}</p>
         <p>
@@ -255,7 +262,7 @@ function AccountActions({
   }
 
   return (
-    <div className="account-actions">
+    <div className="account-actions" ref={actionsRef}>
       {outcomeLine}
       {asking ? (
         <AskTwice
@@ -273,7 +280,10 @@ function AccountActions({
           cancel={s.cancel}
           busy={busy}
           onYes={() => void run(asking)}
-          onCancel={() => setAsking(null)}
+          onCancel={() => {
+            setAsking(null)
+            backToActions()
+          }}
           focusRef={askRef}
         />
       ) : (

@@ -1,4 +1,4 @@
-import { type RefObject, useEffect, useState } from 'react'
+import { type RefObject, useEffect, useRef, useState } from 'react'
 import { tableToCsv } from '../../domain/archive/csv-writer.ts'
 import { AskTwice } from '../trainer/AskTwice.tsx'
 import { chinaToday } from '../trainer/new-class-form.ts'
@@ -20,6 +20,29 @@ export interface IssuedPassword {
  * out. Downloadable as a CSV slip list (made here, on the device: the passwords never travel
  * again) and printable alone. Leaving the page while they show asks first.
  */
+/**
+ * A password that may wrap only at its dashes, never mid-group (a phone in large type is too
+ * narrow for all 14 characters); <wbr> adds no character to what is copied.
+ */
+function PasswordText({ password }: { password: string }) {
+  const groups = password.split('-')
+  return (
+    <>
+      {groups.map((g, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the groups of one password, in order, never move
+        <span key={i}>
+          {g}
+          {i < groups.length - 1 && (
+            <>
+              -<wbr />
+            </>
+          )}
+        </span>
+      ))}
+    </>
+  )
+}
+
 export function IssuedPasswords({
   issued,
   onClose,
@@ -34,8 +57,15 @@ export function IssuedPasswords({
   // Closing before the list was downloaded or printed loses it: that is asked first.
   const [kept, setKept] = useState(false)
   const [askingClose, setAskingClose] = useState(false)
+  const askRef = useRef<HTMLDivElement>(null)
+  const closeRef = useRef<HTMLButtonElement>(null)
   useEffect(() => {
-    if (issued.length === 0) setKept(false)
+    if (askingClose) askRef.current?.focus()
+  }, [askingClose])
+  // Any new password is not in the last download or printout.
+  useEffect(() => {
+    void issued
+    setKept(false)
   }, [issued])
 
   // New passwords are the outcome to act on now: bring them into view and have them read out.
@@ -85,7 +115,6 @@ export function IssuedPasswords({
     >
       <h2 id="issued-passwords-title">{s.passwordsTitle}</h2>
       <p className="no-print">{s.passwordsIntro}</p>
-      <p className="print-only">{s.printNote(location.origin)}</p>
       <table className="issued-table">
         <thead>
           <tr>
@@ -102,12 +131,30 @@ export function IssuedPasswords({
                 {p.username}
               </td>
               <td className="mono password" data-label={s.colPassword}>
-                {p.password}
+                <PasswordText password={p.password} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {/* On paper, a slip per account to cut out and hand over, each saying where to log in. */}
+      <ol className="print-only issued-slips">
+        {issued.map((p) => (
+          <li key={`${p.username}/${p.password}`}>
+            <p>
+              <strong>{p.displayName}</strong>
+              {p.branch && ` · ${p.branch}`}
+            </p>
+            <p>
+              {s.colUsername}：<span className="mono">{p.username}</span>
+            </p>
+            <p>
+              {s.colPassword}：<span className="mono password">{p.password}</span>
+            </p>
+            <p>{s.printNote(location.origin)}</p>
+          </li>
+        ))}
+      </ol>
       {askingClose ? (
         <div className="no-print">
           <AskTwice
@@ -117,7 +164,11 @@ export function IssuedPasswords({
             cancel={s.cancel}
             busy={false}
             onYes={close}
-            onCancel={() => setAskingClose(false)}
+            onCancel={() => {
+              setAskingClose(false)
+              requestAnimationFrame(() => closeRef.current?.focus())
+            }}
+            focusRef={askRef}
           />
         </div>
       ) : (
@@ -128,7 +179,7 @@ export function IssuedPasswords({
           <button type="button" onClick={print}>
             {s.passwordsPrint}
           </button>
-          <button type="button" onClick={() => (kept ? close() : setAskingClose(true))}>
+          <button type="button" ref={closeRef} onClick={() => (kept ? close() : setAskingClose(true))}>
             {s.passwordsDone}
           </button>
         </p>

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { type Account, createAccount, type Role } from './api.ts'
 import { failureText } from './failure-text.ts'
 import type { IssuedPassword } from './IssuedPasswords.tsx'
@@ -35,6 +35,11 @@ export function NewAccountForm({
   /** The name of the account just made. */
   const [done, setDone] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const problemRef = useRef<HTMLParagraphElement>(null)
+  // A refusal not about one field (offline, say): said where the focus goes, the button being off.
+  useEffect(() => {
+    if (problem) problemRef.current?.focus()
+  }, [problem])
 
   const set = (change: Partial<typeof draft>) => {
     setDraft((d) => ({ ...d, ...change }))
@@ -197,7 +202,7 @@ export function NewAccountForm({
           {errorLine('branch')}
         </div>
         {problem && (
-          <p role="alert" className="status-line warn">
+          <p role="alert" className="status-line warn" tabIndex={-1} ref={problemRef}>
             {problem(s)}
           </p>
         )}

@@ -85,7 +85,7 @@ const enProblem: ProblemText = (code, column, values) => {
     case 'empty_cell':
       return `The ${col} is empty.`
     case 'bad_member_number':
-      return `The member number${value} will not do: use 2–64 letters, digits, dots, dashes or underscores (it is the login name).`
+      return `The member number${value} is not valid: use 2–64 letters, digits, dots, dashes or underscores (it is the login name).`
     case 'name_too_long':
       return 'The name is too long: at most 80 characters.'
     case 'unknown_role':
@@ -262,7 +262,7 @@ const en: AdminStrings = {
   rosterChange: (name: string, username: string, changed: readonly string[]) =>
     `${name} (${username}): ${changed.join(', ')}`,
   rosterImport: (created: number) =>
-    created > 0 ? `Import, making ${created} first password${created === 1 ? '' : 's'}` : 'Import',
+    created > 0 ? `Import and create ${created} initial password${created === 1 ? '' : 's'}` : 'Import',
   rosterImportingShort: 'Importing…',
   rosterImporting:
     'Each new account gets a password made for it: a few hundred take some tens of seconds, a thousand or more a few minutes. Please stay on this page.',

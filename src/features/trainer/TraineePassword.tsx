@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ApiResult } from '../../platform/api-call.ts'
 import { AskTwice } from './AskTwice.tsx'
 import { resetMemberPassword } from './api.ts'
@@ -23,7 +23,17 @@ export function TraineePassword({
   const s = useTrainerStrings()
   const [asking, setAsking] = useState(false)
   const [busy, setBusy] = useState(false)
-  const [outcome, setOutcome] = useState<ApiResult<string> | null>(null)
+  const [outcome, setOutcome] = useState<ApiResult<{ username: string; password: string }> | null>(null)
+  const askRef = useRef<HTMLDivElement>(null)
+  const shownRef = useRef<HTMLDivElement>(null)
+  const buttonRef = useRef<HTMLButtonElement>(null)
+  // The question, then the password, replace the button pressed: each takes the focus.
+  useEffect(() => {
+    if (asking) askRef.current?.focus()
+  }, [asking])
+  useEffect(() => {
+    if (outcome?.ok) shownRef.current?.focus()
+  }, [outcome])
 
   const reset = async () => {
     setBusy(true)
@@ -37,10 +47,11 @@ export function TraineePassword({
     <section aria-labelledby="trainee-password">
       <h2 id="trainee-password">{s.passwordTitle}</h2>
       {outcome?.ok ? (
-        <div role="status" className="notice">
+        <div role="status" className="notice" tabIndex={-1} ref={shownRef}>
           <p>{s.passwordShown(name)}</p>
+          <p>{s.passwordUsername(outcome.value.username)}</p>
           <p className="new-password" data-testid="new-password">
-            {outcome.value}
+            {outcome.value.password}
           </p>
           <p>{s.passwordAfter}</p>
         </div>
@@ -65,11 +76,15 @@ export function TraineePassword({
               busy={busy}
               disabled={!online}
               onYes={() => void reset()}
-              onCancel={() => setAsking(false)}
+              onCancel={() => {
+                setAsking(false)
+                requestAnimationFrame(() => buttonRef.current?.focus())
+              }}
+              focusRef={askRef}
             />
           ) : (
             <p className="actions">
-              <button type="button" disabled={!online} onClick={() => setAsking(true)}>
+              <button type="button" ref={buttonRef} disabled={!online} onClick={() => setAsking(true)}>
                 {s.passwordReset}
               </button>
             </p>

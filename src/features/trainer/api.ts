@@ -235,14 +235,18 @@ export async function resetMemberPassword(
   classId: string,
   memberId: string,
   doFetch?: typeof fetch,
-): Promise<ApiResult<string>> {
+): Promise<ApiResult<{ username: string; password: string }>> {
   return map(
     await call(
       `/api/classes/${encodeURIComponent(classId)}/members/${encodeURIComponent(memberId)}/reset-password`,
       { method: 'POST' },
       doFetch,
     ),
-    (b) => (isObject(b) ? (str(b.password) ?? undefined) : undefined),
+    (b) => {
+      const username = isObject(b) ? str(b.username) : null
+      const password = isObject(b) ? str(b.password) : null
+      return username && password ? { username, password } : undefined
+    },
   )
 }
 
