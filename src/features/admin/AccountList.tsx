@@ -93,6 +93,10 @@ export function AccountList({
                 <span className="hint">
                   {[
                     a.username,
+                    // A member number other than the login name is what a roster lists them by.
+                    ...(a.memberNumber && a.memberNumber.toLowerCase() !== a.username
+                      ? [s.memberNumber(a.memberNumber)]
+                      : []),
                     s.roleName(a.role),
                     a.branch ?? s.noBranch,
                     a.disabled ? s.disabled : s.active,

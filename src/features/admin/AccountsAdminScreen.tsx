@@ -69,6 +69,8 @@ function Accounts({ selfId }: { selfId: string }) {
       r?.ok ? { ok: true, value: r.value.map((a) => (a.id === account.id ? account : a)) } : r,
     )
 
+  // Known offline (the list could not load): the forms are off until a retry reaches the server.
+  const offline = accounts !== null && !accounts.ok && accounts.kind === 'offline'
   const branches = accounts?.ok
     ? [...new Set(accounts.value.flatMap((a) => (a.branch ? [a.branch] : [])))].sort((a, b) =>
         a.localeCompare(b, 'zh-CN'),
@@ -96,8 +98,13 @@ function Accounts({ selfId }: { selfId: string }) {
         }}
         focusRef={issuedRef}
       />
-      <RosterImport onIssued={onIssued} onChanged={() => void load()} />
-      <NewAccountForm branches={branches} onIssued={onIssued} onCreated={() => void load()} />
+      <RosterImport offline={offline} onIssued={onIssued} onChanged={() => void load()} />
+      <NewAccountForm
+        offline={offline}
+        branches={branches}
+        onIssued={onIssued}
+        onCreated={() => void load()}
+      />
       {accounts === null && <StatusMessage title={s.loading} />}
       {accounts?.ok && (
         <AccountList

@@ -17,10 +17,12 @@ const USERNAME = /^[\p{L}\p{N}._-]{2,64}$/u
  * sending, and the server's (a taken username) come back to the same place.
  */
 export function NewAccountForm({
+  offline,
   branches,
   onIssued,
   onCreated,
 }: {
+  offline: boolean
   /** Branch names the accounts have now, offered as the admin types. */
   branches: readonly string[]
   onIssued: (passwords: readonly IssuedPassword[]) => void
@@ -212,7 +214,7 @@ export function NewAccountForm({
           </p>
         )}
         <p className="actions">
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy || offline}>
             {busy ? s.creating : s.create}
           </button>
         </p>

@@ -22,9 +22,11 @@ type Step =
  * `onIssued`, the page's one place for them.
  */
 export function RosterImport({
+  offline,
   onIssued,
   onChanged,
 }: {
+  offline: boolean
   onIssued: (passwords: readonly IssuedPassword[]) => void
   onChanged: () => void
 }) {
@@ -112,7 +114,7 @@ export function RosterImport({
             id={`${id}-file`}
             type="file"
             accept=".csv,text/csv"
-            disabled={busy}
+            disabled={busy || offline}
             onChange={(e) => void check(e.currentTarget)}
           />
         </div>
