@@ -14,7 +14,9 @@ import { createUser, ensureBranch, normaliseUsername, USERNAME_PATTERN } from '.
  * Used by the admin page (POST /api/admin/roster) and the admin command (npm run admin:roster).
  */
 
-const HEADERS: Record<string, 'name' | 'memberNumber' | 'branch' | 'role'> = {
+type RosterField = 'name' | 'memberNumber' | 'branch' | 'role'
+
+const HEADERS: Record<string, RosterField> = {
   name: 'name',
   姓名: 'name',
   member_number: 'memberNumber',
@@ -28,12 +30,8 @@ const HEADERS: Record<string, 'name' | 'memberNumber' | 'branch' | 'role'> = {
   角色: 'role',
 }
 
-/** The header words above, shared with a class's roster upload (server/classes/roster-csv.ts). */
-export const ROSTER_HEADER_WORDS: Readonly<Record<string, 'name' | 'memberNumber' | 'branch' | 'role'>> =
-  HEADERS
-
 /** How a header cell is compared with the words above. */
-export const rosterHeaderKey = (cell: string) => cell.trim().toLowerCase().replace(/\s+/g, '_')
+const rosterHeaderKey = (cell: string) => cell.trim().toLowerCase().replace(/\s+/g, '_')
 
 const ROLE_WORDS: Record<string, Role> = {
   member: 'member',
@@ -108,6 +106,27 @@ const problem = (
 
 const COLUMN_OF = { name: 'name', memberNumber: 'member_number', branch: 'branch', role: 'role' } as const
 
+/**
+ * A roster file's columns (by the header words above) and its rows, or why it has none: the
+ * steps both roster readers take first (this one and a class's, server/classes/roster-csv.ts).
+ */
+export function rosterTable(
+  text: string,
+):
+  | { readonly columns: (RosterField | undefined)[]; readonly body: string[][] }
+  | { readonly problem: 'unclosed_quote' | 'empty_file'; readonly message: string } {
+  let table: string[][]
+  try {
+    table = parseCsv(text)
+  } catch (e) {
+    // parseCsv's only refusal: a quote left open runs to the end of the file.
+    return { problem: 'unclosed_quote', message: (e as Error).message }
+  }
+  const [header, ...body] = table
+  if (!header) return { problem: 'empty_file', message: 'the file is empty' }
+  return { columns: header.map((h) => HEADERS[rosterHeaderKey(h)]), body }
+}
+
 /** Reads and checks the whole file; problems carry the line number as a spreadsheet shows it. */
 export function readRoster(text: string): { rows: RosterRow[]; problems: RosterProblem[] } {
   // The likeliest first mistake: the spreadsheet itself, or its "text" export with tabs.
@@ -124,15 +143,9 @@ export function readRoster(text: string): { rows: RosterRow[]; problems: RosterP
         problem(1, 'wrong_separator', '', 'columns are separated by tabs or semicolons, not commas'),
       ],
     }
-  let table: string[][]
-  try {
-    table = parseCsv(text)
-  } catch (e) {
-    return { rows: [], problems: [problem(1, 'unclosed_quote', '', (e as Error).message)] }
-  }
-  const [header, ...body] = table
-  if (!header) return { rows: [], problems: [problem(1, 'empty_file', '', 'the file is empty')] }
-  const columns = header.map((h) => HEADERS[rosterHeaderKey(h)])
+  const table = rosterTable(text)
+  if ('problem' in table) return { rows: [], problems: [problem(1, table.problem, '', table.message)] }
+  const { columns, body } = table
   const problems: RosterProblem[] = []
   for (const needed of ['name', 'memberNumber', 'branch', 'role'] as const)
     if (!columns.includes(needed))

@@ -1,5 +1,4 @@
-import { parseCsv } from '../admin/csv.ts'
-import { ROSTER_HEADER_WORDS, rosterHeaderKey } from '../admin/roster.ts'
+import { rosterTable } from '../admin/roster.ts'
 import { normaliseUsername } from '../admin/users.ts'
 import type { Db } from '../db/tables.ts'
 import { NUL_MESSAGE } from '../http/nul.ts'
@@ -87,16 +86,9 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
 }
 
 export function readClassRoster(text: string): { rows: RosterLine[]; problems: RosterNote[] } {
-  let table: string[][]
-  try {
-    table = parseCsv(text)
-  } catch (e) {
-    // parseCsv's only refusal: a quote left open runs to the end of the file.
-    return { rows: [], problems: [note(1, 'unclosed_quote', '', (e as Error).message)] }
-  }
-  const [header, ...body] = table
-  if (!header) return { rows: [], problems: [note(1, 'empty_file', '', 'the file is empty')] }
-  const columns = header.map((h) => ROSTER_HEADER_WORDS[rosterHeaderKey(h)])
+  const table = rosterTable(text)
+  if ('problem' in table) return { rows: [], problems: [note(1, table.problem, '', table.message)] }
+  const { columns, body } = table
   const problems: RosterNote[] = []
   if (!columns.includes('name')) problems.push(note(1, 'missing_column', 'name', 'has no name column (姓名)'))
   if (!columns.includes('memberNumber'))

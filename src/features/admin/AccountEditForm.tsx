@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
-import { type Account, type Role, updateAccount } from './api.ts'
+import { BranchInput, RoleSelect } from './AccountFields.tsx'
+import { type Account, updateAccount } from './api.ts'
 import { failureText } from './failure-text.ts'
 import { type AdminStrings, useAdminStrings } from './strings.ts'
 
@@ -83,35 +84,22 @@ export function AccountEditForm({
       <div className="field">
         <label htmlFor={`${id}-role`}>{s.fieldRole}</label>
         {/* An admin's own role is not changed here: they would lose this page mid-task. */}
-        <select
+        <RoleSelect
           id={`${id}-role`}
           value={draft.role}
           disabled={self}
-          onChange={(e) => setDraft((d) => ({ ...d, role: e.target.value as Role }))}
-        >
-          {(['member', 'trainer', 'admin'] as const).map((r) => (
-            <option key={r} value={r}>
-              {s.roleName(r)}
-            </option>
-          ))}
-        </select>
+          onChange={(role) => setDraft((d) => ({ ...d, role }))}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-branch`}>{s.fieldBranch}</label>
-        <input
+        <BranchInput
           id={`${id}-branch`}
           value={draft.branch}
-          maxLength={120}
-          list={`${id}-branches`}
-          autoComplete="off"
-          onChange={(e) => setDraft((d) => ({ ...d, branch: e.target.value }))}
+          branches={branches}
+          onChange={(branch) => setDraft((d) => ({ ...d, branch }))}
           {...invalid('branch')}
         />
-        <datalist id={`${id}-branches`}>
-          {branches.map((b) => (
-            <option key={b} value={b} />
-          ))}
-        </datalist>
         {errorFor('branch')}
       </div>
       {error?.field === null && (

@@ -1,5 +1,6 @@
 import { type RefObject, useEffect, useRef, useState } from 'react'
 import { tableToCsv } from '../../domain/archive/csv-writer.ts'
+import { saveFile } from '../../ui/save-file.ts'
 import { AskTwice } from '../trainer/AskTwice.tsx'
 import { chinaToday } from '../trainer/new-class-form.ts'
 import type { Role } from './api.ts'
@@ -87,13 +88,7 @@ export function IssuedPasswords({
       header: s.credentialsHeader,
       rows: issued.map((p) => [p.displayName, p.username, p.password, p.branch ?? '', s.roleName(p.role)]),
     })
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
-    const a = document.createElement('a')
-    a.href = url
-    a.download = s.credentialsFile(chinaToday())
-    a.click()
-    // The click has read the URL by now; keep the passwords in memory no longer than needed.
-    setTimeout(() => URL.revokeObjectURL(url), 0)
+    saveFile(csv, 'text/csv;charset=utf-8', s.credentialsFile(chinaToday()))
     setKept(true)
   }
   const print = () => {

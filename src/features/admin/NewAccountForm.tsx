@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { BranchInput, RoleSelect } from './AccountFields.tsx'
 import { type Account, createAccount, type Role } from './api.ts'
 import { failureText } from './failure-text.ts'
 import type { IssuedPassword } from './IssuedPasswords.tsx'
@@ -171,36 +172,19 @@ export function NewAccountForm({
         </div>
         <div className="field">
           <label htmlFor={`${id}-role`}>{s.fieldRole}</label>
-          <select
-            id={`${id}-role`}
-            value={draft.role}
-            onChange={(e) => set({ role: e.target.value as Role })}
-          >
-            {(['member', 'trainer', 'admin'] as const).map((r) => (
-              <option key={r} value={r}>
-                {s.roleName(r)}
-              </option>
-            ))}
-          </select>
+          <RoleSelect id={`${id}-role`} value={draft.role} onChange={(role) => set({ role })} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-branch`}>{s.fieldBranch}</label>
           <span className="hint" id={`${id}-branch-hint`}>
             {s.fieldBranchHint}
           </span>
-          <input
+          <BranchInput
             {...fieldProps('branch', s.fieldBranchHint)}
             value={draft.branch}
-            maxLength={120}
-            list={`${id}-branches`}
-            autoComplete="off"
-            onChange={(e) => set({ branch: e.target.value })}
+            branches={branches}
+            onChange={(branch) => set({ branch })}
           />
-          <datalist id={`${id}-branches`}>
-            {branches.map((b) => (
-              <option key={b} value={b} />
-            ))}
-          </datalist>
           {errorLine('branch')}
         </div>
         {problem && (

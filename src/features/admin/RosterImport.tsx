@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { tableToCsv } from '../../domain/archive/csv-writer.ts'
 import type { ApiFailure } from '../../platform/api-call.ts'
+import { saveFile } from '../../ui/save-file.ts'
 import { guardLeaving } from '../shell/router.tsx'
 import { importRoster, type RosterImport as Outcome } from './api.ts'
 import { failureText } from './failure-text.ts'
@@ -129,12 +130,7 @@ export function RosterImport({
  */
 function downloadTemplate(s: ReturnType<typeof useAdminStrings>) {
   const csv = tableToCsv({ header: s.templateHeader, rows: [] })
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = s.templateFile
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 0)
+  saveFile(csv, 'text/csv;charset=utf-8', s.templateFile)
 }
 
 function Preview({

@@ -1,5 +1,6 @@
 import type { AnyRecord } from '../../domain/records/record.ts'
 import type { RecordLog } from '../../platform/storage/record-log.ts'
+import { saveFile } from '../../ui/save-file.ts'
 
 /**
  * Saves the member's unsynced records as a JSON file (P8: a way out when storage is at risk).
@@ -14,10 +15,9 @@ export async function exportUnsynced(log: RecordLog, memberId: string, records: 
     memberId,
     records: records.filter((r) => unsynced.has(r.id)),
   }
-  const url = URL.createObjectURL(new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = `hongtu-unsynced-${body.exportedAt.slice(0, 10)}.json`
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  saveFile(
+    JSON.stringify(body, null, 2),
+    'application/json',
+    `hongtu-unsynced-${body.exportedAt.slice(0, 10)}.json`,
+  )
 }
