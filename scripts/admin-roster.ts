@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util'
 import { runCommand, UsageError, withDatabase } from '../server/admin/cli.ts'
 import { applyRoster, readRoster } from '../server/admin/roster.ts'
 import { decodeCsvBytes } from '../server/classes/roster-csv.ts'
+import { tableToCsv } from '../src/domain/archive/csv-writer.ts'
 
 const USAGE = 'usage: npm run admin:roster -- roster.csv [--dry-run] [--out credentials.csv]'
 
@@ -37,17 +38,16 @@ await runCommand(USAGE, async () => {
     )
     return
   }
-  const credentials = [
-    'username,name,password',
-    ...outcome.created.map((c) =>
-      [c.username, `"${c.displayName.replace(/"/g, '""')}"`, c.password].join(','),
-    ),
-  ].join('\n')
+  // As Excel on a Chinese PC opens it (a byte order mark, quoting, no formula in a name).
+  const credentials = tableToCsv({
+    header: ['username', 'name', 'password'],
+    rows: outcome.created.map((c) => [c.username, c.displayName, c.password ?? '']),
+  })
   if (outcome.created.length > 0) {
     if (values.out) {
-      writeFileSync(values.out, `${credentials}\n`, { mode: 0o600 })
+      writeFileSync(values.out, credentials, { mode: 0o600 })
       console.log(`initial passwords written to ${values.out}`)
-    } else console.log(credentials)
+    } else console.log(credentials.replace(/^\uFEFF/, '').trimEnd())
   }
   console.log(
     `${outcome.created.length} created, ${outcome.updated.length} updated, ${outcome.unchanged.length} unchanged`,

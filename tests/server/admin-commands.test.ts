@@ -57,7 +57,10 @@ describe.each(DATABASES)('admin commands on %s', (dbKind) => {
     )
     const first = await command(server, 'admin-roster', [roster, '--out', out])
     expect(first.stdout).toContain('2 created, 0 updated, 0 unchanged')
-    const [, ...creds] = parseCsv(readFileSync(out, 'utf8'))
+    const written = readFileSync(out, 'utf8')
+    // Excel on a Chinese PC reads a file without a byte order mark as GBK: the names would be garbled.
+    expect(written.startsWith('\uFEFFusername,name,password\r\n')).toBe(true)
+    const [, ...creds] = parseCsv(written)
     expect(creds.map((c) => c[0])).toEqual(['ya-0101', 'ya-0102'])
     const d = new Device(server)
     const login = await d.login('YA-0101', creds[0]![2]!)
