@@ -1,5 +1,7 @@
 import { seriousViolations } from './axe.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 const screens = [
   { name: 'routes list', path: '/' },

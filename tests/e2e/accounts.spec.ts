@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { type Account, logIn } from './account.ts'
 import { seriousViolations } from './axe.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
 import { ADMIN, addToClass, DEMO_CLASS, freshMemberWithId, TRAINER1 } from './trainer-driver.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 /**
  * Accounts as an organiser and a member live them, against the real server: the admin imports a
@@ -120,8 +122,8 @@ test('an admin imports a roster; the new member logs in with the handed-out pass
 
   // The member, on their own phone and a tablet.
   const member: Account = { username: `lzd-${tag}`, password, name: '刘志丹' }
-  const phone = await browser.newContext({ baseURL })
-  const tablet = await browser.newContext({ baseURL })
+  const phone = await browser.newContext({ baseURL, ...WITHOUT_SERVICE_WORKER })
+  const tablet = await browser.newContext({ baseURL, ...WITHOUT_SERVICE_WORKER })
   try {
     const p = await phone.newPage()
     const t = await tablet.newPage()
@@ -187,7 +189,7 @@ test('an admin resets a forgotten password: the old one stops working, the membe
   const first = (await issuedPasswords(page)).get('马文瑞')?.[1] ?? ''
   expect(first).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/)
 
-  const device = await browser.newContext({ baseURL })
+  const device = await browser.newContext({ baseURL, ...WITHOUT_SERVICE_WORKER })
   try {
     const d = await device.newPage()
     const member: Account = { username: `mwr-${tag}`, password: first, name: '马文瑞' }
@@ -256,7 +258,7 @@ test('on a field trip a trainer gives a member of the class a new password and r
 }) => {
   const member = await freshMemberWithId(baseURL ?? '')
   await addToClass(baseURL ?? '', DEMO_CLASS.id, [member.id])
-  const phone = await browser.newContext({ baseURL })
+  const phone = await browser.newContext({ baseURL, ...WITHOUT_SERVICE_WORKER })
   try {
     const p = await phone.newPage()
     await logIn(p, member)

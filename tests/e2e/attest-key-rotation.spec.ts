@@ -4,7 +4,9 @@ import { importSitePrivateKey, type PrivateSiteJwk } from '../../src/domain/qr/k
 import { logIn } from './account.ts'
 import { freshClassMember, shownLink, TRAINER1, TrainerApi } from './attest-driver.ts'
 import { seriousViolations } from './axe.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 /**
  * A trainer's phone is lost with the class's signing key on it. On another device, which had
@@ -22,7 +24,7 @@ test('the class key replaced after a phone is lost: the lost phone’s codes are
   test.setTimeout(90_000)
   const origin = baseURL as string
   const api = await TrainerApi.open(origin)
-  const trainerContext = await browser.newContext({ baseURL: origin })
+  const trainerContext = await browser.newContext({ baseURL: origin, ...WITHOUT_SERVICE_WORKER })
   try {
     const classId = await api.newClass()
     const member = await freshClassMember(origin, '换钥学员')

@@ -1,4 +1,6 @@
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 test('a member goes from the routes list to a route and on to a site', async ({ app, page }) => {
   await app.openRoutes()

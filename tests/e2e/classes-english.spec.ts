@@ -1,6 +1,8 @@
 import { logIn } from './account.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
 import { DEMO_CLASS, TRAINER1 } from './trainer-driver.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 /**
  * The trainer's class screens in English read as English: a colon and a space after a label,

@@ -1,8 +1,10 @@
 import { type Account, logIn } from './account.ts'
 import { freshClassMember } from './attest-driver.ts'
 import { seriousViolations } from './axe.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
 import { ADMIN, DEMO_CLASS, TRAINER1 } from './trainer-driver.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 /**
  * A class page (/classes/<id>) as each of its people reads it. The trainer gets the way to the

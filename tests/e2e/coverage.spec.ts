@@ -3,8 +3,10 @@ import type { Page } from '@playwright/test'
 import { COVERAGE_HEADER } from '../../src/domain/archive/coverage-table.ts'
 import { type Account, DEMO, logIn } from './account.ts'
 import { seriousViolations } from './axe.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
 import { ADMIN, freshMemberWithId, TRAINER1 } from './trainer-driver.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 /**
  * The organiser's coverage screen (全覆盖) against the real server: an admin finds it in the
@@ -63,6 +65,7 @@ test('the header offers coverage to admins only', async ({ browser, baseURL }) =
   const people: Account[] = [DEMO.member2, TRAINER1, ADMIN]
   for (const who of people) {
     const context = await browser.newContext({
+      ...WITHOUT_SERVICE_WORKER,
       baseURL,
       locale: 'zh-CN',
       viewport: { width: 390, height: 844 },

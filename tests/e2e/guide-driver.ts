@@ -1,5 +1,6 @@
 import { type APIRequestContext, type Browser, expect, type Page, request } from '@playwright/test'
 import type { Account } from './account.ts'
+import { WITHOUT_SERVICE_WORKER } from './fixtures.ts'
 
 /**
  * Guided mode's e2e world: a class of its own for each test (a fresh trainer and a fresh member,
@@ -63,9 +64,19 @@ export async function guideWorld(baseURL: string): Promise<GuideWorld> {
   }
 }
 
-/** Logs in through the login screen in a fresh context of its own (a phone or a tablet). */
-export async function deviceFor(browser: Browser, baseURL: string, who: Account): Promise<Page> {
+/**
+ * Logs in through the login screen in a fresh context of its own (a phone or a tablet). Guided
+ * mode is online by nature, so the service worker is left out unless a test goes offline and
+ * needs it (see WITHOUT_SERVICE_WORKER).
+ */
+export async function deviceFor(
+  browser: Browser,
+  baseURL: string,
+  who: Account,
+  options: { readonly installForOffline?: boolean } = {},
+): Promise<Page> {
   const context = await browser.newContext({
+    ...(options.installForOffline ? {} : WITHOUT_SERVICE_WORKER),
     baseURL,
     viewport: { width: 390, height: 844 },
     locale: 'zh-CN',

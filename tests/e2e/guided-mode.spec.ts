@@ -209,7 +209,7 @@ test('offline, the lead screen says that leading needs the network, and why', as
   // Two logins, a service worker installing its whole precache, and an offline reload.
   test.slow()
   const world = await guideWorld(baseURL as string)
-  const tablet = await deviceFor(browser, baseURL as string, world.trainer)
+  const tablet = await deviceFor(browser, baseURL as string, world.trainer, { installForOffline: true })
   await tablet.waitForFunction(
     async () => {
       const reg = await navigator.serviceWorker.ready

@@ -1,8 +1,10 @@
 import type { Locator, Page } from '@playwright/test'
 import { logIn } from './account.ts'
 import { checkInAt } from './checkin-driver.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
 import { ADMIN, addToClass, DEMO_CLASS, freshMemberWithId, TRAINER1, uploadRecord } from './trainer-driver.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 /**
  * Layout on the devices members and trainers hold: a 360 × 740 phone and a 1024 × 768 tablet
@@ -228,19 +230,24 @@ test('small controls are big enough to tap: header, badge, passport, site and ma
   await expectTappable(page.getByLabel('数据来源'), '数据来源')
 })
 
-test('the “ready offline” notice takes its own room: scrolled to the end, it covers nothing', async ({
-  page,
-}) => {
-  await page.setViewportSize(PHONE)
-  await page.goto('/sites/zaoyuan/checkin')
-  const notice = page.getByRole('status').filter({ hasText: '已可离线使用' })
-  await expect(notice).toBeVisible({ timeout: 20_000 })
-  await page.evaluate(() => window.scrollTo(0, document.scrollingElement?.scrollHeight ?? 0))
-  const covered = await boxOf(notice)
-  for (const part of await page.locator('main > *').all()) {
-    if (!(await part.isVisible())) continue
-    expect(overlaps(await boxOf(part), covered), `${await part.textContent()} under the notice`).toBe(false)
-  }
+test.describe('with the service worker', () => {
+  // The notice says the worker has installed, so this one needs it.
+  test.use({ serviceWorkers: 'allow' })
+
+  test('the “ready offline” notice takes its own room: scrolled to the end, it covers nothing', async ({
+    page,
+  }) => {
+    await page.setViewportSize(PHONE)
+    await page.goto('/sites/zaoyuan/checkin')
+    const notice = page.getByRole('status').filter({ hasText: '已可离线使用' })
+    await expect(notice).toBeVisible({ timeout: 20_000 })
+    await page.evaluate(() => window.scrollTo(0, document.scrollingElement?.scrollHeight ?? 0))
+    const covered = await boxOf(notice)
+    for (const part of await page.locator('main > *').all()) {
+      if (!(await part.isVisible())) continue
+      expect(overlaps(await boxOf(part), covered), `${await part.textContent()} under the notice`).toBe(false)
+    }
+  })
 })
 
 test('on a phone the accounts page fits: one-line “manage” buttons, fields and file input a finger can hit', async ({

@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test'
 import { seriousViolations } from './axe.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 /**
  * axe on every state of the lesson player (its card on the site page, mode choice, a text step, the discussion step, the

@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test'
 import { seriousViolations } from './axe.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 /**
  * Stops close together share one marker at the route's first zoom (Yan'an: stops 1, 2, 3 and 7

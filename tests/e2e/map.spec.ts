@@ -1,6 +1,8 @@
 import { PNG } from 'pngjs'
 import { northOf, site } from './content.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 /** Counts pixels close to the route red (#b0121b) in a PNG screenshot. */
 function countRoutePixels(png: Buffer): { red: number; distinct: number } {

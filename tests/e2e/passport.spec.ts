@@ -1,5 +1,7 @@
 import { checkInAt } from './checkin-driver.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 test('the passport shows stamps per route, the pending count, and asks for persistent storage', async ({
   page,

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import QRCode from 'qrcode'
 import { generateSiteKeyPair } from '../../src/domain/qr/keys.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
 import {
   expectTestKeyTrusted,
   nowS,
@@ -12,6 +12,8 @@ import {
   storedCheckins,
   TEST_KID,
 } from './qr-driver.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 /**
  * QR check-in, as a member meets it: a plaque's link opened by the phone's camera app (here
@@ -141,6 +143,7 @@ test('the camera reads a plaque, the check-in opens, and the camera is turned of
   })
   try {
     const context = await browser.newContext({
+      ...WITHOUT_SERVICE_WORKER,
       baseURL,
       locale: 'zh-CN',
       viewport: { width: 390, height: 844 },

@@ -1,8 +1,10 @@
 import { request } from '@playwright/test'
 import { logIn } from './account.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
 import { createAccount, LeadDriver } from './guide-driver.ts'
 import { ADMIN } from './trainer-driver.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 /**
  * A class created with no VR scenes has no VR columns on its dashboard, so its lead screen

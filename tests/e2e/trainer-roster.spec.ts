@@ -1,9 +1,11 @@
 import { type APIRequestContext, request } from '@playwright/test'
 import { logIn } from './account.ts'
 import { seriousViolations } from './axe.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
 import { guideWorld } from './guide-driver.ts'
 import { ADMIN, TRAINER1 } from './trainer-driver.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 /**
  * A roster file (花名册) in the trainer's language, on a 390 px phone: the server answers each

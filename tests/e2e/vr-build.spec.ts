@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 /**
  * The headset emulator (iwer, @iwer/*) and @react-three/xr's emulator environments are dev tools:

@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test'
 import { loadScenes } from '../../scenes/load-scenes.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
 import { builtPack, QUIZ_SCENES, SCENE_IDS, VrDriver } from './vr-driver.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 /**
  * A member who chose English sees English in the 3D scene too, not only on the page: narration

@@ -1,5 +1,7 @@
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
 import { VrDriver } from './vr-driver.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 /** The trainer's guided-mode commands, dispatched as the live channel will, through the test API. */
 

@@ -1,5 +1,7 @@
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
 import { QUIZ_SCENES, rightAnswerButtons, VrDriver } from './vr-driver.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 /**
  * In a headset, emulated by iwer as a Meta Quest 3 (dev and test builds only, `?xr-emulator=quest3`):

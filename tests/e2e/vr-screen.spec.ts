@@ -1,5 +1,7 @@
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
 import { rightAnswerButtons, VrDriver } from './vr-driver.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 /** Without a headset: the same hotspots and quiz with a mouse or a finger, and from the list. */
 

@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
 import { VrDriver } from './vr-driver.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 /**
  * Without a headset the hint under the stage says how to move about, and it must name only what
