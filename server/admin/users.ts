@@ -25,6 +25,11 @@ export interface NewUser {
   readonly hashed?: string
   /** Fixed id (demo seed); a random UUID otherwise. */
   readonly id?: string
+  /**
+   * The demo accounts' published passwords are not "given" to anyone: the app does not ask
+   * their users to change them. Every other new account's password was set by someone else.
+   */
+  readonly demo?: boolean
 }
 
 export class UserInputError extends Error {
@@ -95,6 +100,7 @@ export async function createUser(db: Db, input: NewUser, now: Date, scrypt?: Scr
         branch_id: branchId,
         role: input.role,
         password_hash: passwordHash,
+        password_given_at: input.demo ? null : now.toISOString(),
         disabled_at: null,
         created_at: now.toISOString(),
       })
@@ -125,6 +131,7 @@ function usersQuery(db: Db) {
       'users.role',
       'users.member_number',
       'users.disabled_at',
+      'users.password_given_at',
       'branches.id as branch_id',
       'branches.name as branch_name',
     ])
@@ -140,6 +147,7 @@ const toView = (r: UserRow): UserView => ({
   branch: r.branch_id && r.branch_name ? { id: r.branch_id, name: r.branch_name } : null,
   memberNumber: r.member_number,
   disabled: r.disabled_at !== null,
+  passwordGiven: r.password_given_at !== null,
 })
 
 export async function findUser(db: Db, id: string): Promise<UserView | undefined> {
@@ -228,7 +236,7 @@ export async function setPassword(
   if (problem) throw new UserInputError('password', problem)
   await db
     .updateTable('users')
-    .set({ password_hash: await hashPassword(password, scrypt) })
+    .set({ password_hash: await hashPassword(password, scrypt), password_given_at: now.toISOString() })
     .where('id', '=', userId)
     .execute()
   await revokeAllSessions(db, userId, now)

@@ -225,7 +225,11 @@ export function authRoutes(api: ApiRegistry, s: AppServices): void {
       if (problem) throw new ApiError(400, 'invalid', problem, 'newPassword')
       const hash = await hashPassword(body.newPassword, s.scrypt)
       const ended = await s.db.transaction().execute(async (trx) => {
-        await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', user.id).execute()
+        await trx
+          .updateTable('users')
+          .set({ password_hash: hash, password_given_at: null })
+          .where('id', '=', user.id)
+          .execute()
         return trx
           .updateTable('sessions')
           .set({ revoked_at: now.toISOString() })

@@ -10,5 +10,9 @@ export const UserViewSchema = z.strictObject({
   branch: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
   memberNumber: z.string().nullable(),
   disabled: z.boolean(),
+  passwordGiven: z.boolean().meta({
+    description:
+      'The password was set by someone else (an admin, a trainer, a roster import) and the user has not changed it since; the app asks them to.',
+  }),
 })
 export type UserView = z.infer<typeof UserViewSchema>

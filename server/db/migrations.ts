@@ -270,6 +270,19 @@ function enrolmentBound(): Migration {
   }
 }
 
+/**
+ * A password someone else set (an admin, a trainer, a roster import) is one the member should
+ * replace: the app asks until they do. Accounts from before this column are not asked, since
+ * who chose their password is not known.
+ */
+function passwordGiven(): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema.alterTable('users').addColumn('password_given_at', 'text').execute()
+    },
+  }
+}
+
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_initial': initial(dialect),
@@ -277,6 +290,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0003_guided_mode': guidedMode(),
     '0004_ingest_pending_holds': ingestPendingHolds(),
     '0005_enrolment_bound': enrolmentBound(),
+    '0006_password_given': passwordGiven(),
   }
 }
 

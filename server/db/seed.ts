@@ -64,7 +64,7 @@ export async function seedDemo(db: Db, now: Date, scrypt?: ScryptParams): Promis
   for (const name of DEMO_BRANCHES) await ensureBranch(db, name, now)
   for (const u of DEMO_USERS) {
     const exists = await db.selectFrom('users').select('id').where('id', '=', u.id).executeTakeFirst()
-    if (!exists) await createUser(db, { ...u, branchName: u.branch }, now, scrypt)
+    if (!exists) await createUser(db, { ...u, branchName: u.branch, demo: true }, now, scrypt)
   }
   // A year from the first start, so the demo class is current whenever someone tries it.
   const end = new Date(now.getTime() + 365 * 86_400_000)

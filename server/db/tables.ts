@@ -29,6 +29,8 @@ export interface UsersTable {
   role: Role
   /** scrypt, see server/auth/passwords.ts. */
   password_hash: string
+  /** When someone else (admin, trainer, roster) last set the password; null once the user chose their own. */
+  password_given_at: string | null
   disabled_at: string | null
   created_at: string
 }

@@ -12,6 +12,11 @@ export interface SessionInfo {
   readonly role: 'member' | 'trainer' | 'admin'
   readonly branch: string | null
   readonly since: string
+  /**
+   * The password was set by someone else (an admin, a trainer, a roster) and not changed since:
+   * the app asks the member to change it. Absent in sessions remembered before it existed.
+   */
+  readonly passwordGiven?: boolean
 }
 
 export type LoginResult =
@@ -27,6 +32,7 @@ interface UserView {
   displayName: string
   role: SessionInfo['role']
   branch: { name: string } | null
+  passwordGiven?: boolean
 }
 
 function sessionOf(user: UserView, now = new Date()): SessionInfo {
@@ -37,6 +43,7 @@ function sessionOf(user: UserView, now = new Date()): SessionInfo {
     role: user.role,
     branch: user.branch?.name ?? null,
     since: now.toISOString(),
+    passwordGiven: user.passwordGiven === true,
   }
 }
 

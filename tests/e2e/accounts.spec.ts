@@ -129,9 +129,19 @@ test('an admin imports a roster; the new member logs in with the handed-out pass
     const t = await tablet.newPage()
     await logIn(p, member)
     await logIn(t, member)
+    // The password was handed out: the screens a member lands on ask them to change it.
+    const notice = (page: Page) => page.locator('main .password-given')
+    await t.goto('/')
+    await expect(notice(t)).toContainText('你现在的密码是管理员或带教老师为你设置的')
+    await notice(t).getByRole('button', { name: '以后再说' }).click()
+    await expect(notice(t)).toHaveCount(0)
+    await t.reload()
+    await expect(t.getByRole('heading', { level: 1 })).toBeVisible()
+    await expect(notice(t)).toHaveCount(0)
     await p.goto('/passport')
-    await p.getByRole('link', { name: '我的账号（修改密码、登录的设备）' }).click()
+    await notice(p).getByRole('link', { name: '修改密码' }).click()
     await expect(p.getByRole('heading', { level: 1, name: '我的账号' })).toBeVisible()
+    await expect(notice(p)).toHaveCount(0)
     await expect(p.getByTestId('device-sessions').getByRole('listitem')).toHaveCount(2)
 
     // A new password typed differently twice is caught before sending.
@@ -150,6 +160,9 @@ test('an admin imports a roster; the new member logs in with the handed-out pass
     await expect(p.getByText('密码已修改。其他 1 台设备已退出登录，需要用新密码重新登录。')).toBeVisible()
     await expect(p.getByLabel('当前密码')).toHaveValue('')
     expect(await seriousViolations(p)).toEqual([])
+    await header(p).getByRole('link', { name: '红色足迹' }).click()
+    await expect(p.getByRole('heading', { level: 1 })).toBeVisible()
+    await expect(notice(p)).toHaveCount(0)
 
     // The tablet is logged out; this phone is not.
     expect((await t.request.get('/api/me')).status()).toBe(401)
@@ -215,7 +228,10 @@ test('an admin resets a forgotten password: the old one stops working, the membe
     await list.getByLabel('党支部', { exact: true }).fill(`账号测试新支部${tag}`)
     await list.getByRole('button', { name: '保存' }).click()
     await expect(list.getByText('已保存马文瑞的资料。')).toBeFocused()
-    await expect(list.getByText(`mwr-${tag} · 学员 · 账号测试新支部${tag} · 正常`)).toBeVisible()
+    // The member has not chosen a password of their own yet: the admin sees it.
+    await expect(
+      list.getByText(`mwr-${tag} · 学员 · 账号测试新支部${tag} · 正常 · 未改初始密码`),
+    ).toBeVisible()
 
     expect((await d.request.get('/api/me')).status()).toBe(401)
     const login = await d.request.post('/api/auth/login', {

@@ -256,6 +256,67 @@ describe.each(DATABASES)('admin accounts on %s', (dbKind) => {
     for (const l of server.logs) expect(l.line).not.toContain('my-new-password-1')
   })
 
+  it('a password someone else set is marked until its user changes it: new account, roster, admin and trainer resets', async () => {
+    const server = await start()
+    const a = await admin(server)
+    const given = async (username: string, password: string) => {
+      const d = new Device(server)
+      const login = await d.login(username, password)
+      expect(login.status).toBe(200)
+      const me = await d.request('GET', '/api/me')
+      // The login's answer and the start-up check say the same.
+      expect(me.body.user.passwordGiven).toBe(login.body.user.passwordGiven)
+      return { device: d, given: me.body.user.passwordGiven as boolean }
+    }
+    // The demo accounts' published passwords are no one's secret to hand over.
+    expect((await given('member1', DEMO.member1.password)).given).toBe(false)
+
+    const created = await a.request('POST', '/api/admin/users', {
+      json: { username: 'zhang-given', displayName: '张给定', role: 'member', branch: '一支部' },
+    })
+    expect(created.status).toBe(201)
+    const { device: phone, given: atFirst } = await given('zhang-given', created.body.password)
+    expect(atFirst).toBe(true)
+    const listed = async () =>
+      (
+        (await a.request('GET', '/api/admin/users')).body.users as {
+          username: string
+          passwordGiven: boolean
+        }[]
+      ).find((u) => u.username === 'zhang-given')?.passwordGiven
+    expect(await listed()).toBe(true)
+
+    const changed = await phone.request('POST', '/api/me/password', {
+      json: { currentPassword: created.body.password, newPassword: 'only-zhang-knows' },
+    })
+    expect(changed.status).toBe(200)
+    expect((await phone.request('GET', '/api/me')).body.user.passwordGiven).toBe(false)
+    expect(await listed()).toBe(false)
+
+    // An admin's reset hands out a password again.
+    const reset = await a.request('POST', `/api/admin/users/${created.body.user.id}/reset-password`)
+    expect((await given('zhang-given', reset.body.password)).given).toBe(true)
+
+    // So does a trainer's, on a field trip, and a roster's new account.
+    const trainer = new Device(server)
+    await trainer.loginAs('trainer1')
+    const member2 = (await a.request('GET', '/api/admin/users')).body.users.find(
+      (u: { username: string }) => u.username === 'member2',
+    )
+    const byTrainer = await trainer.request(
+      'POST',
+      `/api/classes/${DEMO_CLASS_ID}/members/${member2.id}/reset-password`,
+    )
+    expect(byTrainer.status).toBe(200)
+    expect((await given('member2', byTrainer.body.password)).given).toBe(true)
+    const roster = await a.request(
+      'POST',
+      '/api/admin/roster',
+      csv(['姓名,党员编号,党支部,角色', '王名册,YA-0201,一支部,党员']),
+    )
+    expect((await given('ya-0201', roster.body.created[0].password)).given).toBe(true)
+  })
+
   it('wrong current passwords are throttled like failed logins', async () => {
     const server = await start()
     const phone = new Device(server)

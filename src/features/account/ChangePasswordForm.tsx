@@ -16,7 +16,7 @@ type Field = 'currentPassword' | 'newPassword' | 'confirmPassword'
  */
 export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const s = useAccountScreenStrings()
-  const { session } = useRecords()
+  const { session, setSession } = useRecords()
   const ids = useId()
   const [values, setValues] = useState<Record<Field, string>>({
     currentPassword: '',
@@ -63,6 +63,8 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
     setBusy(false)
     if (r.ok) {
       setValues({ currentPassword: '', newPassword: '', confirmPassword: '' })
+      // The password is the member's own now: the app stops asking for a change.
+      if (session?.passwordGiven) await setSession({ ...session, passwordGiven: false })
       setDone(r.value)
       onChanged()
       return

@@ -36,6 +36,9 @@ const zhCN = {
   account: '账号',
   accountLink: '我的账号（修改密码、登录的设备）',
   notLoggedIn: '尚未登录：记录只保存在这台设备上。',
+  passwordGiven: '你现在的密码是管理员或带教老师为你设置的。请改成只有你自己知道的密码。',
+  passwordGivenChange: '修改密码',
+  passwordGivenLater: '以后再说',
 }
 
 type AccountStrings = typeof zhCN
@@ -80,6 +83,10 @@ const en: AccountStrings = {
   account: 'Account',
   accountLink: 'My account (password, logged-in devices)',
   notLoggedIn: 'Not logged in: records stay on this device only.',
+  passwordGiven:
+    'Your current password was set for you by an administrator or a trainer. Please change it to one only you know.',
+  passwordGivenChange: 'Change password',
+  passwordGivenLater: 'Later',
 }
 
 export function useAccountStrings(): AccountStrings {

@@ -100,6 +100,7 @@ export function AccountList({
                     s.roleName(a.role),
                     a.branch ?? s.noBranch,
                     a.disabled ? s.disabled : s.active,
+                    ...(a.passwordGiven && !a.disabled ? [s.passwordNotChanged] : []),
                   ].join(' · ')}
                 </span>
               </p>

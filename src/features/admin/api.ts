@@ -16,6 +16,8 @@ export interface Account {
   readonly branch: string | null
   readonly memberNumber: string | null
   readonly disabled: boolean
+  /** Still on the password someone else set (a new account, a reset): not changed by its user yet. */
+  readonly passwordGiven: boolean
 }
 
 function accountOf(v: unknown): Account | undefined {
@@ -32,6 +34,7 @@ function accountOf(v: unknown): Account | undefined {
     branch: isObject(v.branch) ? str(v.branch.name) : null,
     memberNumber: str(v.memberNumber),
     disabled: v.disabled === true,
+    passwordGiven: v.passwordGiven === true,
   }
 }
 
