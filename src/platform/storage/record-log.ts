@@ -21,6 +21,19 @@ import { ALL_STORES, BY_MEMBER_STATE, DB_NAME, DB_VERSION, STORES, upgrade } fro
  */
 export type ChangeScope = 'all' | 'outbox' | 'meta'
 
+/**
+ * What a settle did to the outbox, told to listeners with its 'outbox' change: enough to keep a
+ * summary on screen current without reading the outbox again (see RecordLog.settle).
+ */
+export interface Settled {
+  /** Pending entries that left the outbox (the server has the records). */
+  readonly acked: number
+  /** Pending entries now parked, as stored. */
+  readonly parked: readonly OutboxEntry[]
+}
+
+export type ChangeListener = (scope: ChangeScope, settled?: Settled) => void
+
 export interface OutboxEntry {
   readonly recordId: string
   readonly memberId: string
@@ -59,7 +72,7 @@ const DEVICE_ID = 'deviceId'
 const SEQ = 'seq'
 
 export class RecordLog {
-  private listeners = new Set<(scope: ChangeScope) => void>()
+  private listeners = new Set<ChangeListener>()
 
   private constructor(
     private readonly db: IDBDatabase,
@@ -96,13 +109,13 @@ export class RecordLog {
   }
 
   /** Notified after every committed write (records, outbox, drafts). */
-  subscribe(listener: (scope: ChangeScope) => void): () => void {
+  subscribe(listener: ChangeListener): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
   }
 
-  private changed(scope: ChangeScope = 'all') {
-    for (const l of this.listeners) l(scope)
+  private changed(scope: ChangeScope = 'all', settled?: Settled) {
+    for (const l of this.listeners) l(scope, settled)
   }
 
   private cachedDeviceId: string | undefined
@@ -258,6 +271,7 @@ export class RecordLog {
    * Applies the server's answers in one transaction: acknowledged entries leave the outbox
    * (their records stay, as the member's history); refused ones are parked with the reason, for
    * the member to see. Entries the server did not answer are left exactly as they were.
+   * Listeners hear what changed, so a drain does not make them count the outbox after each batch.
    */
   async settle(
     acked: readonly string[],
@@ -268,12 +282,21 @@ export class RecordLog {
     const done = committed(tx)
     const outbox = tx.objectStore(STORES.outbox)
     await deleteKeys(outbox, acked)
+    const nowParked: OutboxEntry[] = []
     for (const p of parked) {
       const entry = (await request(outbox.get(p.recordId))) as OutboxEntry | undefined
-      if (entry) outbox.put({ ...entry, state: 'parked', reason: p.reason, attempts: entry.attempts + 1 })
+      if (!entry) continue
+      const stored: OutboxEntry = {
+        ...entry,
+        state: 'parked',
+        reason: p.reason,
+        attempts: entry.attempts + 1,
+      }
+      outbox.put(stored)
+      nowParked.push(stored)
     }
     await done
-    this.changed('outbox')
+    this.changed('outbox', { acked: acked.length, parked: nowParked })
   }
 
   /**
