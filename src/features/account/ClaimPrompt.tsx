@@ -4,7 +4,8 @@ import { useAccountStrings } from './strings.ts'
 
 /**
  * Records made before logging in belong to this device's local member. Only the member can say
- * whether they are theirs: on a shared device they may be someone else's (P11).
+ * whether they are theirs: on a shared device they may be someone else's (P11). `onDone` gets how
+ * many records were claimed, or nothing when the member said no.
  */
 export function ClaimPrompt({
   count,
@@ -15,7 +16,7 @@ export function ClaimPrompt({
   count: number
   from: string
   to: string
-  onDone: (message?: string) => void
+  onDone: (claimed?: number) => void
 }) {
   const s = useAccountStrings()
   const { log, syncNow } = useRecords()
@@ -33,7 +34,7 @@ export function ClaimPrompt({
             setBusy(true)
             const moved = await log.reassignUnsent(from, to)
             syncNow()
-            onDone(s.claimed(moved))
+            onDone(moved)
           }}
         >
           {s.claimYes}

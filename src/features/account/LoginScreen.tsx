@@ -7,13 +7,16 @@ import { afterLogin, Link } from '../shell/router.tsx'
 import { useScreenTitle } from '../shell/useScreenTitle.ts'
 import { ClaimPrompt } from './ClaimPrompt.tsx'
 import { LogoutControl } from './LogoutControl.tsx'
-import { useAccountStrings } from './strings.ts'
+import { type AccountStrings, useAccountStrings } from './strings.ts'
+
+// What to say, not the words said: switching the language re-says it.
+type Say = (t: AccountStrings) => string
 
 type Step =
   | { kind: 'form'; problem?: Exclude<LoginResult, { kind: 'ok' }> }
   | { kind: 'submitting' }
   | { kind: 'claim'; count: number }
-  | { kind: 'done'; message?: string }
+  | { kind: 'done'; say?: Say }
 
 /** Logging in: the form, then (once) the question whether records made before are the member's. */
 export default function LoginScreen() {
@@ -38,7 +41,7 @@ export default function LoginScreen() {
     if (expired) {
       await setSession(result.session)
       resumeAfterLogin()
-      return setStep({ kind: 'done', message: s.reLoggedIn })
+      return setStep({ kind: 'done', say: (t) => t.reLoggedIn })
     }
     await setSession(result.session)
     // A second device, or one whose storage was cleared: bring the member's records back.
@@ -48,11 +51,14 @@ export default function LoginScreen() {
     const unclaimed = localMember ? (await log.outbox(localMember.memberId)).length : 0
     if (unclaimed > 0) return setStep({ kind: 'claim', count: unclaimed })
     syncNow()
-    setStep({ kind: 'done', message: restored > 0 ? s.restored(restored) : undefined })
+    setStep({ kind: 'done', say: restored > 0 ? (t) => t.restored(restored) : undefined })
   }
 
-  const loggedOutText = (discarded: number) =>
-    discarded > 0 ? s.logoutDoneDiscarded(discarded) : s.logoutDone
+  const loggedOut = (discarded: number) =>
+    setStep({
+      kind: 'done',
+      say: (t) => (discarded > 0 ? t.logoutDoneDiscarded(discarded) : t.logoutDone),
+    })
   const problem = step.kind === 'form' ? step.problem : undefined
   const problemText =
     problem?.kind === 'invalid-credentials'
@@ -75,7 +81,9 @@ export default function LoginScreen() {
           count={step.count}
           from={localMember.memberId}
           to={session.userId}
-          onDone={(message) => setStep({ kind: 'done', message })}
+          onDone={(claimed) =>
+            setStep({ kind: 'done', say: claimed === undefined ? undefined : (t) => t.claimed(claimed) })
+          }
         />
       ) : session && !expired && step.kind !== 'submitting' ? (
         <>
@@ -83,13 +91,13 @@ export default function LoginScreen() {
           <p role="status" className="status-line ok" tabIndex={-1} ref={focusOnMount}>
             {s.loggedInAs(session.displayName, session.username)}
           </p>
-          {step.kind === 'done' && step.message && <p role="status">{step.message}</p>}
+          {step.kind === 'done' && step.say && <p role="status">{step.say(s)}</p>}
           <p className="actions">
             <Link to={afterLogin(location.search, session.role)} className="button-link primary">
               {s.continue}
             </Link>
           </p>
-          <LogoutControl onLoggedOut={(n) => setStep({ kind: 'done', message: loggedOutText(n) })} />
+          <LogoutControl onLoggedOut={loggedOut} />
         </>
       ) : (
         <form
@@ -97,9 +105,9 @@ export default function LoginScreen() {
           onSubmit={(e) => void submit(e)}
           aria-describedby={problemText ? ids.problem : undefined}
         >
-          {step.kind === 'done' && step.message && (
+          {step.kind === 'done' && step.say && (
             <p role="status" tabIndex={-1} ref={focusOnMount}>
-              {step.message}
+              {step.say(s)}
             </p>
           )}
           {expired ? (
@@ -142,9 +150,7 @@ export default function LoginScreen() {
           </button>
         </form>
       )}
-      {expired && step.kind !== 'submitting' && (
-        <LogoutControl onLoggedOut={(n) => setStep({ kind: 'done', message: loggedOutText(n) })} />
-      )}
+      {expired && step.kind !== 'submitting' && <LogoutControl onLoggedOut={loggedOut} />}
     </>
   )
 }

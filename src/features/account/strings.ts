@@ -41,7 +41,7 @@ const zhCN = {
   passwordGivenLater: '以后再说',
 }
 
-type AccountStrings = typeof zhCN
+export type AccountStrings = typeof zhCN
 
 const en: AccountStrings = {
   title: 'Log in',

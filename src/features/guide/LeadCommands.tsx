@@ -4,9 +4,13 @@ import type { GuideCommand } from '../../domain/guide/commands.ts'
 import { splitOathLines } from '../../domain/scenes/oath.ts'
 import { useLocalizedString } from '../../i18n/i18n.tsx'
 import { useContent } from '../shell/content-context.tsx'
-import { describeCommand, useGuideText } from './describe.ts'
+import { describeCommand, type Names, useGuideText } from './describe.ts'
 import type { ClassGuideState, CommandOutcome, GuideController } from './guide-controller.ts'
 import type { LeadClass } from './lead-class.ts'
+import type { GuideStrings } from './strings.ts'
+
+/** The outcome of a command, said with the current words and names (a stop's, a lesson's). */
+type Say = (t: GuideStrings, names: Names) => string
 
 /** The trainer's buttons: gather at a stop, a stop's lessons and quizzes, the VR scenes, the end. */
 export function LeadCommands({
@@ -23,7 +27,8 @@ export function LeadCommands({
   const { t, names } = useGuideText()
   const text = useLocalizedString()
   const content = useContent()
-  const [feedback, setFeedback] = useState('')
+  // What to say, not the words said: switching the language re-says it, the command's names too.
+  const [feedback, setFeedback] = useState<{ say: Say } | null>(null)
   // Ending reaches every member's screen at once: asked twice, so a stray tap on a tablet does not.
   const [confirmingEnd, setConfirmingEnd] = useState(false)
   const route = cls.routeId ? content.route(cls.routeId) : undefined
@@ -34,19 +39,19 @@ export function LeadCommands({
   const paused = (state?.active.pause ?? null) !== null
 
   const send = async (command: GuideCommand) => {
-    setFeedback('')
+    setFeedback(null)
     const outcome: CommandOutcome = await controller.command(cls.id, command)
-    const what = describeCommand(command, t, names)
-    if (outcome.ok) return setFeedback(t.sent(what))
-    const why =
-      outcome.code === 'offline'
+    if (outcome.ok) return setFeedback({ say: (t, names) => t.sent(describeCommand(command, t, names)) })
+    const { code, message } = outcome
+    const why = (t: GuideStrings) =>
+      code === 'offline'
         ? t.offline
-        : outcome.code === 'timeout'
+        : code === 'timeout'
           ? t.timeout
-          : outcome.code === 'rate_limited'
+          : code === 'rate_limited'
             ? t.rateLimited
-            : outcome.message
-    setFeedback(t.sendFailed(why))
+            : message
+    setFeedback({ say: (t) => t.sendFailed(why(t)) })
   }
   const button = (label: string, command: GuideCommand, extra: { pressed?: boolean } = {}) => (
     <button type="button" disabled={!enabled} aria-pressed={extra.pressed} onClick={() => void send(command)}>
@@ -57,7 +62,7 @@ export function LeadCommands({
   return (
     <>
       <p role="status" className="lead-feedback" data-testid="lead-feedback">
-        {feedback}
+        {feedback?.say(t, names)}
       </p>
       {route && (
         <section aria-labelledby="lead-gather">

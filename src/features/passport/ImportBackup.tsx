@@ -1,23 +1,25 @@
 import { useState } from 'react'
 import { useRecords } from '../shell/records-context.tsx'
-import { usePassportStrings } from './strings.ts'
+import { type PassportStrings, usePassportStrings } from './strings.ts'
 
 /** Imports an export of unsynced records (P8/row 17): ids are kept, so a second import adds nothing. */
 export function ImportBackup() {
   const ps = usePassportStrings()
   const { log, member } = useRecords()
-  const [message, setMessage] = useState<string | null>(null)
+  // What to say, not the words said: switching the language re-says it.
+  const [message, setMessage] = useState<{ say: (t: PassportStrings) => string } | null>(null)
   if (!log || !member) return null
   const onFile = async (file: File) => {
     let body: { format?: unknown; records?: unknown }
     try {
       body = JSON.parse(await file.text()) as typeof body
     } catch {
-      return setMessage(ps.importBad)
+      return setMessage({ say: (t) => t.importBad })
     }
-    if (body.format !== 'hongtu.records.v1' || !Array.isArray(body.records)) return setMessage(ps.importBad)
+    if (body.format !== 'hongtu.records.v1' || !Array.isArray(body.records))
+      return setMessage({ say: (t) => t.importBad })
     const added = await log.importUnsynced(body.records, member.memberId)
-    setMessage(added > 0 ? ps.importDone(added) : ps.importNone)
+    setMessage({ say: (t) => (added > 0 ? t.importDone(added) : t.importNone) })
   }
   return (
     <span>
@@ -35,7 +37,7 @@ export function ImportBackup() {
           }}
         />
       </label>
-      {message && <span role="status"> {message}</span>}
+      {message && <span role="status"> {message.say(ps)}</span>}
     </span>
   )
 }

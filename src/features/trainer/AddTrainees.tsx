@@ -4,13 +4,13 @@ import { addMembers, type Person } from './api.ts'
 import { addOutcome, type ClassChangeProps } from './class-manage.ts'
 import { PeoplePicker } from './PeoplePicker.tsx'
 import { RosterUpload } from './RosterUpload.tsx'
-import { useTrainerStrings } from './strings.ts'
+import { type Say, useTrainerStrings } from './strings.ts'
 
 type Phase =
   | { readonly name: 'idle' }
   | { readonly name: 'adding' }
   | { readonly name: 'done'; readonly added: number; readonly already: number }
-  | { readonly name: 'failed'; readonly message: string; readonly person: boolean }
+  | { readonly name: 'failed'; readonly say: Say; readonly person: boolean }
 
 /**
  * Trainees into an existing class, a walk-in on the day or a late list: picked by search
@@ -29,8 +29,8 @@ export function AddTrainees({ detail, online, onChanged }: ClassChangeProps) {
   }
 
   const add = async () => {
-    if (chosen.length === 0) return settle({ name: 'failed', message: s.addNobody, person: false })
-    if (!navigator.onLine) return settle({ name: 'failed', message: s.addFailedOffline, person: false })
+    if (chosen.length === 0) return settle({ name: 'failed', say: (t) => t.addNobody, person: false })
+    if (!navigator.onLine) return settle({ name: 'failed', say: (t) => t.addFailedOffline, person: false })
     const ids = chosen.map((p) => p.id)
     setPhase({ name: 'adding' })
     const answer = await addMembers(detail.class.id, ids)
@@ -46,7 +46,10 @@ export function AddTrainees({ detail, online, onChanged }: ClassChangeProps) {
     }
     settle({
       name: 'failed',
-      ...addRefusal(answer, chosen, 'members', s, { offline: s.addFailedOffline, failed: s.addFailed }),
+      ...addRefusal(answer, chosen, 'members', {
+        offline: (t) => t.addFailedOffline,
+        failed: (t) => t.addFailed,
+      }),
     })
   }
 
@@ -65,7 +68,7 @@ export function AddTrainees({ detail, online, onChanged }: ClassChangeProps) {
           setChosen(people)
           if (phase.name === 'failed') setPhase({ name: 'idle' })
         }}
-        error={phase.name === 'failed' && phase.person ? phase.message : undefined}
+        error={phase.name === 'failed' && phase.person ? phase.say(s) : undefined}
         errorId={`${id}-err`}
       />
       {(phase.name === 'done' || phase.name === 'failed') && (
@@ -75,7 +78,7 @@ export function AddTrainees({ detail, online, onChanged }: ClassChangeProps) {
           role={phase.name === 'done' ? 'status' : 'alert'}
           className={`status-line ${phase.name === 'done' ? 'ok' : 'warn'}`}
         >
-          {phase.name === 'done' ? s.addResult(phase.added, phase.already) : phase.message}
+          {phase.name === 'done' ? s.addResult(phase.added, phase.already) : phase.say(s)}
         </p>
       )}
       <p className="actions">

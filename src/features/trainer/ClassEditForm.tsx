@@ -11,10 +11,11 @@ import {
   MAX_NAME_LENGTH,
 } from './class-manage.ts'
 import { fieldOfServerPath } from './new-class-form.ts'
-import { type TrainerStrings, useTrainerStrings } from './strings.ts'
+import { type Say, type TrainerStrings, useTrainerStrings } from './strings.ts'
 
-type Errors = Partial<Record<EditField, string>>
-type Outcome = { readonly kind: 'saved' | 'nothing' } | { readonly kind: 'failed'; readonly message: string }
+// What to say, not the words said: switching the language re-says it.
+type Errors = Partial<Record<EditField, Say>>
+type Outcome = { readonly kind: 'saved' | 'nothing' } | { readonly kind: 'failed'; readonly say: Say }
 
 const problemText = (s: TrainerStrings, f: EditField, p: EditProblem) => {
   switch (p) {
@@ -69,22 +70,23 @@ export function ClassEditForm({
   const serverFailure = (f: ApiFailure) => {
     if (f.kind === 'invalid') {
       const at = fieldOfServerPath(f.field)
-      const message = s.serverSays(f.message)
+      const { message } = f
+      const said: Say = (t) => t.serverSays(message)
       const field =
         at && (at.field === 'name' || at.field === 'startsOn' || at.field === 'endsOn') ? at.field : null
       return show(
-        { kind: 'failed', message: field ? s.formHasErrors : message },
-        field ? { [field]: message } : {},
+        { kind: 'failed', say: field ? (t) => t.formHasErrors : said },
+        field ? { [field]: said } : {},
       )
     }
     show({
       kind: 'failed',
-      message:
+      say:
         f.kind === 'offline'
-          ? s.editFailedOffline
+          ? (t) => t.editFailedOffline
           : f.kind === 'logged-out'
-            ? s.loginNeededBody
-            : s.editFailed,
+            ? (t) => t.loginNeededBody
+            : (t) => t.editFailed,
     })
   }
 
@@ -93,12 +95,12 @@ export function ClassEditForm({
     const problems = Object.entries(checkClassEdit(draft)) as [EditField, EditProblem][]
     if (problems.length > 0)
       return show(
-        { kind: 'failed', message: s.formHasErrors },
-        Object.fromEntries(problems.map(([f, p]) => [f, problemText(s, f, p)])),
+        { kind: 'failed', say: (t) => t.formHasErrors },
+        Object.fromEntries(problems.map(([f, p]) => [f, (t: TrainerStrings) => problemText(t, f, p)])),
       )
     const change = changeOf(draft, cls)
     if (!change) return show({ kind: 'nothing' })
-    if (!navigator.onLine) return show({ kind: 'failed', message: s.editFailedOffline })
+    if (!navigator.onLine) return show({ kind: 'failed', say: (t) => t.editFailedOffline })
     setSaving(true)
     const answer = await updateClass(cls.id, change)
     setSaving(false)
@@ -124,7 +126,7 @@ export function ClassEditForm({
   const errorLine = (f: EditField) =>
     errors[f] ? (
       <p id={`${id}-${f}-err`} className="field-error">
-        {errors[f]}
+        {errors[f]?.(s)}
       </p>
     ) : null
 
@@ -179,7 +181,7 @@ export function ClassEditForm({
             className={`status-line ${outcome.kind === 'failed' ? 'warn' : 'ok'}`}
           >
             {outcome.kind === 'failed'
-              ? outcome.message
+              ? outcome.say(s)
               : outcome.kind === 'saved'
                 ? s.editSaved
                 : s.editNothing}

@@ -6,13 +6,13 @@ import { addTrainers, type Person, removeTrainer } from './api.ts'
 import { dropClassSnapshot } from './class-cache.ts'
 import { addOutcome, type ClassChangeProps } from './class-manage.ts'
 import { PeoplePicker } from './PeoplePicker.tsx'
-import { useTrainerStrings } from './strings.ts'
+import { type Say, useTrainerStrings } from './strings.ts'
 
 type Phase =
   | { readonly name: 'idle' }
   | { readonly name: 'adding' }
   | { readonly name: 'added'; readonly added: number; readonly already: number }
-  | { readonly name: 'add-failed'; readonly message: string; readonly person: boolean }
+  | { readonly name: 'add-failed'; readonly say: Say; readonly person: boolean }
   | { readonly name: 'confirming'; readonly person: Person }
   | { readonly name: 'removing'; readonly person: Person }
   | { readonly name: 'removed'; readonly person: Person }
@@ -42,7 +42,7 @@ export function ClassTrainers({ detail, online, onChanged, userId }: ClassChange
   const losesClass = (p: Person) => p.id === userId && detail.class.relation !== 'admin'
   const add = async () => {
     if (chosen.length === 0)
-      return setPhase({ name: 'add-failed', message: s.trainersAddNobody, person: false })
+      return setPhase({ name: 'add-failed', say: (t) => t.trainersAddNobody, person: false })
     const ids = chosen.map((p) => p.id)
     setPhase({ name: 'adding' })
     const answer = await addTrainers(detail.class.id, ids)
@@ -58,9 +58,9 @@ export function ClassTrainers({ detail, online, onChanged, userId }: ClassChange
     }
     setPhase({
       name: 'add-failed',
-      ...addRefusal(answer, chosen, 'trainers', s, {
-        offline: s.trainersAddFailedOffline,
-        failed: s.trainersAddFailed,
+      ...addRefusal(answer, chosen, 'trainers', {
+        offline: (t) => t.trainersAddFailedOffline,
+        failed: (t) => t.trainersAddFailed,
       }),
     })
   }
@@ -86,7 +86,7 @@ export function ClassTrainers({ detail, online, onChanged, userId }: ClassChange
     phase.name === 'added'
       ? { ok: true, text: s.trainersAddResult(phase.added, phase.already) }
       : phase.name === 'add-failed' && !phase.person
-        ? { ok: false, text: phase.message }
+        ? { ok: false, text: phase.say(s) }
         : phase.name === 'removed'
           ? { ok: true, text: s.trainerRemoveDone(phase.person.displayName) }
           : phase.name === 'remove-failed'
@@ -151,7 +151,7 @@ export function ClassTrainers({ detail, online, onChanged, userId }: ClassChange
           setChosen(people)
           if (phase.name === 'add-failed') setPhase({ name: 'idle' })
         }}
-        error={phase.name === 'add-failed' && phase.person ? phase.message : undefined}
+        error={phase.name === 'add-failed' && phase.person ? phase.say(s) : undefined}
         errorId={`${id}-err`}
       />
       <p className="actions">

@@ -26,7 +26,7 @@ import {
   withStartsOn,
 } from './new-class-form.ts'
 import { PeoplePicker } from './PeoplePicker.tsx'
-import { type TrainerStrings, useTrainerStrings } from './strings.ts'
+import { type Say, type TrainerStrings, useTrainerStrings } from './strings.ts'
 import { TrainerGate } from './TrainerGate.tsx'
 import './trainer.css'
 import { ScreenHeading } from './ScreenHeading.tsx'
@@ -37,7 +37,8 @@ export default function NewClassScreen(_props: Record<string, never>) {
   return <TrainerGate title={s.newTitle}>{(session) => <NewClassForm session={session} />}</TrainerGate>
 }
 
-type Errors = Partial<Record<FormField, string>>
+// What to say, not the words said: switching the language re-says it.
+type Errors = Partial<Record<FormField, Say>>
 
 const problemText = (s: TrainerStrings, p: FormProblem) =>
   p === 'required' ? s.errRequired : p === 'route-or-scene' ? s.errRouteOrScene : s.errEndsBeforeStarts
@@ -60,7 +61,7 @@ function NewClassForm({ session }: { session: SessionInfo }) {
   const [members, setMembers] = useState<Person[]>([])
   const [roster, setRoster] = useState<{ file: File; rows: number } | null>(null)
   const [errors, setErrors] = useState<Errors>({})
-  const [summary, setSummary] = useState<string | null>(null)
+  const [summary, setSummary] = useState<Say | null>(null)
   const [submitting, setSubmitting] = useState(false)
   const [created, setCreated] = useState<{
     detail: ClassDetail
@@ -111,20 +112,28 @@ function NewClassForm({ session }: { session: SessionInfo }) {
           ? s.endsBeforeRoute(days, dates.routeEndsOn)
           : s.endsAfterRoute(days)
 
-  const fail = (errs: Errors, message: string) => {
+  const fail = (errs: Errors, say: Say) => {
     setErrors(errs)
-    setSummary(message)
+    // Wrapped: a function handed to a state setter would be called as an updater.
+    setSummary(() => say)
     requestAnimationFrame(() => summaryRef.current?.focus())
   }
 
   const serverFailure = (f: ApiFailure) => {
-    if (f.kind !== 'invalid') return fail({}, f.kind === 'logged-out' ? s.loginNeededBody : s.needsOnline)
+    if (f.kind !== 'invalid')
+      return fail({}, f.kind === 'logged-out' ? (t) => t.loginNeededBody : (t) => t.needsOnline)
     const at = fieldOfServerPath(f.field)
-    if (!at) return fail({}, s.serverSays(f.message))
+    const { message } = f
+    if (!at) return fail({}, (t) => t.serverSays(message))
     const people = at.field === 'members' ? members : at.field === 'trainers' ? trainers : null
     const who = people && at.index !== null ? people[at.index] : undefined
-    const message = who ? s.errPerson(who.displayName, s.serverSays(f.message)) : s.serverSays(f.message)
-    fail({ [at.field]: message }, s.formHasErrors)
+    fail(
+      {
+        [at.field]: (t: TrainerStrings) =>
+          who ? t.errPerson(who.displayName, t.serverSays(message)) : t.serverSays(message),
+      },
+      (t) => t.formHasErrors,
+    )
   }
 
   const submit = async (e: FormEvent) => {
@@ -132,8 +141,11 @@ function NewClassForm({ session }: { session: SessionInfo }) {
     const problems = checkDraft(draft)
     const found = Object.entries(problems) as [FormField, FormProblem][]
     if (found.length > 0)
-      return fail(Object.fromEntries(found.map(([f, p]) => [f, problemText(s, p)])), s.formHasErrors)
-    if (!navigator.onLine) return fail({}, s.needsOnline)
+      return fail(
+        Object.fromEntries(found.map(([f, p]) => [f, (t: TrainerStrings) => problemText(t, p)])),
+        (t) => t.formHasErrors,
+      )
+    if (!navigator.onLine) return fail({}, (t) => t.needsOnline)
     setSubmitting(true)
     const made = await createClass(
       requestOf(
@@ -157,7 +169,7 @@ function NewClassForm({ session }: { session: SessionInfo }) {
   const errorLine = (f: FormField) =>
     errors[f] ? (
       <p id={`err-${f}`} className="field-error">
-        {errors[f]}
+        {errors[f]?.(s)}
       </p>
     ) : null
 
@@ -168,7 +180,7 @@ function NewClassForm({ session }: { session: SessionInfo }) {
       <form className="trainer-form" onSubmit={(e) => void submit(e)} noValidate>
         {summary && (
           <p ref={summaryRef} tabIndex={-1} role="alert" className="status-line warn">
-            {summary}
+            {summary(s)}
           </p>
         )}
         <div className="field">
@@ -279,7 +291,7 @@ function NewClassForm({ session }: { session: SessionInfo }) {
             setTrainers(people)
             cleared('trainers')
           }}
-          error={errors.trainers}
+          error={errors.trainers?.(s)}
           errorId="err-trainers"
         />
         <PeoplePicker
@@ -290,7 +302,7 @@ function NewClassForm({ session }: { session: SessionInfo }) {
             setMembers(people)
             cleared('members')
           }}
-          error={errors.members}
+          error={errors.members?.(s)}
           errorId="err-members"
         />
         <div className="field">

@@ -1,6 +1,6 @@
 import type { ApiFailure, Person } from './api.ts'
 import { fieldOfServerPath } from './new-class-form.ts'
-import type { TrainerStrings } from './strings.ts'
+import type { Say } from './strings.ts'
 
 /**
  * What a refused "add these people to the class" says (trainees or trainers alike): the
@@ -11,20 +11,22 @@ export function addRefusal(
   answer: ApiFailure,
   chosen: readonly Person[],
   field: 'members' | 'trainers',
-  s: TrainerStrings,
-  words: { readonly offline: string; readonly failed: string },
-): { readonly message: string; readonly person: boolean } {
+  words: { readonly offline: Say; readonly failed: Say },
+): { readonly say: Say; readonly person: boolean } {
   if (answer.kind === 'invalid') {
     const at = fieldOfServerPath(answer.field)
     const who = at?.field === field && at.index !== null ? chosen[at.index] : undefined
-    const said = s.serverSays(answer.message)
-    return { message: who ? s.errPerson(who.displayName, said) : said, person: who !== undefined }
+    const { message } = answer
+    return {
+      say: (t) => (who ? t.errPerson(who.displayName, t.serverSays(message)) : t.serverSays(message)),
+      person: who !== undefined,
+    }
   }
-  const message =
+  const say: Say =
     answer.kind === 'offline'
       ? words.offline
       : answer.kind === 'logged-out'
-        ? s.loginNeededBody
+        ? (t) => t.loginNeededBody
         : words.failed
-  return { message, person: false }
+  return { say, person: false }
 }

@@ -315,6 +315,9 @@ const zhCN = {
 
 export type TrainerStrings = typeof zhCN
 
+/** A message kept in state as what to say, not the words said: a language switch re-says it. */
+export type Say = (t: TrainerStrings) => string
+
 const en: TrainerStrings = {
   homeTitle: 'Training',
   homeIntro: 'The classes you train: see check-ins and lessons, show the presence code, lead on site.',
