@@ -11,6 +11,7 @@ import { serve } from '@hono/node-server'
 import { chromium } from '@playwright/test'
 import { createApp } from '../server/app.ts'
 import type { ContentPack } from '../src/domain/content/pack.ts'
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './device-profile.ts'
 import { measureGuideLatency, printGuideLatency } from './guide-latency.ts'
 import { measureLighthouse } from './lighthouse.ts'
 import {
@@ -43,17 +44,7 @@ const address = server.address()
 const port = typeof address === 'object' && address ? address.port : 0
 const baseURL = `http://localhost:${port}`
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-})
+const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS })
 const screens = []
 for (const screen of SCREENS) {
   const { scriptBodies: _bodies, ...m } = await measureScreenJs(browser, baseURL, screen)
@@ -64,15 +55,15 @@ const pack = JSON.parse(readFileSync('dist/content/pack.json', 'utf8')) as Conte
 const sites = pack.sites.map((s) => ({ id: s.id, lat: s.location.lat, lng: s.location.lng }))
 const saveLatency = []
 for (const cpuSlowdown of [1, 4]) {
-  const checkin = await measureCheckinSave(browser, baseURL, sites, { cpuSlowdown, rounds: 2 })
+  const checkin = await measureCheckinSave(baseURL, sites, { cpuSlowdown, rounds: 2 })
   saveLatency.push({ action: 'check-in', cpuSlowdown, ...checkin })
-  const answer = await measureQuizAnswerSave(browser, baseURL, { cpuSlowdown, rounds: 2 })
+  const answer = await measureQuizAnswerSave(baseURL, { cpuSlowdown, rounds: 2 })
   saveLatency.push({ action: 'quiz answer', cpuSlowdown, ...answer })
-  const bare = await measureBarePageSave(browser, baseURL, { cpuSlowdown, taps: 24 })
+  const bare = await measureBarePageSave(baseURL, { cpuSlowdown, taps: 24 })
   saveLatency.push({ action: 'bare page (peer)', cpuSlowdown, ...bare })
 }
 // Outbox drain end to end through the real server (SQLite) on loopback.
-const drain = await measureDrain(browser, [10_000, 100_000])
+const drain = await measureDrain([10_000, 100_000])
 // The VR classroom (needs a build with VITE_TEST_API=1, which `npm run bench` makes).
 const vrScenes = await measureScenes(browser, baseURL)
 const panorama = await measurePanoramaFirstFrame(browser, baseURL)

@@ -1,4 +1,5 @@
-import type { Browser, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { onDiskContext } from './device-profile.ts'
 
 /**
  * Tap-to-durably-saved latency, as the member experiences it: from the tap's event timestamp to
@@ -75,13 +76,12 @@ export interface BenchSite {
  * route), `rounds` times over with a fresh database per round.
  */
 export async function measureCheckinSave(
-  browser: Browser,
   baseURL: string,
   sites: readonly BenchSite[],
   options: { cpuSlowdown: number; rounds: number },
 ): Promise<LatencyStats> {
   const values: number[] = []
-  const context = await browser.newContext({
+  const { context, close } = await onDiskContext({
     baseURL,
     serviceWorkers: 'block',
     permissions: ['geolocation'],
@@ -115,7 +115,7 @@ export async function measureCheckinSave(
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
     }
   }
-  await context.close()
+  await close()
   return stats(values)
 }
 
@@ -157,12 +157,11 @@ async function armTransitionProbe(page: Page, selector: string, savedText: strin
  * with a fresh device database.
  */
 export async function measureQuizAnswerSave(
-  browser: Browser,
   baseURL: string,
   options: { cpuSlowdown: number; rounds: number; tapsPerRound?: number },
 ): Promise<LatencyStats> {
   const values: number[] = []
-  const context = await browser.newContext({ baseURL, serviceWorkers: 'block', ...PHONE })
+  const { context, close } = await onDiskContext({ baseURL, serviceWorkers: 'block', ...PHONE })
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   const taps = options.tapsPerRound ?? 12
@@ -200,7 +199,7 @@ export async function measureQuizAnswerSave(
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
     }
   }
-  await context.close()
+  await close()
   return stats(values)
 }
 
@@ -213,12 +212,11 @@ export async function measureQuizAnswerSave(
  * a tap's click arrives a frame after the touch: the floor is about two frames.
  */
 export async function measureBarePageSave(
-  browser: Browser,
   baseURL: string,
   options: { cpuSlowdown: number; taps: number },
 ): Promise<LatencyStats> {
   const values: number[] = []
-  const context = await browser.newContext({ baseURL, serviceWorkers: 'block', ...PHONE })
+  const { context, close } = await onDiskContext({ baseURL, serviceWorkers: 'block', ...PHONE })
   const page = await context.newPage()
   await page.route('**/__bench/bare-save.html', (route) =>
     route.fulfill({ contentType: 'text/html; charset=utf-8', body: BARE_SAVE_PAGE }),
@@ -234,7 +232,7 @@ export async function measureBarePageSave(
     values.push(await readProbe(page))
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
   }
-  await context.close()
+  await close()
   return stats(values)
 }
 

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page, Request } from '@playwright/test'
+import type { Page, Request } from '@playwright/test'
 import { loadConfig } from '../server/config.ts'
 import { startServer } from '../server/start.ts'
+import { onDiskContext } from './device-profile.ts'
 import { type BenchRecord, benchRecords } from './drain-records.ts'
 import { measurePouchDrain, type PeerDrainResult } from './peers/pouchdb-drain.ts'
 import { cpuSnapshot, cpuSpent } from './process-cpu.ts'
@@ -149,12 +150,12 @@ function breakdownOf(
 }
 
 async function drainOnce(
-  browser: Browser,
   baseURL: string,
   count: number,
   deadlineSeconds: number,
 ): Promise<Omit<DrainResult, 'peers' | 'ratioToBestPeer'>> {
-  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' })
+  // On disk, as on a phone (device-profile.ts): in memory, IndexedDB hid most of the drain's cost.
+  const { context, close } = await onDiskContext({ baseURL, serviceWorkers: 'block' })
   try {
     const page = await context.newPage()
     await page.goto('/login')
@@ -225,12 +226,11 @@ async function drainOnce(
       breakdown: breakdownOf(pushes, seconds, drained, cpu),
     }
   } finally {
-    await context.close()
+    await close()
   }
 }
 
 export async function measureDrain(
-  browser: Browser,
   counts: readonly number[],
   options: DrainOptions = {},
 ): Promise<DrainResult[]> {
@@ -250,7 +250,7 @@ export async function measureDrain(
   try {
     // Ours then the peer for each count, so that drift over the run touches both alike.
     for (const count of counts) {
-      const ours = await drainOnce(browser, server.url, count, options.deadlineSeconds ?? 300)
+      const ours = await drainOnce(server.url, count, options.deadlineSeconds ?? 300)
       const peers = await measurePouchDrain([count], options.peerBatchSizes ?? [100, 500])
       const best = Math.max(0, ...peers.map((p) => p.recordsPerSecond))
       results.push({ ...ours, peers, ratioToBestPeer: best > 0 ? ours.recordsPerSecond / best : null })
