@@ -42,7 +42,7 @@ export function saveSection(r: Results): string | undefined {
   const rows = list(r.saveLatencyMs).filter(isRecord)
   if (rows.length === 0) return undefined
   return [
-    'From the tap event to "已保存" on screen, which the app shows only after the IndexedDB transaction holding the record and its outbox entry committed with strict durability. CPU throttled through CDP. The peer is the floor of the same browser: a bare page whose button writes a record and its outbox entry in one strict transaction and then says "已保存" (bench/save-latency.ts).\n',
+    'From the tap event to "已保存" on screen, which the app shows only after the IndexedDB transaction holding the record and its outbox entry committed with strict durability, in a browser profile on disk as on a phone (an incognito context keeps IndexedDB in memory). CPU throttled through CDP. The peer is the floor of the same browser: a bare page whose button writes a record and its outbox entry in one strict transaction and then says "已保存" (bench/save-latency.ts).\n',
     table(
       ['action', 'CPU', 'taps', 'p50', 'p95', 'max', 'goal p95'],
       rows.map((s) => [
@@ -68,7 +68,7 @@ export function drainSection(r: Results): string | undefined {
     return [
       [
         `${int(num(d.records) ?? 0)}${partial}`,
-        'Hongtu: Chromium IndexedDB → our server (SQLite)',
+        'Hongtu: Chromium IndexedDB (profile on disk) → our server (SQLite)',
         num(d.batchSize) ?? 100,
         `${(num(d.seconds) ?? 0).toFixed(2)} s`,
         perSecond(ours),

@@ -1,7 +1,9 @@
 import { measureScreenJs, SCREENS } from '../../bench/measure-js.ts'
 import { VR_BUDGET, VR_SCREEN_JS_BUDGET_BYTES, vrScreen } from '../../bench/vr-budgets.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
 import { SCENE_IDS, VrDriver } from './vr-driver.ts'
+
+test.use(WITHOUT_SERVICE_WORKER)
 
 /**
  * Every scene within a standalone headset's budget (DESIGN.md): draw calls, triangles and
