@@ -257,4 +257,53 @@ test.describe('sync', () => {
     expect(await readStore(page, 'drafts')).toHaveLength(0)
     await context.setOffline(false)
   })
+
+  test('"delete N" deletes no record the screen had not counted yet: it asks again with the new number', async ({
+    app,
+    page,
+    context,
+    baseURL,
+  }) => {
+    await logIn(page, await freshMember(baseURL ?? ''))
+    await app.waitForOfflineReady()
+    await context.setOffline(true)
+    await context.setGeolocation({ ...northOf(site('zaoyuan').location, 10), accuracy: 10 })
+    await checkIn(page, 'zaoyuan')
+    await page.goto('/passport')
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await expect(page.getByRole('button', { name: '删除这 1 条记录并退出' })).toBeVisible()
+    // A second record reaches the device database without the screen hearing of it (as while a
+    // sync's count is still catching up): written straight into IndexedDB.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('hongtu')
+          open.onerror = () => reject(open.error)
+          open.onsuccess = () => {
+            const db = open.result
+            const tx = db.transaction(['records', 'outbox'], 'readwrite')
+            const first = tx.objectStore('records').getAll()
+            first.onsuccess = () => {
+              const record = first.result[0] as { id: string; seq: number }
+              const id = `${record.id.slice(0, -4)}ffff`
+              tx.objectStore('records').put({ ...record, id, seq: record.seq + 1 })
+              const entry = tx.objectStore('outbox').get(record.id)
+              entry.onsuccess = () => tx.objectStore('outbox').put({ ...entry.result, recordId: id })
+            }
+            tx.oncomplete = () => {
+              db.close()
+              resolve()
+            }
+            tx.onerror = () => reject(tx.error)
+          }
+        }),
+    )
+    await page.getByRole('button', { name: '删除这 1 条记录并退出' }).click()
+    await expect(page.getByRole('button', { name: '删除这 2 条记录并退出' })).toBeVisible()
+    expect(await readStore(page, 'records')).toHaveLength(2)
+    await page.getByRole('button', { name: '删除这 2 条记录并退出' }).click()
+    await expect(page.getByText('已退出登录，没有同步的 2 条记录已删除。', { exact: false })).toBeVisible()
+    expect(await readStore(page, 'outbox')).toHaveLength(0)
+    await context.setOffline(false)
+  })
 })

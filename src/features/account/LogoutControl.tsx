@@ -13,20 +13,25 @@ import { useAccountStrings } from './strings.ts'
 /** `onLoggedOut` gets how many unsynced records the member chose to delete (0: all were on the server). */
 export function LogoutControl({ onLoggedOut }: { onLoggedOut: (discarded: number) => void }) {
   const s = useAccountStrings()
-  const { log, session, outbox, setSession, syncNow, sync } = useRecords()
+  const { log, session, outbox, recountOutbox, setSession, syncNow, sync } = useRecords()
   const [asking, setAsking] = useState<'no' | 'ask' | 'sync-then-logout'>('no')
   const unsynced = outbox.pending + outbox.parked.length
 
-  const logout = async () => {
+  /** Logs out if no more than `mayDelete` records are unsynced; else asks (again) with the count. */
+  const logout = async (mayDelete: number) => {
     if (!session || !log) return
-    const discarded = unsynced
+    // The count on screen may trail the database by a moment during a sync: what is deleted is
+    // decided on the database's own count, read now.
+    const left = await recountOutbox()
+    const unsent = left.pending + left.parked.length
+    if (unsent > mayDelete) return setAsking((a) => (a === 'no' ? 'ask' : a))
     await logoutOnServer()
     await log.forgetMember(session.userId)
     await setSession(null)
-    onLoggedOut(discarded)
+    onLoggedOut(unsent)
   }
   // The effect reacts to the outbox emptying, not to a new `logout` each render.
-  const logoutWhenSynced = useEffectEvent(() => void logout())
+  const logoutWhenSynced = useEffectEvent(() => void logout(0))
   useEffect(() => {
     if (asking === 'sync-then-logout' && unsynced === 0) logoutWhenSynced()
   }, [asking, unsynced])
@@ -53,7 +58,7 @@ export function LogoutControl({ onLoggedOut }: { onLoggedOut: (discarded: number
               {s.logoutSyncFirst}
             </button>
           )}
-          <button type="button" onClick={() => void logout()}>
+          <button type="button" onClick={() => void logout(unsynced)}>
             {s.logoutDiscard(unsynced)}
           </button>
           <button type="button" onClick={() => setAsking('no')}>
@@ -64,7 +69,7 @@ export function LogoutControl({ onLoggedOut }: { onLoggedOut: (discarded: number
     )
   return (
     <p className="actions">
-      <button type="button" onClick={() => (unsynced > 0 ? setAsking('ask') : void logout())}>
+      <button type="button" onClick={() => (unsynced > 0 ? setAsking('ask') : void logout(0))}>
         {s.logout}
       </button>
     </p>

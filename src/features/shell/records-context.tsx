@@ -54,8 +54,14 @@ interface RecordsContextValue {
   readonly session: SessionInfo | null
   readonly localMember: LocalMember | null
   readonly records: readonly AnyRecord[]
-  /** What waits to be sent and what the server refused (a summary: never the whole outbox). */
+  /**
+   * What waits to be sent and what the server refused (a summary: never the whole outbox).
+   * During a sync it follows each batch's answers and is read again once the sync pauses, so it
+   * may trail the database by a moment: a decision that deletes records takes `recountOutbox`.
+   */
   readonly outbox: OutboxSummary
+  /** Reads the outbox summary from the device database now (and shows it). */
+  readonly recountOutbox: () => Promise<OutboxSummary>
   readonly progress: Progress
   readonly sync: SyncState
   readonly lastSyncAt?: string
@@ -224,6 +230,13 @@ export function RecordsProvider({ children }: { children: ReactNode }) {
     }
   }, [log, refresh])
 
+  const recountOutbox = useCallback(async () => {
+    if (!log || !memberId) return NO_OUTBOX
+    const summary = await log.outboxSummary(memberId)
+    setOutbox(summary)
+    return summary
+  }, [log, memberId])
+
   const { syncNow, clockOffsetMs } = sync
   const append = useCallback<RecordsContextValue['append']>(
     async (kind, payload, ctx) => {
@@ -285,6 +298,7 @@ export function RecordsProvider({ children }: { children: ReactNode }) {
       localMember,
       records,
       outbox,
+      recountOutbox,
       progress,
       sync: sync.state,
       lastSyncAt: sync.lastSyncAt,
@@ -304,6 +318,7 @@ export function RecordsProvider({ children }: { children: ReactNode }) {
       localMember,
       records,
       outbox,
+      recountOutbox,
       progress,
       sync.state,
       sync.lastSyncAt,
