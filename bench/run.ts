@@ -68,7 +68,7 @@ const drain = await measureDrain([10_000, 100_000])
 const vrScenes = await measureScenes(browser, baseURL)
 const panorama = await measurePanoramaFirstFrame(browser, baseURL)
 // Warm start at 4× CPU: the check-in screen usable, the route map's first idle beside bare maplibre.
-const warm = await measureWarmStart(browser, baseURL, { checkinSite: 'zaoyuan', route: 'yanan-two-day' })
+const warm = await measureWarmStart(baseURL, { checkinSite: 'zaoyuan', route: 'yanan-two-day' })
 const chromiumVersion = browser.version()
 await browser.close()
 // Lighthouse (mobile) on the routes list, the route and a site of that route, served by our server.

@@ -1,5 +1,6 @@
-import type { Browser, BrowserContext } from '@playwright/test'
+import type { BrowserContext } from '@playwright/test'
 import { MAP_IDLE_MARK } from '../src/features/map/marks.ts'
+import { onDiskContext } from './device-profile.ts'
 import { servePeers } from './vr-panorama.ts'
 
 /**
@@ -96,7 +97,6 @@ async function install(context: BrowserContext, paths: readonly string[]) {
 }
 
 export async function measureWarmStart(
-  browser: Browser,
   appBaseURL: string,
   {
     checkinSite,
@@ -107,10 +107,14 @@ export async function measureWarmStart(
 ): Promise<WarmStart> {
   const checkinPath = `/sites/${checkinSite}/checkin`
   const routePath = `/routes/${route}`
-  const app = await browser.newContext({ baseURL: appBaseURL, ...PHONE })
+  // Profiles on disk, as on a phone: the warm start reads the service worker's cache, the code
+  // cache and IndexedDB from there (an incognito context keeps them in memory).
+  const appDevice = await onDiskContext({ baseURL: appBaseURL, ...PHONE })
+  const app = appDevice.context
   await app.addInitScript(markCheckinUsable, CHECKIN_USABLE_MARK)
   const { server, baseURL: peersURL } = await servePeers()
-  const peer = await browser.newContext({ baseURL: peersURL, serviceWorkers: 'block', ...PHONE })
+  const peerDevice = await onDiskContext({ baseURL: peersURL, serviceWorkers: 'block', ...PHONE })
+  const peer = peerDevice.context
   const cases = [
     { viewer: 'hongtu', path: checkinPath, context: app, mark: CHECKIN_USABLE_MARK },
     { viewer: 'hongtu', path: routePath, context: app, mark: MAP_IDLE_MARK },
@@ -139,8 +143,8 @@ export async function measureWarmStart(
       mapIdle: maps,
     }
   } finally {
-    await app.close()
-    await peer.close()
+    await appDevice.close()
+    await peerDevice.close()
     server.close()
   }
 }
