@@ -29,9 +29,23 @@ export interface FollowerDeps {
   readonly now?: () => number
 }
 
-interface Remembered {
+export interface Remembered {
+  /** The newest command seq the screen followed, and the newest whose banner was dismissed. */
   followed: number
   dismissed: number
+}
+
+/**
+ * What is remembered after following or dismissing a command: never less than before. A reload
+ * replays the class's active commands in seq order (a pause, then a later one), and writing the
+ * replayed older seq over a newer one made the newer command count as unseen again: the member
+ * was taken to it on every opening of the app, whatever they had dismissed.
+ */
+export function rememberedAfter(stored: Remembered, seen: Partial<Remembered>): Remembered {
+  return {
+    followed: Math.max(stored.followed, seen.followed ?? 0),
+    dismissed: Math.max(stored.dismissed, seen.dismissed ?? 0),
+  }
 }
 
 /** How often a pending target is checked while the screen moves there, ms. */
@@ -156,7 +170,7 @@ export class GuideFollower {
   }
 
   private remember(classId: string, patch: Partial<Remembered>) {
-    const next = { ...this.recall(classId), ...patch }
+    const next = rememberedAfter(this.recall(classId), patch)
     try {
       this.store()?.setItem(this.key(classId), JSON.stringify(next))
     } catch {
