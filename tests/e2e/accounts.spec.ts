@@ -133,8 +133,11 @@ test('an admin imports a roster; the new member logs in with the handed-out pass
     const notice = (page: Page) => page.locator('main .password-given')
     await t.goto('/')
     await expect(notice(t)).toContainText('你现在的密码是管理员或带教老师为你设置的')
+    // Right under the heading, where reading starts; putting it off hands focus back to the heading.
+    await expect(t.locator('main h1 + .password-given')).toHaveCount(1)
     await notice(t).getByRole('button', { name: '以后再说' }).click()
     await expect(notice(t)).toHaveCount(0)
+    await expect(t.getByRole('heading', { level: 1 })).toBeFocused()
     await t.reload()
     await expect(t.getByRole('heading', { level: 1 })).toBeVisible()
     await expect(notice(t)).toHaveCount(0)

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { logIn } from './account.ts'
+import { DEMO, logIn } from './account.ts'
 import { checkInAt } from './checkin-driver.ts'
 import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
 import { ADMIN, addToClass, DEMO_CLASS, freshMemberWithId, TRAINER1, uploadRecord } from './trainer-driver.ts'
@@ -61,6 +61,21 @@ async function memberWhoPastedALink(baseURL: string) {
   await uploadRecord(baseURL, member, 'reflection', { siteId: 'zaoyuan', text: `公式见 ${UNBROKEN}` })
   return member
 }
+
+test('a class page in English at 360 px: a long label wraps, and its value stays on the screen', async ({
+  page,
+}) => {
+  await page.setViewportSize(PHONE)
+  await logIn(page, DEMO.member1)
+  await page.goto(`/classes/${DEMO_CLASS.id}`)
+  await page.getByRole('button', { name: 'English' }).click()
+  const value = page.getByText('Not downloaded yet')
+  await expect(value).toBeVisible()
+  // Within the screen's width (it may be further down the page).
+  const box = await boxOf(value)
+  expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width + 1)
+  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0)
+})
 
 test.describe('the trainer’s presence code', () => {
   const openCode = async (page: Page) => {

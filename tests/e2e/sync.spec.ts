@@ -143,6 +143,8 @@ test.describe('sync', () => {
     await page.getByRole('button', { name: '退出登录' }).click()
     await page.getByRole('button', { name: '先同步，再退出' }).click()
     await expect(page.getByRole('alertdialog').getByTestId('sync-problem')).toContainText('现在没有网络')
+    // Said, so that a member does not leave the page thinking it is done.
+    await expect(page.getByRole('alertdialog')).toContainText('记录发送完后会自动退出登录。请留在这个页面')
     await context.setOffline(false)
     await expect(
       page.getByText('已退出登录。你的记录都已保存在服务器上，已从这台设备上清除；再次登录即可找回。'),
@@ -245,7 +247,10 @@ test.describe('sync', () => {
     await checkIn(page, 'zaoyuan')
     await page.goto('/passport')
     await page.getByRole('button', { name: '退出登录' }).click()
+    // The question takes focus; "cancel" gives it back to the button.
+    await expect(page.getByText('还有 1 条记录没有同步到服务器', { exact: false })).toBeFocused()
     await page.getByRole('button', { name: '取消' }).click()
+    await expect(page.getByRole('button', { name: '退出登录' })).toBeFocused()
     expect(await readStore(page, 'outbox')).toHaveLength(1)
     await page.getByRole('button', { name: '退出登录' }).click()
     await page.getByRole('button', { name: '删除这 1 条记录并退出' }).click()

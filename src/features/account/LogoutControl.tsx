@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useState } from 'react'
+import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import { logoutOnServer } from '../../platform/session.ts'
 import { useRecords } from '../shell/records-context.tsx'
 import { SyncProblem } from '../shell/SyncProblem.tsx'
@@ -16,6 +16,16 @@ export function LogoutControl({ onLoggedOut }: { onLoggedOut: (discarded: number
   const { log, session, outbox, recountOutbox, setSession, syncNow, sync } = useRecords()
   const [asking, setAsking] = useState<'no' | 'ask' | 'sync-then-logout'>('no')
   const unsynced = outbox.pending + outbox.parked.length
+  // The question takes focus when it opens; "cancel" gives it back to the button that opened it.
+  const questionRef = useRef<HTMLParagraphElement>(null)
+  const logoutRef = useRef<HTMLButtonElement>(null)
+  const questionOpen = asking !== 'no' && unsynced > 0
+  const wasOpen = useRef(false)
+  useEffect(() => {
+    if (questionOpen && !wasOpen.current) questionRef.current?.focus()
+    if (!questionOpen && wasOpen.current) logoutRef.current?.focus()
+    wasOpen.current = questionOpen
+  }, [questionOpen])
 
   /** Logs out if no more than `mayDelete` records are unsynced; else asks (again) with the count. */
   const logout = async (mayDelete: number) => {
@@ -37,11 +47,14 @@ export function LogoutControl({ onLoggedOut }: { onLoggedOut: (discarded: number
   }, [asking, unsynced])
 
   if (!session || !log) return null
-  if (asking !== 'no' && unsynced > 0)
+  if (questionOpen)
     return (
       <section role="alertdialog" aria-labelledby="logout-q" className="status-line warn">
-        <p id="logout-q">{s.logoutUnsynced(unsynced)}</p>
+        <p id="logout-q" tabIndex={-1} ref={questionRef}>
+          {s.logoutUnsynced(unsynced)}
+        </p>
         {sync.kind === 'syncing' && <p role="status">{s.logoutSyncing}</p>}
+        {asking === 'sync-then-logout' && sync.kind !== 'syncing' && <p role="status">{s.logoutWaits}</p>}
         {asking === 'sync-then-logout' && <SyncProblem sync={sync} pending={unsynced} />}
         {sync.kind === 'auth-required' && <p>{s.logoutNeedsLogin}</p>}
         <p className="actions">
@@ -69,7 +82,11 @@ export function LogoutControl({ onLoggedOut }: { onLoggedOut: (discarded: number
     )
   return (
     <p className="actions">
-      <button type="button" onClick={() => (unsynced > 0 ? setAsking('ask') : void logout(0))}>
+      <button
+        type="button"
+        ref={logoutRef}
+        onClick={() => (unsynced > 0 ? setAsking('ask') : void logout(0))}
+      >
         {s.logout}
       </button>
     </p>

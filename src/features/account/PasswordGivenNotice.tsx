@@ -16,8 +16,9 @@ function saidLater(userId: string): boolean {
 
 /**
  * Asks a member whose password someone else set (an admin's new account or reset, a trainer's
- * reset on a field trip, a roster import) to change it to one only they know. Shown on the
- * screens people land on, never over a check-in, a lesson or a scene. It goes once the password
+ * reset on a field trip, a roster import) to change it to one only they know. The screens people
+ * land on show it right under their heading, where focus lands and reading starts; never a
+ * check-in, a lesson or a scene. It goes once the password
  * is changed here; a change on another device logs this one out, and the next login brings the
  * server's word.
  */
@@ -33,6 +34,8 @@ export function PasswordGivenNotice() {
       // Storage refused (a private window): it still goes away for now.
     }
     setLater(true)
+    // The button is gone: the screen's heading is where reading goes on.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus())
   }
   return (
     <div className="notice password-given">

@@ -28,6 +28,7 @@ const zhCN = {
   logoutDoneDiscarded: (n: number) =>
     `已退出登录，没有同步的 ${n} 条记录已删除。已同步的记录保存在服务器上，再次登录即可找回。`,
   logoutSyncing: '正在同步，完成后再退出…',
+  logoutWaits: '记录发送完后会自动退出登录。请留在这个页面，联网后就会开始同步。',
   authRequired: '登录已过期，记录暂停同步（不会丢失）。请重新登录。',
   reLogin: '重新登录',
   reLoggedIn: '已重新登录，记录继续同步。',
@@ -75,6 +76,8 @@ const en: AccountStrings = {
   logoutDoneDiscarded: (n: number) =>
     `Logged out; the ${n} records that had not synced were deleted. Synced records stay on the server: log in again to get them back.`,
   logoutSyncing: 'Syncing; log out when it is done…',
+  logoutWaits:
+    'You will be logged out once the records are sent. Stay on this page: syncing starts as soon as there is a network.',
   authRequired: 'Your login has expired; syncing is paused (nothing is lost). Please log in again.',
   reLogin: 'Log in again',
   reLoggedIn: 'Logged in again; your records are syncing.',

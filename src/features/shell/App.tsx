@@ -1,13 +1,12 @@
 import { lazy, Suspense } from 'react'
 import { PreferencesProvider, useStrings } from '../../i18n/i18n.tsx'
 import { StatusMessage } from '../../ui/StatusMessage.tsx'
-import { PasswordGivenNotice } from '../account/PasswordGivenNotice.tsx'
 import { GuideBannerSlot, GuideProvider } from '../guide/GuideProvider.tsx'
 import { RoutesListScreen } from '../routes/RoutesListScreen.tsx'
 import { ContentProvider, useContent, useContentState } from './content-context.tsx'
 import { Header } from './Header.tsx'
 import { RecordsProvider, useRecords } from './records-context.tsx'
-import { type AppRoute, Link, paths, useAppRoute } from './router.tsx'
+import { Link, paths, useAppRoute } from './router.tsx'
 import { UpdatePrompt } from './UpdatePrompt.tsx'
 import { useScreenTitle } from './useScreenTitle.ts'
 
@@ -138,22 +137,12 @@ function StorageNotice() {
   return null
 }
 
-/** The screens a member lands on, where a question about their password interrupts nothing. */
-const LANDING_SCREENS: ReadonlySet<AppRoute['name']> = new Set([
-  'routes',
-  'passport',
-  'my-classes',
-  'trainer',
-])
-
 function Main() {
   const t = useStrings()
   const { state, retry } = useContentState()
-  const route = useAppRoute()
   return (
     <main id="main">
       <StorageNotice />
-      {LANDING_SCREENS.has(route.name) && <PasswordGivenNotice />}
       {state.status === 'loading' && <StatusMessage title={t.loading} />}
       {state.status === 'error' && (
         <StatusMessage title={t.loadFailedTitle} tone="error">
