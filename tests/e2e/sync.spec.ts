@@ -166,7 +166,8 @@ test.describe('sync', () => {
     await context.setGeolocation({ ...northOf(site('zaoyuan').location, 10), accuracy: 10 })
     await checkIn(page, 'zaoyuan')
     await page.getByRole('link', { name: '需要重新登录' }).click()
-    await expect(page.getByText(/^登录已过期，记录暂停同步（不会丢失）。请重新登录。/)).toBeVisible()
+    // Whose account, not "logged in", beside "expired".
+    await expect(page.getByText(/^登录已过期，记录暂停同步（不会丢失）。请重新登录。 账号：/)).toBeVisible()
     // Logging out cannot sync now: it says so instead of offering a button that does nothing.
     await page.getByRole('button', { name: '退出登录' }).click()
     const ask = page.getByRole('alertdialog')

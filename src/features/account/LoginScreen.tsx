@@ -112,7 +112,7 @@ export default function LoginScreen() {
           )}
           {expired ? (
             <p className="status-line warn">
-              {s.authRequired} {s.loggedInAs(session.displayName, session.username)}
+              {s.authRequired} {s.accountOf(session.displayName, session.username)}
             </p>
           ) : (
             <p className="lead">{s.intro}</p>

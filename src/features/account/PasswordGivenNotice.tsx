@@ -1,7 +1,22 @@
 import { useState } from 'react'
+import { usePreferences } from '../../i18n/i18n.tsx'
 import { useRecords } from '../shell/records-context.tsx'
 import { Link, paths } from '../shell/router.tsx'
-import { useAccountStrings } from './strings.ts'
+
+/** Its own words, so that they load with it (PasswordGivenGate), not with every screen. */
+const WORDS = {
+  'zh-CN': {
+    question: '你现在的密码是管理员或带教老师为你设置的。请改成只有你自己知道的密码。',
+    change: '修改密码',
+    later: '以后再说',
+  },
+  en: {
+    question:
+      'Your current password was set for you by an administrator or a trainer. Please change it to one only you know.',
+    change: 'Change password',
+    later: 'Later',
+  },
+} as const
 
 /** "Later" lasts until the app is next opened: the question comes back, the password does not change by itself. */
 const laterKey = (userId: string) => `hongtu.password-given.later.${userId}`
@@ -22,11 +37,13 @@ function saidLater(userId: string): boolean {
  * is changed here; a change on another device logs this one out, and the next login brings the
  * server's word.
  */
-export function PasswordGivenNotice() {
-  const s = useAccountStrings()
-  const { session } = useRecords()
+export default function PasswordGivenNotice() {
+  const s = WORDS[usePreferences().prefs.lang]
+  const { session, sync } = useRecords()
   const [later, setLater] = useState(false)
-  if (!session?.passwordGiven || later || saidLater(session.userId)) return null
+  // Logged out by the server (a reset ends every session): changing needs a login first.
+  if (!session?.passwordGiven || sync.kind === 'auth-required' || later || saidLater(session.userId))
+    return null
   const putOff = () => {
     try {
       sessionStorage.setItem(laterKey(session.userId), '1')
@@ -39,13 +56,13 @@ export function PasswordGivenNotice() {
   }
   return (
     <div className="notice password-given">
-      <p>{s.passwordGiven}</p>
+      <p>{s.question}</p>
       <p className="actions">
         <Link to={paths.account()} className="button-link primary">
-          {s.passwordGivenChange}
+          {s.change}
         </Link>
         <button type="button" onClick={putOff}>
-          {s.passwordGivenLater}
+          {s.later}
         </button>
       </p>
     </div>

@@ -13,6 +13,7 @@ const zhCN = {
   offline: '现在连不上服务器。登录需要联网：请连接网络后再试。',
   error: (status: number) => `服务器出错（${status}），请稍后再试。`,
   loggedInAs: (name: string, username: string) => `已登录：${name}（${username}）`,
+  accountOf: (name: string, username: string) => `账号：${name}（${username}）`,
   claimQuestion: (n: number) => `这台设备上有 ${n} 条登录前记下的记录（打卡、学习）。它们是你的吗？`,
   claimYes: '是，归入我的账号',
   claimNo: '不是，留在本机',
@@ -37,9 +38,6 @@ const zhCN = {
   account: '账号',
   accountLink: '我的账号（修改密码、登录的设备）',
   notLoggedIn: '尚未登录：记录只保存在这台设备上。',
-  passwordGiven: '你现在的密码是管理员或带教老师为你设置的。请改成只有你自己知道的密码。',
-  passwordGivenChange: '修改密码',
-  passwordGivenLater: '以后再说',
 }
 
 export type AccountStrings = typeof zhCN
@@ -58,6 +56,7 @@ const en: AccountStrings = {
   offline: 'The server cannot be reached. Logging in needs the network: connect and try again.',
   error: (status: number) => `The server had an error (${status}). Please try again later.`,
   loggedInAs: (name: string, username: string) => `Logged in as ${name} (${username})`,
+  accountOf: (name: string, username: string) => `Account: ${name} (${username})`,
   claimQuestion: (n: number) =>
     `This device holds ${n} records made before logging in (check-ins, lessons). Are they yours?`,
   claimYes: 'Yes, add them to my account',
@@ -86,10 +85,6 @@ const en: AccountStrings = {
   account: 'Account',
   accountLink: 'My account (password, logged-in devices)',
   notLoggedIn: 'Not logged in: records stay on this device only.',
-  passwordGiven:
-    'Your current password was set for you by an administrator or a trainer. Please change it to one only you know.',
-  passwordGivenChange: 'Change password',
-  passwordGivenLater: 'Later',
 }
 
 export function useAccountStrings(): AccountStrings {

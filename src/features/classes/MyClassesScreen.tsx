@@ -2,7 +2,7 @@ import { Localized, usePreferences, useStrings } from '../../i18n/i18n.tsx'
 import type { ClassSummary } from '../../platform/classes/class-store.ts'
 import { formatDateTime } from '../../ui/format.ts'
 import { StatusMessage } from '../../ui/StatusMessage.tsx'
-import { PasswordGivenNotice } from '../account/PasswordGivenNotice.tsx'
+import { PasswordGivenGate } from '../account/PasswordGivenGate.tsx'
 import { useContent } from '../shell/content-context.tsx'
 import { useRecords } from '../shell/records-context.tsx'
 import { Link, paths } from '../shell/router.tsx'
@@ -25,7 +25,7 @@ export default function MyClassesScreen() {
       <h1 ref={heading} tabIndex={-1}>
         {s.listTitle}
       </h1>
-      <PasswordGivenNotice />
+      <PasswordGivenGate />
       <p className="lead">{s.listIntro}</p>
       {state.status === 'loading' && <StatusMessage title={s.loading} />}
       {state.status === 'login' && (

@@ -1,5 +1,5 @@
 import { useStrings } from '../../i18n/i18n.tsx'
-import { PasswordGivenNotice } from '../account/PasswordGivenNotice.tsx'
+import { PasswordGivenGate } from '../account/PasswordGivenGate.tsx'
 import { useRecords } from '../shell/records-context.tsx'
 import { useScreenTitle } from '../shell/useScreenTitle.ts'
 import { DataStatus } from './DataStatus.tsx'
@@ -19,7 +19,7 @@ export default function PassportScreen() {
       <h1 ref={heading} tabIndex={-1}>
         {ps.passportTitle}
       </h1>
-      <PasswordGivenNotice />
+      <PasswordGivenGate />
       <p className="lead">{session ? ps.passportIntro : ps.passportIntroLoggedOut}</p>
       <MemberName />
       <RouteStamps />

@@ -1,7 +1,7 @@
 import { routeMetrics } from '../../domain/content/route-metrics.ts'
 import { Localized, useLocalizedString, useStrings } from '../../i18n/i18n.tsx'
 import { formatDistance } from '../../ui/Distance.tsx'
-import { PasswordGivenNotice } from '../account/PasswordGivenNotice.tsx'
+import { PasswordGivenGate } from '../account/PasswordGivenGate.tsx'
 import { useContent } from '../shell/content-context.tsx'
 import { Link, paths } from '../shell/router.tsx'
 import { useScreenTitle } from '../shell/useScreenTitle.ts'
@@ -17,7 +17,7 @@ export function RoutesListScreen() {
       <h1 ref={heading} tabIndex={-1}>
         {t.routesTitle}
       </h1>
-      <PasswordGivenNotice />
+      <PasswordGivenGate />
       <p className="lead">{t.routesIntro}</p>
       <ul className="card-list" aria-label={t.routesTitle}>
         {content.pack.routes.map((route) => {

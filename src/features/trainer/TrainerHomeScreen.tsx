@@ -2,7 +2,7 @@ import { usePreferences } from '../../i18n/i18n.tsx'
 import type { SessionInfo } from '../../platform/session.ts'
 import { formatDateTime } from '../../ui/format.ts'
 import { StatusMessage } from '../../ui/StatusMessage.tsx'
-import { PasswordGivenNotice } from '../account/PasswordGivenNotice.tsx'
+import { PasswordGivenGate } from '../account/PasswordGivenGate.tsx'
 import { Link, paths } from '../shell/router.tsx'
 import { ClassFacts } from './ClassFacts.tsx'
 import { useTrainerStrings } from './strings.ts'
@@ -24,7 +24,7 @@ function TrainerHome({ session }: { session: SessionInfo }) {
   return (
     <>
       <ScreenHeading title={s.homeTitle} />
-      <PasswordGivenNotice />
+      <PasswordGivenGate />
       <p className="lead">{session.role === 'admin' ? s.homeIntroAdmin : s.homeIntro}</p>
       <p className="actions">
         <Link to={paths.trainerNewClass()} className="button-link primary">
