@@ -1,5 +1,6 @@
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
+import { CHROMIUM_ARGS } from './device-profile.ts'
 
 /**
  * Lighthouse (mobile) against the production build served by our own server: its default
@@ -43,17 +44,7 @@ export const LIGHTHOUSE_GOALS = {
   cls: 0.1,
 } as const
 
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-extensions',
-]
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS, '--disable-default-apps', '--disable-extensions']
 
 /** What an audit found, in a few words: the first items' issue type, element or URL. */
 function auditExamples(details: unknown): string {

@@ -1,6 +1,7 @@
+import type { BrowserContext, Page } from '@playwright/test'
 import { freshMember, logIn, serverRecords } from './account.ts'
 import { northOf, site } from './content.ts'
-import { expect, test } from './fixtures.ts'
+import { type AppDriver, expect, test } from './fixtures.ts'
 import { readStore } from './idb.ts'
 
 /**
@@ -10,11 +11,27 @@ import { readStore } from './idb.ts'
  * member's data off the device.
  */
 
-async function checkIn(page: import('@playwright/test').Page, siteId: string) {
+async function checkIn(page: Page, siteId: string) {
   await page.goto(`/sites/${siteId}/checkin`)
   await page.getByRole('button', { name: '定位打卡' }).click()
   await page.getByRole('button', { name: '确认打卡' }).click()
   await expect(page.getByText(/^已保存：/)).toBeVisible()
+}
+
+/** A fresh member, offline, one check-in made, on the passport with the logout question open. */
+async function offlineWithOneCheckInAskingToLogOut(
+  app: AppDriver,
+  page: Page,
+  context: BrowserContext,
+  baseURL: string,
+) {
+  await logIn(page, await freshMember(baseURL))
+  await app.waitForOfflineReady()
+  await context.setOffline(true)
+  await context.setGeolocation({ ...northOf(site('zaoyuan').location, 10), accuracy: 10 })
+  await checkIn(page, 'zaoyuan')
+  await page.goto('/passport')
+  await page.getByRole('button', { name: '退出登录' }).click()
 }
 
 test.describe('sync', () => {
@@ -241,13 +258,7 @@ test.describe('sync', () => {
     context,
     baseURL,
   }) => {
-    await logIn(page, await freshMember(baseURL ?? ''))
-    await app.waitForOfflineReady()
-    await context.setOffline(true)
-    await context.setGeolocation({ ...northOf(site('zaoyuan').location, 10), accuracy: 10 })
-    await checkIn(page, 'zaoyuan')
-    await page.goto('/passport')
-    await page.getByRole('button', { name: '退出登录' }).click()
+    await offlineWithOneCheckInAskingToLogOut(app, page, context, baseURL ?? '')
     // The question takes focus; "cancel" gives it back to the button.
     await expect(page.getByText('还有 1 条记录没有同步到服务器', { exact: false })).toBeFocused()
     await page.getByRole('button', { name: '取消' }).click()
@@ -270,13 +281,7 @@ test.describe('sync', () => {
     context,
     baseURL,
   }) => {
-    await logIn(page, await freshMember(baseURL ?? ''))
-    await app.waitForOfflineReady()
-    await context.setOffline(true)
-    await context.setGeolocation({ ...northOf(site('zaoyuan').location, 10), accuracy: 10 })
-    await checkIn(page, 'zaoyuan')
-    await page.goto('/passport')
-    await page.getByRole('button', { name: '退出登录' }).click()
+    await offlineWithOneCheckInAskingToLogOut(app, page, context, baseURL ?? '')
     await expect(page.getByRole('button', { name: '删除这 1 条记录并退出' })).toBeVisible()
     // A second record reaches the device database without the screen hearing of it (as while a
     // sync's count is still catching up): written straight into IndexedDB.
