@@ -9,6 +9,7 @@ const PasswordGivenNotice = lazy(() => import('./PasswordGivenNotice.tsx'))
  */
 export function PasswordGivenGate() {
   const { session, sync } = useRecords()
+  // Logged out by the server (a reset ends every session): changing needs a login first.
   if (!session?.passwordGiven || sync.kind === 'auth-required') return null
   return (
     <Suspense fallback={null}>

@@ -32,18 +32,16 @@ function saidLater(userId: string): boolean {
 /**
  * Asks a member whose password someone else set (an admin's new account or reset, a trainer's
  * reset on a field trip, a roster import) to change it to one only they know. The screens people
- * land on show it right under their heading, where focus lands and reading starts; never a
- * check-in, a lesson or a scene. It goes once the password
- * is changed here; a change on another device logs this one out, and the next login brings the
- * server's word.
+ * land on show it right under their heading (through PasswordGivenGate, which decides whether),
+ * where focus lands and reading starts; never a check-in, a lesson or a scene. It goes once the
+ * password is changed here; a change on another device logs this one out, and the next login
+ * brings the server's word.
  */
 export default function PasswordGivenNotice() {
   const s = WORDS[usePreferences().prefs.lang]
-  const { session, sync } = useRecords()
+  const { session } = useRecords()
   const [later, setLater] = useState(false)
-  // Logged out by the server (a reset ends every session): changing needs a login first.
-  if (!session?.passwordGiven || sync.kind === 'auth-required' || later || saidLater(session.userId))
-    return null
+  if (!session || later || saidLater(session.userId)) return null
   const putOff = () => {
     try {
       sessionStorage.setItem(laterKey(session.userId), '1')
