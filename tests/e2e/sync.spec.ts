@@ -53,7 +53,13 @@ test.describe('sync', () => {
     await expect(page.getByTestId('pending-badge')).toHaveText('2 条待同步')
     expect(await readStore(page, 'outbox')).toHaveLength(2)
 
+    // A slow network: the badge says a sync is running while it does.
+    await page.route('**/api/sync/push', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500))
+      await route.continue()
+    })
     await context.setOffline(false)
+    await expect(page.getByTestId('pending-badge')).toHaveText('正在同步：剩 2 条')
     await expect(page.getByTestId('pending-badge')).toHaveCount(0, { timeout: 15_000 })
     expect(await readStore(page, 'outbox')).toHaveLength(0)
     const onServer = await serverRecords(page)

@@ -20,8 +20,13 @@ export function SyncBadge() {
       {pending > 0 && (
         // A link: the passport says what waits and why, and offers "sync now".
         <Link to={paths.passport()} className="pending-badge" data-testid="pending-badge">
-          {/* Logged out, nothing leaves the device: the count says what it waits for. */}
-          {session ? t.pendingBadge(pending) : t.pendingBadgeLoggedOut(pending)}
+          {/* Logged out, nothing leaves the device: the count says what it waits for. While a
+              sync runs, the badge says so, and its count falls batch by batch. */}
+          {!session
+            ? t.pendingBadgeLoggedOut(pending)
+            : sync.kind === 'syncing'
+              ? t.pendingBadgeSyncing(pending)
+              : t.pendingBadge(pending)}
         </Link>
       )}
       {pending > 0 && sync.kind === 'syncing' && (
