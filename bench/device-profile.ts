@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type BrowserContext, type BrowserContextOptions, chromium } from '@playwright/test'
 
-/** Chromium as every bench launches it: Debian's build, nothing fetched from elsewhere. */
+/** Chromium as every bench and the e2e tests launch it: Debian's build, nothing fetched from elsewhere. */
 export const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

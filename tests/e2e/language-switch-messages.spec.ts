@@ -14,6 +14,17 @@ test.use(WITHOUT_SERVICE_WORKER)
 const toEnglish = (page: Page) => page.getByRole('button', { name: 'English' }).click()
 const toChinese = (page: Page) => page.getByRole('button', { name: '中文' }).click()
 
+/** The status line says `zh`; after a switch it says `en` instead, and `zh` again after the switch back. */
+async function expectStatusFollowsTheLanguage(page: Page, zh: string, en: string) {
+  await expect(page.getByRole('status').filter({ hasText: zh })).toBeVisible()
+  await toEnglish(page)
+  await expect(page.getByRole('status').filter({ hasText: en })).toBeVisible()
+  await expect(page.getByText(zh)).toHaveCount(0)
+  await toChinese(page)
+  await expect(page.getByRole('status').filter({ hasText: zh })).toBeVisible()
+  await expect(page.getByText(en)).toHaveCount(0)
+}
+
 test('a file that is not a backup: the passport says so again in English, and back in Chinese', async ({
   page,
 }) => {
@@ -25,15 +36,7 @@ test('a file that is not a backup: the passport says so again in English, and ba
     mimeType: 'application/json',
     buffer: Buffer.from('{"notes": []}'),
   })
-  await expect(page.getByRole('status').filter({ hasText: zh })).toBeVisible()
-
-  await toEnglish(page)
-  await expect(page.getByRole('status').filter({ hasText: en })).toBeVisible()
-  await expect(page.getByText(zh)).toHaveCount(0)
-
-  await toChinese(page)
-  await expect(page.getByRole('status').filter({ hasText: zh })).toBeVisible()
-  await expect(page.getByText(en)).toHaveCount(0)
+  await expectStatusFollowsTheLanguage(page, zh, en)
 })
 
 test('a class name left empty: the refusal at the field and above the button follow the switch', async ({
@@ -73,12 +76,5 @@ test('logged out on the login screen: the notice is said again in English, and b
     'Logged out. Your records are all on the server and were removed from this device; log in again to get them back.'
   await logIn(page, await freshMember(baseURL as string))
   await page.getByRole('button', { name: '退出登录' }).click()
-  await expect(page.getByRole('status').filter({ hasText: zh })).toBeVisible()
-
-  await toEnglish(page)
-  await expect(page.getByRole('status').filter({ hasText: en })).toBeVisible()
-  await expect(page.getByText(zh)).toHaveCount(0)
-
-  await toChinese(page)
-  await expect(page.getByRole('status').filter({ hasText: zh })).toBeVisible()
+  await expectStatusFollowsTheLanguage(page, zh, en)
 })

@@ -24,8 +24,9 @@ async function offlineWithOneCheckInAskingToLogOut(
   page: Page,
   context: BrowserContext,
   baseURL: string,
+  name?: string,
 ) {
-  await logIn(page, await freshMember(baseURL))
+  await logIn(page, await freshMember(baseURL, name))
   await app.waitForOfflineReady()
   await context.setOffline(true)
   await context.setGeolocation({ ...northOf(site('zaoyuan').location, 10), accuracy: 10 })
@@ -116,13 +117,7 @@ test.describe('sync', () => {
     baseURL,
   }) => {
     const second = await freshMember(baseURL ?? '', '第二位学员')
-    await logIn(page, await freshMember(baseURL ?? '', '第一位学员'))
-    await app.waitForOfflineReady()
-    await context.setOffline(true)
-    await context.setGeolocation({ ...northOf(site('zaoyuan').location, 10), accuracy: 10 })
-    await checkIn(page, 'zaoyuan')
-    await page.goto('/passport')
-    await page.getByRole('button', { name: '退出登录' }).click()
+    await offlineWithOneCheckInAskingToLogOut(app, page, context, baseURL ?? '', '第一位学员')
     await expect(page.getByRole('alertdialog')).toContainText('还有 1 条记录没有同步到服务器')
     // Back online, the records sync by themselves; then nothing stands in the way of logging out.
     await context.setOffline(false)
