@@ -71,7 +71,7 @@ const en: XrStrings = {
   nextLine: 'Next line',
   oathDone: 'Oath taken',
   oathWaiting: 'Face the Party flag and wait for the trainer to lead',
-  oathLeadHint: 'With no trainer leading, select "Next line"',
+  oathLeadHint: 'With no trainer leading, select “Next line”',
   lookHere: 'The trainer asks you to look here',
   separator: ' · ',
 }

@@ -572,22 +572,22 @@ const en: TrainerStrings = {
     unclosed_quote: () =>
       'A quote (") is never closed, so the file cannot be read. Open it in Excel and save it as CSV again.',
     empty_file: () => 'The file is empty: no header, no members.',
-    missing_column: (col) => `The header has no "${col}" column (the header is 姓名, 党员编号, 党支部).`,
+    missing_column: (col) => `The header has no “${col}” column (the header is 姓名, 党员编号, 党支部).`,
     too_many_rows: (_col, v) => `More than ${v.maxRows ?? 2000} rows: split the file.`,
     nul_character: (col) =>
       col
-        ? `The "${col}" has a NUL character (U+0000) that cannot be stored; delete it and save again.`
+        ? `The “${col}” has a NUL character (U+0000) that cannot be stored; delete it and save again.`
         : 'The line has a NUL character (U+0000) that cannot be stored; delete it and save again.',
-    empty_cell: (col) => `The "${col}" is empty.`,
-    repeated_member_number: (col, v) => `The "${col}" repeats line ${v.firstLine ?? '?'}.`,
+    empty_cell: (col) => `The “${col}” is empty.`,
+    repeated_member_number: (col, v) => `The “${col}” repeats line ${v.firstLine ?? '?'}.`,
     unknown_member_number: (col) =>
-      `No account has this "${col}". An admin imports new members' accounts first, then upload the roster.`,
-    disabled_account: (col) => `The account with this "${col}" is disabled.`,
+      `No account has this “${col}”. An admin imports new members' accounts first, then upload the roster.`,
+    disabled_account: (col) => `The account with this “${col}” is disabled.`,
     not_a_member_account: (col) =>
-      `The account with this "${col}" is not a member account (add trainers under Trainers).`,
+      `The account with this “${col}” is not a member account (add trainers under Trainers).`,
     name_mismatch: (col, v) =>
-      `The "${col}" does not match the name of the account with this member number (${v.accountName ?? ''}).`,
-    branch_differs: (col, v) => `The "${col}" differs from the account's branch (${v.accountBranch ?? ''}).`,
+      `The “${col}” does not match the name of the account with this member number (${v.accountName ?? ''}).`,
+    branch_differs: (col, v) => `The “${col}” differs from the account's branch (${v.accountBranch ?? ''}).`,
   },
   rosterRefused:
     'The roster file was not imported (it is, only when every line checks out). Fix these lines and upload it again:',
