@@ -43,4 +43,22 @@ describe('server ingest in the report', () => {
     )
     expect(md).not.toContain('## ingest')
   })
+
+  it('shows the store-alone floor without a verdict, and leaves it out of the summary', () => {
+    const {
+      goalP99Ms: _p,
+      goalRowsPerSecond: _r,
+      ...floor
+    } = run({
+      case: "the store alone: the push's statements on 500 rows checked beforehand",
+      rowsPerSecond: 61_000,
+    })
+    const md = renderReport({
+      ingest: { measuredAt: '2026-11-23T03:00:00.000Z', method: 'm', runs: [floor] },
+    })
+    expect(md).toContain(
+      "| sqlite | the store alone: the push's statements on 500 rows checked beforehand | 9.0 ms | 12.0 ms | 20.0 ms | — | — | 61.0k/s | — | — | — |",
+    )
+    expect(md).not.toMatch(/\| ingest \| the store alone/)
+  })
 })

@@ -72,11 +72,7 @@ export async function ingest(
           held: new Set<string>(),
           existing: new Map<string, StoredState>(),
         }
-      : await s.db.transaction().execute(async (trx) => {
-          if (s.dialect === 'postgres')
-            await sql`select pg_advisory_xact_lock(${INGEST_LOCK_KEY})`.execute(trx)
-          return writeBatch(trx, s.dialect, user.id, unique, receivedAt)
-        })
+      : await inPushTransaction(s, (trx) => writeBatch(trx, s.dialect, user.id, unique, receivedAt))
 
   const results: PushResult[] = [...rejections]
   for (const c of candidates) {
@@ -120,6 +116,17 @@ export async function ingest(
   return { results, createdIds: [...inserted.keys()] }
 }
 
+/** A push's transaction: on PostgreSQL it first takes the ingest lock (see above). */
+export function inPushTransaction<T>(
+  s: Pick<AppServices, 'db' | 'dialect'>,
+  write: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  return s.db.transaction().execute(async (trx) => {
+    if (s.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${INGEST_LOCK_KEY})`.execute(trx)
+    return write(trx)
+  })
+}
+
 async function writeBatch(
   trx: Transaction<Database>,
   dialect: Dialect,
@@ -148,28 +155,11 @@ async function writeBatch(
     for (const r of rows) known.add(r.id)
   }
 
-  const rows = batch.map((c): NewRecordRow => {
-    const r = c.record
-    const waitFor = r.kind === 'lesson.completed' ? r.payload.quizRecordId : undefined
-    const isHeld = waitFor !== undefined && !known.has(waitFor)
-    if (isHeld) held.add(r.id)
-    return {
-      id: r.id,
-      kind: r.kind,
-      v: r.v,
-      device_id: r.deviceId,
-      seq: r.seq,
-      occurred_at: r.occurredAt,
-      occurred_at_corrected: c.correctedAt,
-      clock_offset_ms: r.clockOffsetMs,
-      class_id: r.classId,
-      content_version: r.contentVersion,
-      payload: JSON.stringify(r.payload),
-      payload_hash: c.hash,
-      status: isHeld ? 'held' : 'accepted',
-      held_for: isHeld ? (waitFor ?? null) : null,
-      flags: JSON.stringify(c.flags),
-    }
+  const rows = batch.map((c) => {
+    const waitFor = c.record.kind === 'lesson.completed' ? c.record.payload.quizRecordId : undefined
+    const heldFor = waitFor !== undefined && !known.has(waitFor) ? waitFor : null
+    if (heldFor !== null) held.add(c.record.id)
+    return newRecordRow(c, heldFor)
   })
   const inserted = await insertAndRelease(trx, dialect, {
     memberId,
@@ -192,4 +182,26 @@ async function writeBatch(
     for (const f of found) existing.set(f.id, f)
   }
   return { inserted, held, existing }
+}
+
+/** The row a checked record is stored as; `heldFor` names the parent a held record waits for. */
+export function newRecordRow(c: Candidate, heldFor: string | null): NewRecordRow {
+  const r = c.record
+  return {
+    id: r.id,
+    kind: r.kind,
+    v: r.v,
+    device_id: r.deviceId,
+    seq: r.seq,
+    occurred_at: r.occurredAt,
+    occurred_at_corrected: c.correctedAt,
+    clock_offset_ms: r.clockOffsetMs,
+    class_id: r.classId,
+    content_version: r.contentVersion,
+    payload: JSON.stringify(r.payload),
+    payload_hash: c.hash,
+    status: heldFor === null ? 'accepted' : 'held',
+    held_for: heldFor,
+    flags: JSON.stringify(c.flags),
+  }
 }
