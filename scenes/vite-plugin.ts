@@ -18,7 +18,21 @@ import { PANORAMA_PRELOADS_FILE } from './panorama-preloads.ts'
  *    module for the app's first script (built as an entry of its own, early-entry-plugin.ts),
  *    and its image in a file for the server's preload header.
  */
-const PROFILES = ['meta-quest-touch-plus', 'generic-trigger'] as const
+/**
+ * The controllers of the headsets a VR center has (Quest 3/3S, Quest 2, Quest Pro, PICO 4,
+ * 4 Ultra, Neo 3) and the fallback for any other. The profiles list we serve names only these:
+ * the loader takes the first id of a controller found in the list, and never falls back when
+ * that fetch fails, so a listed but missing profile left a controller without any input.
+ */
+export const SHIPPED_PROFILES = [
+  'meta-quest-touch-plus',
+  'oculus-touch-v3',
+  'meta-quest-touch-pro',
+  'pico-4',
+  'pico-4u',
+  'pico-neo3',
+  'generic-trigger',
+] as const
 const PROFILES_URL = '/xr/profiles/'
 /**
  * `{ [sceneId]: { src: '/xr/panoramas/…', yawDeg } }` for panorama scenes: what the app's first
@@ -51,6 +65,8 @@ function scenesFilesPlugin(projectRoot: string): Plugin {
     'dist',
     'profiles',
   )
+  const shippedList = () =>
+    JSON.stringify(shippedProfilesList(readFileSync(join(profilesDir, 'profilesList.json'), 'utf8')))
   return {
     name: 'hongtu-scenes',
     resolveId(id) {
@@ -78,8 +94,8 @@ function scenesFilesPlugin(projectRoot: string): Plugin {
           fileName: `xr/profiles/${name}`,
           source: readFileSync(join(profilesDir, name)),
         })
-      emit('profilesList.json')
-      for (const p of PROFILES) for (const f of readdirSync(join(profilesDir, p))) emit(`${p}/${f}`)
+      this.emitFile({ type: 'asset', fileName: 'xr/profiles/profilesList.json', source: shippedList() })
+      for (const p of SHIPPED_PROFILES) for (const f of readdirSync(join(profilesDir, p))) emit(`${p}/${f}`)
     },
     // The same images by scene id, for the server's preload header (scenes/panorama-preloads.ts).
     generateBundle() {
@@ -90,6 +106,10 @@ function scenesFilesPlugin(projectRoot: string): Plugin {
     },
     configureServer(server) {
       server.middlewares.use(PROFILES_URL, (req, res, next) => {
+        if ((req.url ?? '').split('?')[0] === '/profilesList.json') {
+          res.setHeader('content-type', 'application/json')
+          return res.end(shippedList())
+        }
         const file = join(profilesDir, decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/'))
         if (!file.startsWith(profilesDir) || !existsSync(file) || !statSync(file).isFile()) return next()
         res.setHeader('content-type', file.endsWith('.json') ? 'application/json' : 'model/gltf-binary')
@@ -97,4 +117,15 @@ function scenesFilesPlugin(projectRoot: string): Plugin {
       })
     },
   }
+}
+
+/** The registry's profiles list cut down to the profiles we ship (see SHIPPED_PROFILES). */
+export function shippedProfilesList(registryList: string): Record<string, unknown> {
+  const all = JSON.parse(registryList) as Record<string, unknown>
+  const shipped: Record<string, unknown> = {}
+  for (const id of SHIPPED_PROFILES) {
+    if (!(id in all)) throw new Error(`the input profiles registry has no ${id}`)
+    shipped[id] = all[id]
+  }
+  return shipped
 }

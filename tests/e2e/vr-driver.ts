@@ -36,8 +36,10 @@ type Hand = 'left' | 'right'
 export class VrDriver {
   constructor(readonly page: Page) {}
 
-  async open(sceneId: string, options: { headset?: boolean } = {}) {
-    const query = options.headset ? '?test-api=1&xr-emulator=quest3' : '?test-api=1'
+  /** `headset`: a Meta Quest 3 when true, or the emulator's other headsets (src/xr/emulator.ts). */
+  async open(sceneId: string, options: { headset?: boolean | 'quest2' | 'pico4' } = {}) {
+    const headset = options.headset === true ? 'quest3' : options.headset
+    const query = headset ? `?test-api=1&xr-emulator=${headset}` : '?test-api=1'
     await this.page.goto(`/vr/${sceneId}${query}`)
     await expect(this.page.getByTestId('vr-stage')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 })
     await this.page.waitForFunction(() => window.__hongtuTest?.xr !== undefined)

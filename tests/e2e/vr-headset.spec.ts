@@ -70,3 +70,32 @@ test('in a headset, the oath hall: the trainer leads line by line, the member co
   ])
   await vr.exitVr()
 })
+
+/**
+ * A VR center's other headsets: each controller's own layout and model load from our origin
+ * (the registry's list named profiles we did not ship, and the loader gave those controllers no
+ * input at all), and its ray selects.
+ */
+for (const { headset, profile } of [
+  { headset: 'pico4', profile: 'pico-4' },
+  { headset: 'quest2', profile: 'oculus-touch-v3' },
+] as const)
+  test(`in a ${headset} headset, the controllers load their own profile and select a hotspot`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000)
+    const profiles: string[] = []
+    page.on('response', (r) => {
+      const path = new URL(r.url()).pathname
+      if (path.startsWith('/xr/profiles/')) profiles.push(`${r.status()} ${path}`)
+    })
+    const vr = new VrDriver(page)
+    await vr.open('yanan-yaodong', { headset })
+    await vr.enterVr()
+    await vr.expectFramesRunning()
+    await vr.select('hotspot:shuzhuo-youdeng')
+    await vr.expectObject('panel:shuzhuo-youdeng')
+    expect(profiles).toContain(`200 /xr/profiles/${profile}/profile.json`)
+    expect(profiles.filter((p) => !p.startsWith('200 '))).toEqual([])
+    await vr.exitVr()
+  })
