@@ -27,9 +27,11 @@ function askedHeadset(): Headset | null {
 
 export function installEmulatorIfAsked(): Promise<EmulatedDevice | null> {
   if (!emulatorAllowed()) return Promise.resolve(null)
+  // Once installed, for the page's life: the app's own navigations drop the query.
+  if (installing) return installing
   const headset = askedHeadset()
   if (headset === null) return Promise.resolve(null)
-  installing ??= import('iwer').then(({ XRDevice, metaQuest2, metaQuest3, metaQuestTouchPlus }) => {
+  installing = import('iwer').then(({ XRDevice, metaQuest2, metaQuest3, metaQuestTouchPlus }) => {
     const config = {
       quest3: metaQuest3,
       quest2: metaQuest2,

@@ -73,8 +73,13 @@ declare global {
   }
 }
 
+/** Once asked for, on for the page's life: the app's own navigations drop the query. */
+let askedForTestApi = false
+
 export function testApiEnabled(): boolean {
-  return import.meta.env.VITE_TEST_API === '1' && new URLSearchParams(location.search).get('test-api') === '1'
+  if (import.meta.env.VITE_TEST_API !== '1') return false
+  askedForTestApi ||= new URLSearchParams(location.search).get('test-api') === '1'
+  return askedForTestApi
 }
 
 /** Registers part of the test API; returns its removal. No-op unless enabled. */

@@ -34,6 +34,8 @@ const zh = {
   oathWaiting: '请面向党旗，等待老师领誓',
   oathLeadHint: '没有老师带领时，请点“下一句”',
   lookHere: '老师请大家看这里',
+  guidePaused: '老师已暂停课程，请稍候。',
+  guideEnded: '老师已结束本次带教，你可以继续自由学习。',
   separator: ' · ',
 }
 
@@ -73,6 +75,8 @@ const en: XrStrings = {
   oathWaiting: 'Face the Party flag and wait for the trainer to lead',
   oathLeadHint: 'With no trainer leading, select “Next line”',
   lookHere: 'The trainer asks you to look here',
+  guidePaused: 'The trainer has paused the class. Please wait.',
+  guideEnded: 'The trainer has ended the guided session; carry on at your own pace.',
   separator: ' · ',
 }
 

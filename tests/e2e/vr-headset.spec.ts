@@ -99,3 +99,66 @@ for (const { headset, profile } of [
     expect(profiles.filter((p) => !p.startsWith('200 '))).toEqual([])
     await vr.exitVr()
   })
+
+/**
+ * A scene change under a visitor in VR (the trainer's "enter scene", or the scene's own link):
+ * the session ends cleanly before the old canvas goes, the new scene says to enter VR again, and
+ * entering works there. Left open, the session stayed bound to the dead canvas: no more frames,
+ * a frozen view in the headset, and "Enter VR" did nothing.
+ */
+test('in a headset, a scene change ends the session cleanly and VR can be entered again in the new scene', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  const vr = new VrDriver(page)
+  await vr.open('yanan-yaodong', { headset: true })
+  await vr.enterVr()
+  await vr.expectFramesRunning()
+
+  await vr.dispatch({ type: 'go-to-scene', sceneId: 'oath-hall' })
+  await expect(page).toHaveURL(/\/vr\/oath-hall$/)
+  await expect(page.getByRole('status').filter({ hasText: '已换到这个场景，VR 已退出' })).toBeVisible()
+  await expect(page.getByTestId('vr-stage')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 })
+  await expect.poll(() => page.evaluate(() => window.__hongtuTest?.xr?.inSession() ?? true)).toBe(false)
+
+  await vr.enterVr()
+  await vr.expectFramesRunning()
+  await vr.select('hotspot:dangqi')
+  await vr.expectObject('panel:dangqi')
+  await expect(page.getByText('已换到这个场景，VR 已退出')).toBeHidden()
+  await vr.exitVr()
+  expect(errors).toEqual([])
+})
+
+/**
+ * The trainer's pause and end reach a visitor in a headset, who sees nothing of the page: the
+ * pause is said in the scene until the trainer resumes; the end is said in the scene too, can be
+ * closed, and leaves the visitor in VR (the end used to take them out, while the page told them
+ * to carry on).
+ */
+test('in a headset, the trainer’s pause and end are said in the scene, and the end leaves the visitor in VR', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  const vr = new VrDriver(page)
+  await vr.open('yanan-yaodong', { headset: true })
+  await vr.enterVr()
+  await vr.expectFramesRunning()
+
+  await vr.dispatch({ type: 'pause' })
+  await vr.expectObject('panel:guided-paused')
+  await vr.dispatch({ type: 'resume' })
+  await expect.poll(() => vr.exists('panel:guided-paused')).toBe(false)
+
+  await vr.dispatch({ type: 'end' })
+  await vr.expectObject('panel:guided-ended')
+  await vr.expectFramesRunning()
+  expect(await page.evaluate(() => window.__hongtuTest?.xr?.inSession())).toBe(true)
+  await vr.select('button:close-guided-notice')
+  await expect.poll(() => vr.exists('panel:guided-ended')).toBe(false)
+  await vr.select('hotspot:shuzhuo-youdeng')
+  await vr.expectObject('panel:shuzhuo-youdeng')
+  await vr.exitVr()
+})

@@ -85,7 +85,9 @@ function Screen() {
     case 'vr':
       return <VrListScreen />
     case 'vr-scene':
-      return <VrSceneRoute key={route.id} id={route.id} notFound={<NotFound />} />
+      // Not keyed by scene: the route keeps a scene on screen until its headset session has
+      // ended (VrSceneRoute.tsx), and keys each scene's screen itself.
+      return <VrSceneRoute id={route.id} notFound={<NotFound />} />
     case 'my-classes':
       return <MyClassesScreen />
     case 'my-class':

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { SceneEntry } from '../../../scenes/registry.ts'
 import { Localized, useLocalizedString } from '../../i18n/i18n.tsx'
 import { createLocalCommandSource, type SceneCommandSource } from '../../xr/commands.ts'
@@ -30,7 +30,16 @@ async function withXrStore() {
  * quiz and oath controls and the session's status. Guided-mode commands arrive through
  * `commands` (the live channel, later); without one, a local source the test API can feed.
  */
-export default function VrScreen({ entry, commands }: { entry: SceneEntry; commands?: SceneCommandSource }) {
+export default function VrScreen({
+  entry,
+  commands,
+  leftVrForSceneChange = false,
+}: {
+  entry: SceneEntry
+  commands?: SceneCommandSource
+  /** The visitor was in VR in the scene before this one (VrSceneRoute ended that session). */
+  leftVrForSceneChange?: boolean
+}) {
   const t = useVrStrings()
   const scene = entry.data
   useScreenTitle(useLocalizedString()(scene.title))
@@ -47,7 +56,6 @@ export default function VrScreen({ entry, commands }: { entry: SceneEntry; comma
   const exitVr = useCallback(() => void withXrStore().then((s) => s.getState().session?.end()), [])
   const store = useSceneSession(scene, lesson, source, {
     onGoToScene: (id) => navigate(paths.vrScene(id)),
-    onEnd: exitVr,
   })
   const support = useXrSupport()
   const [gyro, setGyro] = useState(false)
@@ -63,6 +71,18 @@ export default function VrScreen({ entry, commands }: { entry: SceneEntry; comma
     })
     return () => unsubscribe()
   }, [stageReady])
+
+  // Leaving the screen any other way (a link, the trainer's gather) ends the session too: left
+  // open, it would stay bound to this screen's canvas, which is about to go.
+  // (Only once the stage has loaded: before, there is no session, and no XR code to load.)
+  const stageLoaded = useRef(false)
+  stageLoaded.current = loadStage
+  useEffect(
+    () => () => {
+      if (stageLoaded.current) exitVr()
+    },
+    [exitVr],
+  )
 
   const enterVr = () => void withXrStore().then((s) => s.enterVR())
   const toggleGyro = async (on: boolean) => {
@@ -110,6 +130,11 @@ export default function VrScreen({ entry, commands }: { entry: SceneEntry; comma
       </div>
       {scene.kind === 'panorama' && scene.panorama.generated && (
         <p className="vr-badge">{t.generatedBadge}</p>
+      )}
+      {leftVrForSceneChange && !inVr && (
+        <p className="status" role="status">
+          {t.reenterAfterSceneChange}
+        </p>
       )}
       <VrToolbar
         store={store}

@@ -12,6 +12,8 @@ const zhCN = {
   loadingScene: '正在加载场景…',
   enterVr: '进入 VR',
   exitVr: '退出 VR',
+  // A headset session cannot follow a scene change (VrSceneRoute.tsx): only the visitor's press starts one.
+  reenterAfterSceneChange: '已换到这个场景，VR 已退出。请再点“进入 VR”继续。',
   inVr: '正在 VR 中：请戴上头显',
   noHeadset: '没有检测到 VR 头显：可以拖动画面环视，方向键或 WASD 行走，Q/E 转向。',
   // A panorama is seen from one point: there is nowhere to walk.
@@ -63,6 +65,7 @@ const en: VrStrings = {
   loadingScene: 'Loading the scene…',
   enterVr: 'Enter VR',
   exitVr: 'Exit VR',
+  reenterAfterSceneChange: 'The scene changed and VR was closed. Select “Enter VR” to go on.',
   inVr: 'In VR: put on the headset',
   noHeadset: 'No VR headset found: drag to look around, arrow keys or WASD to walk, Q/E to turn.',
   noHeadsetFixedView: 'No VR headset found: drag to look around, left and right arrow keys or Q/E to turn.',

@@ -22,14 +22,15 @@ import {
 /**
  * Wires one scene session to the record log: the scene's store gets `SceneEvents` whose saves
  * resolve only after `append` (record and outbox entry committed together). The scene itself
- * never sees storage. Guided-mode commands from `source` go into the store; `go-to-scene` and
- * `end` are also handed to `onNavigate`/`onEnd`, which belong to the screen.
+ * never sees storage. Guided-mode commands from `source` go into the store; `go-to-scene` is
+ * also handed to `onGoToScene`, which belongs to the screen. The trainer's `end` leaves the
+ * visitor where they are, in VR too, free to go on (the scene says so: GuidedNotice).
  */
 export function useSceneSession(
   scene: SceneFile,
   lesson: Lesson | undefined,
   source: SceneCommandSource,
-  screen: { onGoToScene(sceneId: string): void; onEnd(): void },
+  screen: { onGoToScene(sceneId: string): void },
 ): SceneStore {
   const records = useRecords()
   // The store is created once; its callbacks read the latest records and append through a ref.
@@ -86,7 +87,6 @@ export function useSceneSession(
       source.subscribe((command: SceneCommand) => {
         store.getState().actions.command(command)
         if (command.type === 'go-to-scene') screenRef.current.onGoToScene(command.sceneId)
-        if (command.type === 'end') screenRef.current.onEnd()
       }),
     [source, store],
   )
