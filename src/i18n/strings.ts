@@ -74,6 +74,8 @@ export const zhCN = {
   syncSignInPage:
     '当前网络要先登录（如景区或酒店 Wi-Fi 的登录页）。在浏览器里完成登录后会自动同步；记录已安全保存在本机。',
   syncServerBusy: '服务器暂时无法接收记录，稍后会自动重试；记录已安全保存在本机。',
+  syncUnreachable: '连不上服务器，可能是信号太弱。记录已安全保存在本机，会自动重试。',
+  syncSlow: '网络太慢，这次上传没有完成。记录已安全保存在本机，会分成小批自动重试。',
   navLogin: '登录',
   checkinAction: '打卡',
   checkinAlreadyShort: '已打卡 ✓',
@@ -183,6 +185,10 @@ export const en: Strings = {
     'This network wants you to sign in first (a hotel or scenic-spot Wi-Fi page). Sign in in the browser and syncing resumes; your records are safe on this phone.',
   syncServerBusy:
     'The server cannot take records right now; it is retried by itself. Your records are safe on this phone.',
+  syncUnreachable:
+    'The server cannot be reached; the signal may be too weak. Your records are safe on this phone and are sent again by themselves.',
+  syncSlow:
+    'The network is too slow; this upload did not finish. Your records are safe on this phone and are sent again in smaller parts by themselves.',
   navLogin: 'Log in',
   checkinAction: 'Check in',
   checkinAlreadyShort: 'Checked in ✓',

@@ -20,7 +20,7 @@ export function useOnline(): boolean {
   )
 }
 
-export type SyncTrouble = 'offline' | 'sign-in-page' | 'server'
+export type SyncTrouble = 'offline' | 'unreachable' | 'slow' | 'sign-in-page' | 'server'
 
 /**
  * Why records are waiting, in words a member can act on. A failed push is retried by itself, so
@@ -30,7 +30,10 @@ export type SyncTrouble = 'offline' | 'sign-in-page' | 'server'
 export function syncTrouble(sync: SyncState, online: boolean): SyncTrouble | null {
   if (!online) return 'offline'
   if (sync.kind !== 'retrying') return null
-  if (sync.reason === 'network' || sync.reason === 'timeout') return 'offline'
+  // The phone has a network (or believes so): no answer is a weak signal or a server that is down,
+  // and "no network" would send the member looking for signal they have.
+  if (sync.reason === 'network') return 'unreachable'
+  if (sync.reason === 'timeout') return 'slow'
   if (sync.reason === 'not-json') return 'sign-in-page'
   return 'server'
 }
@@ -42,11 +45,15 @@ export function SyncProblem({ sync, pending }: { sync: SyncState; pending: numbe
   if (pending === 0 || !trouble) return null
   return (
     <p role="status" className="warn-text" data-testid="sync-problem">
-      {trouble === 'offline'
-        ? t.syncOffline
-        : trouble === 'sign-in-page'
-          ? t.syncSignInPage
-          : t.syncServerBusy}
+      {
+        {
+          offline: t.syncOffline,
+          unreachable: t.syncUnreachable,
+          slow: t.syncSlow,
+          'sign-in-page': t.syncSignInPage,
+          server: t.syncServerBusy,
+        }[trouble]
+      }
     </p>
   )
 }

@@ -6,9 +6,9 @@ describe('syncTrouble', () => {
   it('is "offline" when the browser says so, whatever the loop last saw', () => {
     expect(syncTrouble({ kind: 'idle' }, false)).toBe('offline')
   })
-  it('reads the retry reason: no answer, a sign-in page, or the server', () => {
-    expect(syncTrouble(retrying('network'), true)).toBe('offline')
-    expect(syncTrouble(retrying('timeout'), true)).toBe('offline')
+  it('reads the retry reason: no answer, too slow, a sign-in page, or the server', () => {
+    expect(syncTrouble(retrying('network'), true)).toBe('unreachable')
+    expect(syncTrouble(retrying('timeout'), true)).toBe('slow')
     expect(syncTrouble(retrying('not-json'), true)).toBe('sign-in-page')
     expect(syncTrouble(retrying('http-503'), true)).toBe('server')
     expect(syncTrouble(retrying('rate-limited'), true)).toBe('server')

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { knownOffline } from '../../platform/network.ts'
 import type { RecordLog } from '../../platform/storage/record-log.ts'
 import { OutboxSync, type SyncState } from '../../platform/sync/outbox-sync.ts'
 
@@ -32,6 +33,7 @@ export function useOutboxSync(log: RecordLog | null, memberId: string | null) {
       log,
       memberId,
       fetch: (input, init) => fetch(input, init),
+      knownOffline,
       onState: (s) => {
         setState(s)
         if (s.kind === 'idle' && s.lastSyncAt) {

@@ -249,6 +249,68 @@ describe('OutboxSync', () => {
     expect(await t.pending()).toBe(0)
   })
 
+  it('on a slow uplink sends smaller batches after a timeout instead of the same one for ever', async () => {
+    const t = await setup(40)
+    // An uplink whose upload time grows with the batch: 10 ms a record, against a 300 ms timeout.
+    const sizes: number[] = []
+    const slow = new OutboxSync({
+      log: t.log,
+      memberId: MEMBER,
+      timeoutMs: 300,
+      fetch: (async (_: unknown, init?: RequestInit) => {
+        const body = JSON.parse(gunzipSync(init?.body as Uint8Array).toString('utf8')) as {
+          records: { id: string }[]
+        }
+        sizes.push(body.records.length)
+        await new Promise<void>((resolve, reject) => {
+          const done = setTimeout(resolve, body.records.length * 10)
+          init?.signal?.addEventListener('abort', () => {
+            clearTimeout(done)
+            reject(new DOMException('aborted', 'AbortError'))
+          })
+        })
+        return ackAll(body.records)
+      }) as typeof fetch,
+      random: () => 0.5,
+      setTimer: (fn) => t.timers.push({ fn, ms: 0 }),
+      clearTimer: () => {},
+    })
+    await slow.kick()
+    expect(slow.current).toMatchObject({ kind: 'retrying', reason: 'timeout' })
+    const retry = t.timers.shift()
+    retry?.fn()
+    await slow.settled()
+    expect(sizes).toEqual([40, 20, 20])
+    expect(await t.pending()).toBe(0)
+  })
+
+  it('sends nothing while the device knows it is offline, and everything once it is back', async () => {
+    const t = await setup(3)
+    let offline = true
+    const sync = new OutboxSync({
+      log: t.log,
+      memberId: MEMBER,
+      knownOffline: () => offline,
+      fetch: (async (_: unknown, init?: RequestInit) => {
+        const body = JSON.parse(gunzipSync(init?.body as Uint8Array).toString('utf8')) as {
+          records: { id: string }[]
+        }
+        t.calls.push({ records: body.records, headers: {} })
+        return ackAll(body.records)
+      }) as typeof fetch,
+      random: () => 0.5,
+      setTimer: (fn, ms) => t.timers.push({ fn, ms }),
+      clearTimer: () => {},
+    })
+    await sync.kick()
+    expect(sync.current).toMatchObject({ kind: 'retrying', reason: 'network' })
+    expect(t.calls).toHaveLength(0)
+    offline = false
+    await sync.kick()
+    expect(t.calls.map((c) => c.records.length)).toEqual([3])
+    expect(await t.pending()).toBe(0)
+  })
+
   it('honours Retry-After on 429', async () => {
     const t = await setup(1)
     t.answer(() => json({ error: { code: 'rate_limited' } }, 429, { 'retry-after': '30' }))

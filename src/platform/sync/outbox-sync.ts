@@ -36,7 +36,13 @@ export interface SyncDeps {
   readonly onState?: (state: SyncState) => void
   /** serverTime − deviceTime, in ms, from each successful answer. */
   readonly onClockOffset?: (offsetMs: number) => void
+  /** True when the device knows it has no network: then nothing is sent (network.ts). */
+  readonly knownOffline?: () => boolean
 }
+
+const MAX_ITEMS = 100
+/** A batch that went up in less than this share of the timeout lets the next one be larger. */
+const QUICK_SHARE = 0.25
 
 const ACK = new Set(['created', 'duplicate', 'held'])
 const PARK = new Set(['conflict', 'deleted', 'invalid', 'forbidden'])
@@ -62,7 +68,13 @@ export class OutboxSync {
   private running: Promise<void> | null = null
   private stopped = false
   /** Lowered when the server says a batch is too large (413), so the next try fits. */
-  private maxItems = 100
+  private maxItems = MAX_ITEMS
+  /**
+   * Lowered when a batch could not go up before the timeout (a GPRS-like uplink): resent whole,
+   * the same batch timed out for ever and not one record arrived. Halved on each timeout, it
+   * grows back after batches that went up quickly (unlike a 413, a slow link can get better).
+   */
+  private slowLinkItems = MAX_ITEMS
 
   constructor(private readonly deps: SyncDeps) {}
 
@@ -142,6 +154,8 @@ export class OutboxSync {
 
   /** Sends batches until the outbox is empty, a failure schedules a retry, or auth is needed. */
   private async drain(): Promise<void> {
+    // A push can only fail, and each failure is an error in the console; 'online' kicks the loop.
+    if (this.deps.knownOffline?.()) return this.scheduleRetry('network')
     try {
       await this.walk()
     } catch (e) {
@@ -164,12 +178,13 @@ export class OutboxSync {
    * order, at most `maxItems` and 250 kB of JSON. Null when none are left after the cursor.
    */
   private async prepare(after: string | undefined): Promise<PreparedBatch | null> {
-    const pending = await this.deps.log.pending(this.deps.memberId, this.maxItems, after)
+    const most = Math.min(this.maxItems, this.slowLinkItems)
+    const pending = await this.deps.log.pending(this.deps.memberId, most, after)
     if (pending.length === 0) return null
     const batch = takeBatch(
       pending.map((p) => JSON.stringify(p.record)),
       (json) => json.length,
-      this.maxItems,
+      most,
     )
     const json = `{"records":[${batch.join(',')}]}`
     const gzipped = this.gzip
@@ -210,6 +225,7 @@ export class OutboxSync {
       // Read and encode the next batch while this one is on the wire.
       next = this.prepare(lastSent)
       next.catch(() => {})
+      const sentAt = performance.now()
       const outcome = await this.send(batch)
       if (outcome.kind !== 'ok') {
         next = null
@@ -223,6 +239,8 @@ export class OutboxSync {
           this.maxItems = Math.max(1, Math.floor(batch.ids.length / 2))
           continue
         }
+        if (outcome.kind === 'retry' && outcome.reason === 'timeout')
+          this.slowLinkItems = Math.max(1, Math.floor(batch.ids.length / 2))
         return this.scheduleRetry(
           outcome.kind === 'too-large' ? 'too-large' : outcome.reason,
           outcome.kind === 'retry' ? outcome.retryAfterMs : undefined,
@@ -250,9 +268,15 @@ export class OutboxSync {
         await this.lastSettle()
         return this.scheduleRetry('unanswered')
       }
+      if (performance.now() - sentAt < this.timeoutMs * QUICK_SHARE)
+        this.slowLinkItems = Math.min(MAX_ITEMS, this.slowLinkItems * 2)
       answeredThisPass = true
       after = lastSent
     }
+  }
+
+  private get timeoutMs(): number {
+    return this.deps.timeoutMs ?? 30_000
   }
 
   /** Compressed unless the server refused that once (415); the minimal answer asked for. */
@@ -260,7 +284,7 @@ export class OutboxSync {
 
   private async send({ ids, body, gzipped }: PreparedBatch): Promise<SendOutcome> {
     const controller = new AbortController()
-    const timeout = setTimeout(() => controller.abort(), this.deps.timeoutMs ?? 30_000)
+    const timeout = setTimeout(() => controller.abort(), this.timeoutMs)
     try {
       const headers: Record<string, string> = {
         'content-type': 'application/json',
