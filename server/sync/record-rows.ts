@@ -59,6 +59,14 @@ export const PullQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 })
 
+/**
+ * A member's own pull can leave out one device's records: a device following what the member's
+ * other devices did asks for the rest, and does not download again everything it sent itself.
+ */
+export const OwnPullQuerySchema = PullQuerySchema.extend({
+  exceptDevice: z.string().min(1).max(80).optional(),
+})
+
 export const ProgressSchema = z.strictObject({
   stamps: z.array(
     z.strictObject({

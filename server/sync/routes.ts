@@ -10,8 +10,9 @@ import type { ApiRegistry } from '../http/registry.ts'
 import { ingest, type PushResult } from './ingest.ts'
 import { PushLimiter } from './push-limiter.ts'
 import {
+  OwnPullQuerySchema,
   ProgressSchema,
-  PullQuerySchema,
+  type PullQuerySchema,
   PullResponseSchema,
   progressJson,
   recordOfRow,
@@ -94,7 +95,12 @@ function minimalAnswer(items: readonly unknown[], results: readonly PushResult[]
 }
 
 /** Pull order is serverSeq; rows become visible in that order (see ingest.ts). */
-export async function pullPage(db: Db, filter: RecordsFilter, query: z.infer<typeof PullQuerySchema>) {
+export async function pullPage(
+  db: Db,
+  filter: RecordsFilter,
+  query: z.infer<typeof PullQuerySchema>,
+  exceptDevice?: string,
+) {
   const after = Number(query.cursor ?? '0')
   const limit = query.limit ?? 500
   const rows = await db
@@ -107,14 +113,18 @@ export async function pullPage(db: Db, filter: RecordsFilter, query: z.infer<typ
     .limit(limit + 1)
     .execute()
   const page = rows.slice(0, limit)
+  // Left out after the read, not in it: the cursor still moves past the rows left out, so a
+  // page of them is read once, not at every pull. A page may then hold fewer records, or none.
   return {
-    records: page.map((r) => ({
-      serverSeq: r.server_seq,
-      status: r.status as 'accepted' | 'held',
-      flags: JSON.parse(r.flags) as string[],
-      receivedAt: r.received_at,
-      record: recordOfRow(r) as unknown as Record<string, unknown>,
-    })),
+    records: page
+      .filter((r) => r.device_id !== exceptDevice)
+      .map((r) => ({
+        serverSeq: r.server_seq,
+        status: r.status as 'accepted' | 'held',
+        flags: JSON.parse(r.flags) as string[],
+        receivedAt: r.received_at,
+        record: recordOfRow(r) as unknown as Record<string, unknown>,
+      })),
     cursor: String(page.at(-1)?.server_seq ?? after),
     more: rows.length > limit,
   }
@@ -178,14 +188,16 @@ export function syncRoutes(api: ApiRegistry, s: AppServices): void {
       method: 'get',
       path: '/api/sync/pull',
       tag: 'sync',
-      summary: "The member's own records after a cursor (to rebuild a wiped device)",
+      summary:
+        "The member's own records after a cursor (to rebuild a wiped device, or to follow the member's other devices)",
       access: 'a logged-in user (their own records)',
-      query: PullQuerySchema,
+      query: OwnPullQuerySchema,
       responses: { 200: { description: 'A page of records', schema: PullResponseSchema } },
     },
     async (c, { query }) => {
       const user = requireUser(c)
-      return c.json(await pullPage(s.db, (eb) => eb('member_id', '=', user.id), query), 200)
+      const { exceptDevice, ...page } = query
+      return c.json(await pullPage(s.db, (eb) => eb('member_id', '=', user.id), page, exceptDevice), 200)
     },
   )
 

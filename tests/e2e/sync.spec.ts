@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test'
 import { freshMember, logIn, serverRecords } from './account.ts'
 import { northOf, site } from './content.ts'
-import { type AppDriver, expect, test } from './fixtures.ts'
+import { type AppDriver, expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
 import { readStore } from './idb.ts'
 
 /**
@@ -149,11 +149,14 @@ test.describe('sync', () => {
     await context.setOffline(true)
     await context.setGeolocation({ ...northOf(site('zaoyuan').location, 10), accuracy: 10 })
     await checkIn(page, 'zaoyuan')
-    // The badge leads to the passport, which says what to expect.
+    // The badge leads to the passport's data section, far down on a phone: the reason is on
+    // screen at once, and focus is there with it.
     await page.getByTestId('pending-badge').click()
-    await expect(page).toHaveURL(/\/passport$/)
+    await expect(page).toHaveURL(/\/passport#passport-data$/)
     const problem = page.getByTestId('sync-problem')
     await expect(problem).toHaveText('现在没有网络。记录已安全保存在本机，联网后会自动同步。')
+    await expect(problem).toBeInViewport()
+    await expect(page.getByRole('heading', { name: '数据状态', level: 2 })).toBeFocused()
     await expect(page.getByText('最早的未同步记录：刚刚')).toBeVisible()
     await page.getByRole('button', { name: '立即同步' }).click()
     await expect(problem).toBeVisible()
@@ -317,5 +320,42 @@ test.describe('sync', () => {
     await expect(page.getByText('已退出登录，没有同步的 2 条记录已删除。', { exact: false })).toBeVisible()
     expect(await readStore(page, 'outbox')).toHaveLength(0)
     await context.setOffline(false)
+  })
+
+  test("a member's two phones: what one sends shows on the other when it is next brought to the front", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    const member = await freshMember(baseURL ?? '')
+    await logIn(page, member)
+    await page.goto('/passport')
+    await expect(page.getByText(/已到 0\/\d+ 站/).first()).toBeVisible()
+
+    const tablet = await browser.newContext({
+      baseURL,
+      ...WITHOUT_SERVICE_WORKER,
+      permissions: ['geolocation'],
+    })
+    try {
+      const t = await tablet.newPage()
+      await logIn(t, member)
+      await tablet.setGeolocation({ ...northOf(site('zaoyuan').location, 10), accuracy: 10 })
+      await checkIn(t, 'zaoyuan')
+      await expect.poll(async () => (await serverRecords(t)).length).toBe(1)
+    } finally {
+      await tablet.close()
+    }
+
+    // The phone is brought to the front: it syncs, then looks at what the other phone sent.
+    const pulls: string[] = []
+    page.on('request', (r) => {
+      if (r.url().includes('/api/sync/pull')) pulls.push(r.url())
+    })
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')))
+    await expect(page.getByText(/已到 1\/\d+ 站/).first()).toBeVisible()
+    expect(pulls.length).toBeGreaterThan(0)
+    // It asks for the other devices' records only: its own are never downloaded again.
+    expect(pulls.every((u) => new URL(u).searchParams.has('exceptDevice'))).toBe(true)
   })
 })

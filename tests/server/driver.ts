@@ -90,10 +90,11 @@ export class Device {
     return this.request('POST', '/api/sync/push', { json: { records } })
   }
 
-  pull(cursor?: string, limit?: number) {
+  pull(cursor?: string, limit?: number, exceptDevice?: string) {
     const q = new URLSearchParams()
     if (cursor !== undefined) q.set('cursor', cursor)
     if (limit !== undefined) q.set('limit', String(limit))
+    if (exceptDevice !== undefined) q.set('exceptDevice', exceptDevice)
     return this.request('GET', `/api/sync/pull?${q}`)
   }
 

@@ -52,6 +52,29 @@ describe.each(DATABASES)('pull and progress on %s', (dbKind) => {
     expect(after.body).toEqual({ records: [], cursor, more: false })
   })
 
+  it("a device following the member's other devices gets their records, not its own, and its cursor passes its own", async () => {
+    const server = await start()
+    const phone = new Device(server)
+    const tablet = new Device(server)
+    const memberId = await phone.loginAs('member1')
+    await tablet.loginAs('member1')
+    const mine = [1, 2, 3].map((i) => phone.record(memberId, 'reflection', { text: `手机${i}` }))
+    const theirs = tablet.record(memberId, 'reflection', { text: '平板' })
+    expect((await phone.push(mine.slice(0, 2))).status).toBe(200)
+    expect((await tablet.push([theirs])).status).toBe(200)
+    expect((await phone.push(mine.slice(2))).status).toBe(200)
+
+    const first = await phone.pull(undefined, 2, phone.deviceId)
+    expect(first.body.records).toEqual([])
+    expect(first.body.more).toBe(true)
+    const second = await phone.pull(first.body.cursor, 2, phone.deviceId)
+    expect(second.body.records.map((r: { record: AnyRecord }) => r.record.id)).toEqual([theirs.id])
+    expect(second.body.more).toBe(false)
+    // Nothing new since: the phone's last record is behind the cursor, not read again.
+    const third = await phone.pull(second.body.cursor, 2, phone.deviceId)
+    expect(third.body).toEqual({ records: [], cursor: second.body.cursor, more: false })
+  })
+
   it('row 24: two devices of one member, random interleaving and repeats, converge on one progress', async () => {
     const server = await start()
     const phone = new Device(server)

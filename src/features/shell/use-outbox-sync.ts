@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { knownOffline } from '../../platform/network.ts'
 import type { RecordLog } from '../../platform/storage/record-log.ts'
 import { OutboxSync, type SyncState } from '../../platform/sync/outbox-sync.ts'
+import { pullNew } from '../../platform/sync/pull.ts'
 
 const LAST_SYNC = 'lastSyncAt'
 /** serverTime − deviceTime in ms, in the device database's meta store (domain/sync/server-time.ts). */
@@ -9,10 +10,15 @@ export const CLOCK_OFFSET_META = 'clockOffsetMs'
 /** Device clock offsets are kept to about a second: corrected times need no finer. */
 const CLOCK_OFFSET_TOLERANCE_MS = 1000
 
+/** After syncs that follow saves, the member's other devices are looked at no oftener than this. */
+const PULL_AFTER_SAVES_MS = 60_000
+
 /**
  * Runs the outbox loop for the logged-in member (none for the local member: its records
  * wait on the device until someone logs in and claims them). Sends at start, after each save,
- * when the network comes back, and when the app is brought to the front (P5).
+ * when the network comes back, and when the app is brought to the front (P5). After a sync
+ * that emptied the outbox it fetches what the member's other devices sent (pull.ts): always
+ * when the app starts, comes back online or to the front, and at most once a minute otherwise.
  */
 export function useOutboxSync(log: RecordLog | null, memberId: string | null) {
   const [state, setState] = useState<SyncState>({ kind: 'idle' })
@@ -29,6 +35,21 @@ export function useOutboxSync(log: RecordLog | null, memberId: string | null) {
   useEffect(() => {
     if (!log || !memberId) return
     let savedOffset: number | undefined
+    let pullWanted = true
+    let lastPullAt = 0
+    let pulling = false
+    const followOtherDevices = () => {
+      if (pulling || (!pullWanted && Date.now() - lastPullAt < PULL_AFTER_SAVES_MS)) return
+      pulling = true
+      pullWanted = false
+      lastPullAt = Date.now()
+      // A failed pull changes nothing here; the next sync tries again.
+      void pullNew(log, memberId)
+        .catch(() => 0)
+        .finally(() => {
+          pulling = false
+        })
+    }
     const engine = new OutboxSync({
       log,
       memberId,
@@ -39,6 +60,7 @@ export function useOutboxSync(log: RecordLog | null, memberId: string | null) {
         if (s.kind === 'idle' && s.lastSyncAt) {
           setLastSyncAt(s.lastSyncAt)
           void log.setMeta(LAST_SYNC, s.lastSyncAt)
+          followOtherDevices()
         }
       },
       onClockOffset: (offset) => {
@@ -54,14 +76,18 @@ export function useOutboxSync(log: RecordLog | null, memberId: string | null) {
     })
     sync.current = engine
     const kick = () => void engine.kick()
-    const onVisible = () => document.visibilityState === 'visible' && kick()
-    window.addEventListener('online', kick)
+    const kickAndLook = () => {
+      pullWanted = true
+      kick()
+    }
+    const onVisible = () => document.visibilityState === 'visible' && kickAndLook()
+    window.addEventListener('online', kickAndLook)
     document.addEventListener('visibilitychange', onVisible)
     kick()
     return () => {
       engine.stop()
       sync.current = null
-      window.removeEventListener('online', kick)
+      window.removeEventListener('online', kickAndLook)
       document.removeEventListener('visibilitychange', onVisible)
     }
   }, [log, memberId])
