@@ -373,11 +373,12 @@ export class RecordLog {
 
   /**
    * Removes everything of one member from this device (logout on a shared device, P11): records,
-   * outbox entries and drafts, in one transaction. The caller has made sure nothing unsynced is
-   * lost without the member's explicit word.
+   * outbox entries, drafts and the member's own settings (meta keys `<memberId>:…`, memberMetaKey),
+   * in one transaction. The caller has made sure nothing unsynced is lost without the member's
+   * explicit word.
    */
   async forgetMember(memberId: string): Promise<void> {
-    const tx = this.db.transaction([STORES.records, STORES.outbox, STORES.drafts], 'readwrite', {
+    const tx = this.db.transaction([STORES.records, STORES.outbox, STORES.drafts, STORES.meta], 'readwrite', {
       durability: 'strict',
     })
     const done = committed(tx)
@@ -385,7 +386,9 @@ export class RecordLog {
       const keys = await request(tx.objectStore(store).index('byMember').getAllKeys(memberId))
       for (const key of keys) tx.objectStore(store).delete(key)
     }
-    tx.objectStore(STORES.drafts).delete(IDBKeyRange.bound(`${memberId}:`, `${memberId}:\uffff`))
+    const own = IDBKeyRange.bound(`${memberId}:`, `${memberId}:\uffff`)
+    tx.objectStore(STORES.drafts).delete(own)
+    tx.objectStore(STORES.meta).delete(own)
     await done
     this.changed()
   }
@@ -422,6 +425,11 @@ export class RecordLog {
     const tx = this.db.transaction(STORES.drafts, 'readonly')
     const range = IDBKeyRange.bound(`${memberId}:`, `${memberId}:\uffff`)
     return request(tx.objectStore(STORES.drafts).count(range))
+  }
+
+  /** A meta key that belongs to one member: forgetMember removes it with the member's records. */
+  static memberMetaKey(memberId: string, name: string): string {
+    return `${memberId}:${name}`
   }
 
   async getMeta<T>(key: string): Promise<T | undefined> {

@@ -1,7 +1,7 @@
-import type { RecordLog } from '../storage/record-log.ts'
+import { RecordLog } from '../storage/record-log.ts'
 
-/** Where a member's pull has reached on this device, in the device database's meta store. */
-export const pullCursorKey = (memberId: string) => `pullCursor:${memberId}`
+/** Where a member's pull has reached on this device (logging out forgets it with the records). */
+export const pullCursorKey = (memberId: string) => RecordLog.memberMetaKey(memberId, 'pullCursor')
 
 /**
  * Brings the member's records back from the server (a wiped or a second device, fault row 16),
