@@ -41,11 +41,16 @@ async function endXrSession(): Promise<boolean> {
   const { xrStore } = await import('../../xr/xr-store.ts')
   const session = xrStore.getState().session
   if (!session) return false
-  await session.end().catch(() => {
-    // Already ending (the visitor took the headset off): the session is gone either way.
-  })
+  // Already ending (the visitor took the headset off) rejects: gone either way. A runtime that
+  // never answers must not hold the old scene on screen: the new one comes after a moment.
+  await Promise.race([
+    session.end().catch(() => {}),
+    new Promise<void>((resolve) => setTimeout(resolve, SESSION_END_WAIT_MS)),
+  ])
   return true
 }
+
+const SESSION_END_WAIT_MS = 2000
 
 /** Suspends (under the router's boundary) until the scene's data has loaded: one small chunk. */
 function LoadedScene({
