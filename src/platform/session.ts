@@ -4,6 +4,7 @@ import { knownOffline } from './network.ts'
  * The member's account on the server, as the device remembers it. The session itself is an
  * HttpOnly cookie the page cannot read; the device keeps who it belongs to (in the device
  * database, `meta.session`), so it can go on recording for that member offline for days.
+ * Logging out on the server, which must survive being offline, is owed-logout.ts.
  */
 export interface SessionInfo {
   readonly userId: string
@@ -89,15 +90,5 @@ export async function whoAmI(doFetch: typeof fetch = fetch): Promise<SessionInfo
     return res.ok && body?.user ? sessionOf(body.user) : 'unknown'
   } catch {
     return 'unknown'
-  }
-}
-
-/** Ends the session on the server; true when the server confirmed it. */
-export async function logoutOnServer(doFetch: typeof fetch = fetch): Promise<boolean> {
-  try {
-    const res = await doFetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin' })
-    return res.ok || res.status === 401
-  } catch {
-    return false
   }
 }

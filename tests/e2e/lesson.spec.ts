@@ -115,6 +115,46 @@ test('a full disk at submit keeps every answer, says what to do, and the retry s
   await expect(page.getByRole('status').filter({ hasText: '已保存' })).toContainText('本课已完成（远程学习）')
 })
 
+test('a full disk for the draft and the record too: the quiz says so once, not twice', async ({ page }) => {
+  // Both writes fail, as on a phone whose storage is full: the autosave of each answer and the
+  // submitted quiz. Each showed the same alert, and a screen reader read it out twice.
+  await page.addInitScript(() => {
+    const full = () => sessionStorage.getItem('test.diskFull') !== null
+    const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    const { add, put } = IDBObjectStore.prototype
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<typeof add>) {
+      if (this.name === 'records' && full()) {
+        // For the test to know when the app has heard of it: the app aborts the transaction.
+        this.transaction.addEventListener('abort', () =>
+          setTimeout(() => sessionStorage.setItem('test.recordRefused', '1')),
+        )
+        throw quota()
+      }
+      return add.apply(this, args)
+    }
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if (this.name === 'drafts' && full()) throw quota()
+      return put.apply(this, args)
+    }
+  })
+  const lesson = new LessonDriver(page)
+  await lesson.openFromSite('zaoyuan')
+  await lesson.studyRemotely()
+  await lesson.openPart('测验')
+  await page.evaluate(() => sessionStorage.setItem('test.diskFull', '1'))
+  await lesson.answerAllRight()
+  const full = '存储空间已满，没能保存。请清理手机空间后重试；你填写的内容仍保留在这里。'
+  await expect(page.getByRole('alert')).toHaveText(full)
+
+  await lesson.submit()
+  await page.waitForFunction(() => sessionStorage.getItem('test.recordRefused') === '1')
+  // Two frames: the screen has shown whatever the refused submit makes it show.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+  await expect(page.getByRole('alert')).toHaveCount(1)
+  await expect(page.getByRole('alert')).toHaveText(full)
+  await expect(page.getByText('已保存')).toHaveCount(0)
+})
+
 test('a reflection is autosaved while typed, restored after a reload, then submitted and listed', async ({
   page,
 }) => {

@@ -271,7 +271,10 @@ test.describe('sync', () => {
     await page.getByRole('button', { name: '退出登录' }).click()
     await page.getByRole('button', { name: '删除这 1 条记录并退出' }).click()
     await expect(
-      page.getByText('已退出登录，没有同步的 1 条记录已删除。已同步的记录保存在服务器上，再次登录即可找回。'),
+      // Offline: logged out here; the server's part is said to follow.
+      page.getByText(
+        '已在这台设备上退出登录，没有同步的 1 条记录已删除。已同步的记录保存在服务器上，再次登录即可找回。现在连不上服务器，服务器上的退出会在联网后自动完成。',
+      ),
     ).toBeVisible()
     expect(await readStore(page, 'records')).toHaveLength(0)
     expect(await readStore(page, 'outbox')).toHaveLength(0)
@@ -317,7 +320,9 @@ test.describe('sync', () => {
     await expect(page.getByRole('button', { name: '删除这 2 条记录并退出' })).toBeVisible()
     expect(await readStore(page, 'records')).toHaveLength(2)
     await page.getByRole('button', { name: '删除这 2 条记录并退出' }).click()
-    await expect(page.getByText('已退出登录，没有同步的 2 条记录已删除。', { exact: false })).toBeVisible()
+    await expect(
+      page.getByText('已在这台设备上退出登录，没有同步的 2 条记录已删除。', { exact: false }),
+    ).toBeVisible()
     expect(await readStore(page, 'outbox')).toHaveLength(0)
     await context.setOffline(false)
   })

@@ -6,7 +6,7 @@ import { ScreenHeading } from '../trainer/ScreenHeading.tsx'
 import { useAccountScreenStrings } from './account-screen-strings.ts'
 import { ChangePasswordForm } from './ChangePasswordForm.tsx'
 import { DeviceSessions } from './DeviceSessions.tsx'
-import { LogoutControl } from './LogoutControl.tsx'
+import { type LoggedOut, LogoutControl, loggedOutText } from './LogoutControl.tsx'
 import { useAccountStrings } from './strings.ts'
 import '../trainer/trainer.css'
 import './account.css'
@@ -22,7 +22,7 @@ export default function AccountScreen(_props: Record<string, never>) {
   const { state, session, sync } = useRecords()
   // Bumped when the password changed: the other devices were logged out, the list must say so.
   const [devicesVersion, setDevicesVersion] = useState(0)
-  const [loggedOut, setLoggedOut] = useState<number | null>(null)
+  const [loggedOut, setLoggedOut] = useState<LoggedOut | null>(null)
   if (state.status === 'opening') return <StatusMessage title={s.loading} level={1} />
   if (!session)
     return (
@@ -30,7 +30,7 @@ export default function AccountScreen(_props: Record<string, never>) {
         <ScreenHeading title={s.title} />
         {loggedOut !== null && (
           <p role="status" className="status-line ok">
-            {loggedOut > 0 ? a.logoutDoneDiscarded(loggedOut) : a.logoutDone}
+            {loggedOutText(a, loggedOut)}
           </p>
         )}
         <StatusMessage title={s.notLoggedIn}>

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react'
+import { owedLogoutOnThisDevice } from '../../platform/owed-logout.ts'
 import { type LoginResult, login } from '../../platform/session.ts'
 import { pullAll } from '../../platform/sync/pull.ts'
 import { focusOnMount } from '../../ui/focus-on-mount.ts'
@@ -6,7 +7,7 @@ import { useRecords } from '../shell/records-context.tsx'
 import { afterLogin, Link } from '../shell/router.tsx'
 import { useScreenTitle } from '../shell/useScreenTitle.ts'
 import { ClaimPrompt } from './ClaimPrompt.tsx'
-import { LogoutControl } from './LogoutControl.tsx'
+import { type LoggedOut, LogoutControl, loggedOutText } from './LogoutControl.tsx'
 import { type AccountStrings, useAccountStrings } from './strings.ts'
 
 // What to say, not the words said: switching the language re-says it.
@@ -35,6 +36,10 @@ export default function LoginScreen() {
     e.preventDefault()
     if (!log) return
     setStep({ kind: 'submitting' })
+    // A logout this device still owes the server (made offline) goes first: the login replaces
+    // the cookie, and the session it named would then stay alive on the server for months.
+    if ((await owedLogoutOnThisDevice().send()) === 'owed')
+      return setStep({ kind: 'form', problem: { kind: 'offline' } })
     const result = await login(expired ? session.username : username.trim(), password)
     if (result.kind !== 'ok') return setStep({ kind: 'form', problem: result })
     setPassword('')
@@ -54,11 +59,7 @@ export default function LoginScreen() {
     setStep({ kind: 'done', say: restored > 0 ? (t) => t.restored(restored) : undefined })
   }
 
-  const loggedOut = (discarded: number) =>
-    setStep({
-      kind: 'done',
-      say: (t) => (discarded > 0 ? t.logoutDoneDiscarded(discarded) : t.logoutDone),
-    })
+  const loggedOut = (outcome: LoggedOut) => setStep({ kind: 'done', say: (t) => loggedOutText(t, outcome) })
   const problem = step.kind === 'form' ? step.problem : undefined
   const problemText =
     problem?.kind === 'invalid-credentials'

@@ -1,8 +1,24 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react'
-import { logoutOnServer } from '../../platform/session.ts'
+import { owedLogoutOnThisDevice } from '../../platform/owed-logout.ts'
 import { useRecords } from '../shell/records-context.tsx'
 import { SyncProblem } from '../shell/SyncProblem.tsx'
-import { useAccountStrings } from './strings.ts'
+import { type AccountStrings, useAccountStrings } from './strings.ts'
+
+/**
+ * How a logout ended: how many unsynced records the member chose to delete (0: all were on the
+ * server), and whether the server has yet to hear of it (offline: it is sent when it can be,
+ * platform/owed-logout.ts).
+ */
+export interface LoggedOut {
+  readonly discarded: number
+  readonly serverPending: boolean
+}
+
+/** What the member is told after logging out: only what is true (the server's part may be owed). */
+export function loggedOutText(s: AccountStrings, o: LoggedOut): string {
+  if (o.serverPending) return o.discarded > 0 ? s.logoutDoneHereDiscarded(o.discarded) : s.logoutDoneHere
+  return o.discarded > 0 ? s.logoutDoneDiscarded(o.discarded) : s.logoutDone
+}
 
 /**
  * Logging out on a shared device (P11): the member's data leaves the device with them. With
@@ -10,8 +26,7 @@ import { useAccountStrings } from './strings.ts'
  * "Sync, then log out" does both: it logs out by itself once nothing is left to send, and says
  * why while records still wait (no network, a Wi-Fi sign-in page, the server).
  */
-/** `onLoggedOut` gets how many unsynced records the member chose to delete (0: all were on the server). */
-export function LogoutControl({ onLoggedOut }: { onLoggedOut: (discarded: number) => void }) {
+export function LogoutControl({ onLoggedOut }: { onLoggedOut: (outcome: LoggedOut) => void }) {
   const s = useAccountStrings()
   const { log, session, outbox, recountOutbox, setSession, syncNow, sync } = useRecords()
   const [asking, setAsking] = useState<'no' | 'ask' | 'sync-then-logout'>('no')
@@ -35,10 +50,11 @@ export function LogoutControl({ onLoggedOut }: { onLoggedOut: (discarded: number
     const left = await recountOutbox()
     const unsent = left.pending + left.parked.length
     if (unsent > mayDelete) return setAsking((a) => (a === 'no' ? 'ask' : a))
-    await logoutOnServer()
+    // Owed before anything leaves the device: should the page die now, the next start sends it.
+    const server = await owedLogoutOnThisDevice().logOut()
     await log.forgetMember(session.userId)
     await setSession(null)
-    onLoggedOut(unsent)
+    onLoggedOut({ discarded: unsent, serverPending: server === 'owed' })
   }
   // The effect reacts to the outbox emptying, not to a new `logout` each render.
   const logoutWhenSynced = useEffectEvent(() => void logout(0))

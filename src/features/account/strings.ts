@@ -28,6 +28,11 @@ const zhCN = {
   logoutDone: '已退出登录。你的记录都已保存在服务器上，已从这台设备上清除；再次登录即可找回。',
   logoutDoneDiscarded: (n: number) =>
     `已退出登录，没有同步的 ${n} 条记录已删除。已同步的记录保存在服务器上，再次登录即可找回。`,
+  // Offline (or the server unreachable): the logout is done here, the server's part is owed.
+  logoutDoneHere:
+    '已在这台设备上退出登录。你的记录都已保存在服务器上，已从这台设备上清除；再次登录即可找回。现在连不上服务器，服务器上的退出会在联网后自动完成。',
+  logoutDoneHereDiscarded: (n: number) =>
+    `已在这台设备上退出登录，没有同步的 ${n} 条记录已删除。已同步的记录保存在服务器上，再次登录即可找回。现在连不上服务器，服务器上的退出会在联网后自动完成。`,
   logoutSyncing: '正在同步，完成后再退出…',
   logoutWaits: '记录发送完后会自动退出登录。请留在这个页面，联网后就会开始同步。',
   authRequired: '登录已过期，记录暂停同步（不会丢失）。请重新登录。',
@@ -74,6 +79,10 @@ const en: AccountStrings = {
     'Logged out. Your records are all on the server and were removed from this device; log in again to get them back.',
   logoutDoneDiscarded: (n: number) =>
     `Logged out; the ${n} records that had not synced were deleted. Synced records stay on the server: log in again to get them back.`,
+  logoutDoneHere:
+    'Logged out on this device. Your records are all on the server and were removed from this device; log in again to get them back. The server cannot be reached now: the logout there is finished by itself once the device is back online.',
+  logoutDoneHereDiscarded: (n: number) =>
+    `Logged out on this device; the ${n} records that had not synced were deleted. Synced records stay on the server: log in again to get them back. The server cannot be reached now: the logout there is finished by itself once the device is back online.`,
   logoutSyncing: 'Syncing; log out when it is done…',
   logoutWaits:
     'You will be logged out once the records are sent. Stay on this page: syncing starts as soon as there is a network.',

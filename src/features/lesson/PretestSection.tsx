@@ -17,7 +17,6 @@ import { usePretestStrings } from './pretest-strings.ts'
 import { QuizQuestion } from './QuizQuestion.tsx'
 import { pickChoice } from './quiz-flow.ts'
 import { saveProblemOf } from './save-problem.ts'
-import { useLessonStrings } from './strings.ts'
 import { useDraftSaver } from './useDraftSaver.ts'
 
 const HEADING_ID = 'lesson-pretest-title'
@@ -48,7 +47,6 @@ export function PretestSection({
   onDone: () => void
 }) {
   const p = usePretestStrings()
-  const s = useLessonStrings()
   const { append } = useRecords()
   const questions = pretestQuestions(lesson)
   const [state, dispatch] = useReducer(pretestReducer, draft, initialPretestState)
@@ -147,12 +145,11 @@ export function PretestSection({
               ))}
             </fieldset>
             <p className="lesson-progress">{p.answered(answeredNow, questions.length)}</p>
-            <DraftStatusLine status={status} visible={answeredNow > 0} />
-            {state.phase === 'answering' && state.problem && (
-              <p className="lesson-problem" role="alert">
-                {state.problem === 'storage-full' ? s.storageFull : s.saveFailed}
-              </p>
-            )}
+            <DraftStatusLine
+              status={status}
+              visible={answeredNow > 0}
+              submitProblem={state.phase === 'answering' ? state.problem : null}
+            />
             <button
               type="submit"
               className="lesson-primary lesson-wide"

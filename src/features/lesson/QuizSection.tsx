@@ -217,12 +217,11 @@ export function QuizSection({
               <p className="lesson-progress">
                 {s.answered(answeredCount(quiz, state.answers), quiz.questions.length)}
               </p>
-              <DraftStatusLine status={status} visible={answeredCount(quiz, state.answers) > 0} />
-              {state.phase === 'answering' && state.problem && (
-                <p className="lesson-problem" role="alert">
-                  {state.problem === 'storage-full' ? s.storageFull : s.saveFailed}
-                </p>
-              )}
+              <DraftStatusLine
+                status={status}
+                visible={answeredCount(quiz, state.answers) > 0}
+                submitProblem={state.phase === 'answering' ? state.problem : null}
+              />
               {state.phase === 'answering' && state.confirmUnanswered > 0 ? (
                 <div className="lesson-confirm" role="alert" ref={confirm} tabIndex={-1}>
                   <p>{s.confirmUnanswered(state.confirmUnanswered)}</p>

@@ -111,12 +111,7 @@ export function ReflectionSection({
         <p id={countId} className="lesson-progress">
           {s.charCount(text.length, REFLECTION_MAX_LENGTH)}
         </p>
-        <DraftStatusLine status={status} visible={text.trim() !== ''} />
-        {problem && (
-          <p className="lesson-problem" role="alert">
-            {problem === 'storage-full' ? s.storageFull : s.saveFailed}
-          </p>
-        )}
+        <DraftStatusLine status={status} visible={text.trim() !== ''} submitProblem={problem} />
         <p role="status" className="lesson-saved" tabIndex={-1} ref={savedLine}>
           {submission === 'saved' && s.reflectionSaved}
         </p>

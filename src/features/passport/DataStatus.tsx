@@ -8,7 +8,7 @@ import {
 } from '../../platform/persistence.ts'
 import { formatBytes, formatDateTime, formatTimeAgo } from '../../ui/format.ts'
 import { useRecords } from '../shell/records-context.tsx'
-import { Link, paths } from '../shell/router.tsx'
+import { Link, PASSPORT_DATA_ANCHOR, paths } from '../shell/router.tsx'
 import { SyncProblem } from '../shell/SyncProblem.tsx'
 import { exportUnsynced } from './export-unsynced.ts'
 import { ImportBackup } from './ImportBackup.tsx'
@@ -32,8 +32,11 @@ export function DataStatus() {
   const parked = outbox.parked
   const oldest = outbox.oldestPendingAt
   return (
-    <section aria-labelledby="passport-data">
-      <h2 id="passport-data">{ps.passportData}</h2>
+    <section aria-labelledby={PASSPORT_DATA_ANCHOR}>
+      {/* The sync badge's link lands here, and focus with it. */}
+      <h2 id={PASSPORT_DATA_ANCHOR} tabIndex={-1}>
+        {ps.passportData}
+      </h2>
       <ul className="data-status">
         <li data-testid="pending-count">
           {pending > 0 ? ps.passportPending(pending) : ps.passportAllSynced}

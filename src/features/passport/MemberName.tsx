@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { focusOnMount } from '../../ui/focus-on-mount.ts'
-import { LogoutControl } from '../account/LogoutControl.tsx'
+import { type LoggedOut, LogoutControl, loggedOutText } from '../account/LogoutControl.tsx'
 import { useAccountStrings } from '../account/strings.ts'
 import { useRecords } from '../shell/records-context.tsx'
 import { Link, paths } from '../shell/router.tsx'
@@ -10,7 +10,7 @@ export function MemberName() {
   const a = useAccountStrings()
   const { member, session, localMember, rename } = useRecords()
   const [draft, setDraft] = useState<string | null>(null)
-  const [loggedOut, setLoggedOut] = useState<number | null>(null)
+  const [loggedOut, setLoggedOut] = useState<LoggedOut | null>(null)
   const id = useId()
   if (session)
     return (
@@ -30,7 +30,7 @@ export function MemberName() {
     <>
       {loggedOut !== null && (
         <p role="status" className="status-line ok" tabIndex={-1} ref={focusOnMount}>
-          {loggedOut > 0 ? a.logoutDoneDiscarded(loggedOut) : a.logoutDone}
+          {loggedOutText(a, loggedOut)}
         </p>
       )}
       <MemberNameForm

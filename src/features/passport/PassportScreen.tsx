@@ -1,6 +1,7 @@
 import { useStrings } from '../../i18n/i18n.tsx'
 import { PasswordGivenGate } from '../account/PasswordGivenGate.tsx'
 import { useRecords } from '../shell/records-context.tsx'
+import { useFragmentTarget } from '../shell/use-fragment-target.ts'
 import { useScreenTitle } from '../shell/useScreenTitle.ts'
 import { DataStatus } from './DataStatus.tsx'
 import { LessonScores } from './LessonScores.tsx'
@@ -13,6 +14,8 @@ export default function PassportScreen() {
   const t = useStrings()
   const ps = usePassportStrings()
   const heading = useScreenTitle(`${ps.passportTitle} · ${t.appName}`)
+  // After the title's focus: a link to a section of the passport (the sync badge's) wins.
+  useFragmentTarget()
   const { records, session } = useRecords()
   return (
     <>

@@ -8,6 +8,7 @@ import { Header } from './Header.tsx'
 import { RecordsProvider, useRecords } from './records-context.tsx'
 import { Link, paths, useAppRoute } from './router.tsx'
 import { UpdatePrompt } from './UpdatePrompt.tsx'
+import { useOwedLogout } from './use-owed-logout.ts'
 import { useScreenTitle } from './useScreenTitle.ts'
 
 // Screens past the first load their own code (and the record validators) on demand; the service
@@ -164,6 +165,8 @@ function Main() {
 }
 
 export function App() {
+  // Outside every provider: a logout owed to the server is sent whatever the screen and state.
+  useOwedLogout()
   return (
     <PreferencesProvider>
       <ContentProvider>

@@ -18,8 +18,9 @@ export function SyncBadge() {
     <>
       {!session && <Link to={paths.login()}>{t.navLogin}</Link>}
       {pending > 0 && (
-        // A link: the passport says what waits and why, and offers "sync now".
-        <Link to={paths.passport()} className="pending-badge" data-testid="pending-badge">
+        // A link to where the passport says what waits and why, and offers "sync now": its data
+        // section, far down on a phone, below every route's stamps.
+        <Link to={paths.passportData()} className="pending-badge" data-testid="pending-badge">
           {/* Logged out, nothing leaves the device: the count says what it waits for. While a
               sync runs, the badge says so, and its count falls batch by batch. */}
           {!session

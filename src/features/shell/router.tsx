@@ -82,6 +82,9 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
+/** The id of the passport's data section: a fragment the passport scrolls to (use-fragment-target.ts). */
+export const PASSPORT_DATA_ANCHOR = 'passport-data'
+
 export const paths = {
   routes: () => '/',
   route: (id: string) => `/routes/${encodeURIComponent(id)}`,
@@ -89,6 +92,8 @@ export const paths = {
   checkin: (siteId: string) => `/sites/${encodeURIComponent(siteId)}/checkin`,
   lesson: (id: string) => `/lessons/${encodeURIComponent(id)}`,
   passport: () => '/passport',
+  /** The passport at its data section, which says what waits to sync and why (the sync badge's link). */
+  passportData: () => `/passport#${PASSPORT_DATA_ANCHOR}`,
   qr: (token: string) => `/q/${encodeURIComponent(token)}`,
   scan: () => '/scan',
   /** `next`: the app's own screen to go back to once logged in (see afterLogin). */

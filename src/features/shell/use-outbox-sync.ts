@@ -59,7 +59,9 @@ export function useOutboxSync(log: RecordLog | null, memberId: string | null) {
         setState(s)
         if (s.kind === 'idle' && s.lastSyncAt) {
           setLastSyncAt(s.lastSyncAt)
-          void log.setMeta(LAST_SYNC, s.lastSyncAt)
+          // A full disk refuses this small write too: the time on screen is right, and the
+          // next sync writes it again.
+          log.setMeta(LAST_SYNC, s.lastSyncAt).catch(() => {})
           followOtherDevices()
         }
       },
@@ -71,7 +73,10 @@ export function useOutboxSync(log: RecordLog | null, memberId: string | null) {
         if (savedOffset !== undefined && Math.abs(rounded - savedOffset) < CLOCK_OFFSET_TOLERANCE_MS) return
         savedOffset = rounded
         setClockOffsetMs(rounded)
-        void log.setMeta(CLOCK_OFFSET_META, rounded)
+        log.setMeta(CLOCK_OFFSET_META, rounded).catch(() => {
+          // Not kept (a full disk): written again with the next answer.
+          savedOffset = undefined
+        })
       },
     })
     sync.current = engine
