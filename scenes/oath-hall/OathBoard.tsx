@@ -1,30 +1,41 @@
+import { usePreferences } from '../../src/i18n/i18n.tsx'
 import { Button3D } from '../../src/xr/Button3D.tsx'
 import { Label } from '../../src/xr/Label.tsx'
 import { useSceneActions, useSceneStore } from '../../src/xr/scene-store.ts'
 import { useXrText } from '../../src/xr/use-xr-text.ts'
-
-/** The board stands 2.1 m in front of the flag; text 0.075 m tall is ≈ 17 dmm from the spawn 4.4 m away, ≈ 28 dmm from 2.7 m. */
-const AT: [number, number, number] = [0, 1.15, -2.4]
-const WIDTH_M = 2.4
-const HEIGHT_M = 1.5
-const LINE_M = 0.075
-const LINE_GAP_M = 0.1
+import {
+  BOARD_AT,
+  BOARD_HEIGHT_M,
+  BOARD_LINE_HEIGHT,
+  BOARD_TEXT_M,
+  BOARD_WIDTH_M,
+  BOTTOM_ROW_Y_M,
+  BUTTON,
+  BUTTON_X_M,
+  NOTE_TOP_M,
+  OATH_TOP_M,
+  STATUS_Y_M,
+  TEXT_LEFT_M,
+  TEXT_WIDTH_M,
+} from './board-layout.ts'
 
 /**
  * The ceremony: the oath's lines appear one at a time (the trainer's `next-oath-line`, or the
- * member's own "下一句" when no trainer leads); after the last line, "宣誓完毕" records it.
+ * member's own "下一句" when no trainer leads); after the last line, "宣誓完毕" records it. The
+ * page shows the same lines as text (src/features/vr/OathText.tsx). Layout: board-layout.ts.
  */
 export function OathBoard() {
   const lines = useSceneStore((s) => s.oathLines)
   const oath = useSceneStore((s) => s.guided.oath)
   const trainerLeads = useSceneStore((s) => s.guided.trainerLeads)
   const save = useSceneStore((s) => s.oathSave)
-  const sourceText = useSceneStore((s) => s.scene.ceremony?.source)
+  const ceremony = useSceneStore((s) => s.scene.ceremony)
   const { s: xrStrings, text } = useXrText()
-  const source = sourceText ? text(sourceText) : ''
+  // The oath is taken in the words of the Party Constitution: with no English text, it is not
+  // translated here but said to be in Chinese.
+  const chineseOnly = usePreferences().prefs.lang === 'en' && !ceremony?.text.en
+  const source = ceremony?.source ? text(ceremony.source) : ''
   const { nextOathLine, finishOath } = useSceneActions()
-  const top = HEIGHT_M / 2 - 0.1
-  const bottom = -HEIGHT_M / 2 + 0.1
   const status =
     save === 'saving'
       ? xrStrings.saving
@@ -33,31 +44,51 @@ export function OathBoard() {
         : save === 'idle'
           ? ''
           : xrStrings.saveFailed
+  const textProps = { size: BOARD_TEXT_M, lineHeight: BOARD_LINE_HEIGHT } as const
   return (
-    <group name="oath-board" position={AT}>
+    <group name="oath-board" position={[...BOARD_AT]}>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: a three.js object, not a DOM element */}
       <mesh position={[0, 0, -0.02]} onClick={(e) => e.stopPropagation()}>
-        <planeGeometry args={[WIDTH_M, HEIGHT_M]} />
+        <planeGeometry args={[BOARD_WIDTH_M, BOARD_HEIGHT_M]} />
         <meshBasicMaterial color="#fffaf3" toneMapped={false} />
       </mesh>
       {oath.shown === 0 ? (
-        <Label size={LINE_M} position={[0, 0.2, 0]} color="#b0121b">
+        <Label
+          {...textProps}
+          position={[TEXT_LEFT_M, OATH_TOP_M, 0]}
+          anchorX="left"
+          anchorY="top"
+          maxWidth={TEXT_WIDTH_M}
+          color="#b0121b"
+        >
           {trainerLeads ? xrStrings.oathWaiting : `${xrStrings.oathWaiting}\n${xrStrings.oathLeadHint}`}
         </Label>
       ) : (
         <Label
+          {...textProps}
           name="oath-lines"
-          size={LINE_M}
-          position={[-WIDTH_M / 2 + 0.15, top, 0]}
+          position={[TEXT_LEFT_M, OATH_TOP_M, 0]}
           anchorX="left"
           anchorY="top"
-          lineHeight={LINE_GAP_M / LINE_M}
-          maxWidth={WIDTH_M / 2 - 0.2}
+          maxWidth={TEXT_WIDTH_M}
         >
-          {lines.slice(0, oath.shown).join('\n')}
+          {lines.slice(0, oath.shown).join('，')}
         </Label>
       )}
-      <Label size={0.045} position={[WIDTH_M / 4, bottom + 0.2, 0]} color="#6b4428">
+      {chineseOnly && (
+        <Label
+          {...textProps}
+          name="oath-chinese-only"
+          position={[TEXT_LEFT_M, NOTE_TOP_M, 0]}
+          anchorX="left"
+          anchorY="top"
+          maxWidth={TEXT_WIDTH_M}
+          color="#6b4428"
+        >
+          {xrStrings.oathChineseOnly}
+        </Label>
+      )}
+      <Label {...textProps} position={[TEXT_LEFT_M, BOTTOM_ROW_Y_M, 0]} anchorX="left" color="#6b4428">
         {source}
       </Label>
       {oath.phase !== 'read' && !trainerLeads && (
@@ -65,10 +96,10 @@ export function OathBoard() {
           id="oath-next"
           label={xrStrings.nextLine}
           onPress={nextOathLine}
-          position={[WIDTH_M / 4, bottom + 0.05, 0]}
-          width={0.5}
-          height={0.12}
-          textSize={0.05}
+          position={[BUTTON_X_M, BOTTOM_ROW_Y_M, 0]}
+          width={BUTTON.width}
+          height={BUTTON.height}
+          textSize={BOARD_TEXT_M}
         />
       )}
       {oath.phase === 'read' && save !== 'saved' && (
@@ -77,14 +108,14 @@ export function OathBoard() {
           label={xrStrings.oathDone}
           onPress={() => void finishOath()}
           disabled={save === 'saving'}
-          position={[WIDTH_M / 4, bottom + 0.05, 0]}
-          width={0.5}
-          height={0.12}
-          textSize={0.05}
+          position={[BUTTON_X_M, BOTTOM_ROW_Y_M, 0]}
+          width={BUTTON.width}
+          height={BUTTON.height}
+          textSize={BOARD_TEXT_M}
         />
       )}
       {status && (
-        <Label name="oath-save-status" size={0.05} position={[WIDTH_M / 4, bottom + 0.35, 0]} color="#b0121b">
+        <Label {...textProps} name="oath-save-status" position={[BUTTON_X_M, STATUS_Y_M, 0]} color="#b0121b">
           {status}
         </Label>
       )}

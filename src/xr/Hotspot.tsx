@@ -1,23 +1,32 @@
 import { Billboard } from '@react-three/drei'
-import { useThree } from '@react-three/fiber'
-import { useXR } from '@react-three/xr'
-import { use, useMemo, useState } from 'react'
+import { useFrame } from '@react-three/fiber'
+import { use, useMemo, useRef, useState } from 'react'
+import { type Group, type PerspectiveCamera, Vector3 } from 'three'
+import { usePreferences } from '../i18n/i18n.tsx'
 import { loadXrFont, textBlockHeight } from './canvas-text.ts'
 import { HOTSPOT_HIT_RADIUS_M, TEXT_LABEL_M } from './comfort.ts'
 import { Label } from './Label.tsx'
 import { useSceneActions, useSceneStore } from './scene-store.ts'
-import { screenLabelScale } from './screen-label-scale.ts'
+import { type LabelView, SCREEN_TITLE_PX, SCREEN_TITLE_PX_LARGE, titleScale } from './screen-label-scale.ts'
 import { noteClick } from './test-api.ts'
 import { useXrText } from './use-xr-text.ts'
 
 /**
  * A selectable point of interest: a glowing marker, its title above, and an invisible hit sphere
  * of HOTSPOT_HIT_RADIUS_M around it so a shaky ray, a hand, a gaze or a fingertip on a phone all
- * find it. `scale` enlarges everything for far hotspots (panoramas), so they keep their angular size.
+ * find it. `scale` enlarges everything for far hotspots (panoramas), so they keep their angular
+ * size; the title is enlarged further, from its foot, when the viewer is too far to read it.
  */
 const TITLE_SIZE_M = TEXT_LABEL_M * 0.8
 const TITLE_MAX_WIDTH_M = 0.9
 const TITLE_LINE_HEIGHT = 1.15
+const MARKER_RADIUS_M = 0.09
+/** The title's foot, above the marker's centre: clear of the marker even when it is enlarged (×1.4). */
+const TITLE_LIFT_M = 0.16
+
+// Scratch vectors for the per-frame distance (never allocated in a frame).
+const eye = new Vector3()
+const foot = new Vector3()
 
 export function Hotspot({
   id,
@@ -46,10 +55,26 @@ export function Hotspot({
   const visited = useSceneStore((s) => s.visited.includes(id))
   const highlighted = useSceneStore((s) => s.guided.highlight === id)
   const [hover, setHover] = useState(false)
-  const labelScale = screenLabelScale(
-    useThree((s) => s.size.width),
-    useXR((s) => s.session != null),
-  )
+  const largeText = usePreferences().prefs.largeText
+  const label = useRef<Group>(null)
+  // The title keeps a legible size from wherever the viewer is (screen-label-scale.ts): set on
+  // the object each frame, as the viewer walks, teleports or turns a phone (STYLE.md 10). The
+  // stage draws on demand without a headset, and every move that changes the distance asks for
+  // a frame, so this always runs before the frame that shows it.
+  useFrame(({ camera, gl, size }) => {
+    const group = label.current
+    if (!group) return
+    const view: LabelView = gl.xr.isPresenting
+      ? { kind: 'headset' }
+      : {
+          kind: 'screen',
+          canvasHeightPx: size.height,
+          fovDeg: (camera as PerspectiveCamera).fov,
+          minPx: largeText ? SCREEN_TITLE_PX_LARGE : SCREEN_TITLE_PX,
+        }
+    const distance = camera.getWorldPosition(eye).distanceTo(group.getWorldPosition(foot))
+    group.scale.setScalar(titleScale(view, TITLE_SIZE_M * scale, distance))
+  })
   const colour = highlighted ? '#ff3b30' : hover ? '#ffe08a' : visited ? '#c9a227' : '#ffcc33'
   return (
     // Handlers on the group, so the marker, its label and the hit sphere all select it.
@@ -72,11 +97,12 @@ export function Hotspot({
         <meshBasicMaterial visible={false} />
       </mesh>
       <mesh scale={highlighted || hover ? 1.4 : 1}>
-        <icosahedronGeometry args={[0.09, 1]} />
+        <icosahedronGeometry args={[MARKER_RADIUS_M, 1]} />
         <meshBasicMaterial color={colour} toneMapped={false} />
       </mesh>
-      <Billboard position={[0, 0.24 * labelScale, 0]} scale={labelScale}>
+      <Billboard ref={label} position={[0, TITLE_LIFT_M, 0]}>
         <Label
+          name={`title:${id}`}
           size={TITLE_SIZE_M}
           anchorY="bottom"
           maxWidth={TITLE_MAX_WIDTH_M}
@@ -88,13 +114,18 @@ export function Hotspot({
         >
           {title}
         </Label>
+        {/* As large as the title: one scale keeps both legible. */}
         {highlighted && (
           <Label
-            size={TEXT_LABEL_M * 0.6}
+            name={`look-here:${id}`}
+            size={TITLE_SIZE_M}
             anchorY="bottom"
             position={[0, titleHeight + 0.02, 0]}
+            maxWidth={TITLE_MAX_WIDTH_M}
+            lineHeight={TITLE_LINE_HEIGHT}
+            textAlign="center"
             color="#ffdd55"
-            outlineWidth={0.005}
+            outlineWidth={0.006}
             outlineColor="#3a1d0e"
           >
             {strings.lookHere}

@@ -83,7 +83,7 @@ export function Label({
         name={name}
         position={[dx, dy, 0]}
         raycast={ignoreRays}
-        userData={{ hongtuText: true, text, fontLoaded, lines: block.lines.length }}
+        userData={{ hongtuText: true, text, fontLoaded, lines: block.lines.length, emM: size }}
       >
         <planeGeometry args={[block.width, block.height]} />
         <meshBasicMaterial map={texture} transparent toneMapped={false} depthWrite={false} />

@@ -1,17 +1,35 @@
 import { useFrame, useThree } from '@react-three/fiber'
-import { lazy, Suspense, useEffect, useRef } from 'react'
+import { lazy, type RefObject, Suspense, useEffect, useRef } from 'react'
 import { SNAP_TURN_DEG } from './comfort.ts'
 import { dragLook, keyAction, type LookState, walkDelta } from './look.ts'
+import { type KeyFocus, keysMoveView } from './stage-keys.ts'
 
 /** Only on a phone whose member turned the gyro on: not in every VR screen's first download. */
 const DeviceOrientationControls = lazy(() => import('./GyroControls.tsx'))
 
+/** Where the keyboard focus is, as far as the stage's keys care (stage-keys.ts). */
+function focusOf(target: EventTarget | null, stage: Element): KeyFocus {
+  if (!(target instanceof Element) || target === document.body || target === document.documentElement)
+    return 'nothing'
+  return stage.contains(target) ? 'stage' : 'elsewhere'
+}
+
 /**
  * Without a headset: drag (mouse or finger) to look around, arrow keys or WASD to walk, Q/E to
  * snap-turn; on a phone, optionally the device's orientation ("gyro"). The view changes only
- * when the member acts. `walkable` is false for panoramas (the viewpoint is fixed).
+ * when the member acts. `walkable` is false for panoramas (the viewpoint is fixed). Keys move
+ * the view only while the member is at the `stage` (the element around the canvas): otherwise
+ * they are the page's (stage-keys.ts).
  */
-export function ScreenControls({ gyro, walkable }: { gyro: boolean; walkable: boolean }) {
+export function ScreenControls({
+  gyro,
+  walkable,
+  stage,
+}: {
+  gyro: boolean
+  walkable: boolean
+  stage?: RefObject<HTMLElement | null>
+}) {
   const camera = useThree((s) => s.camera)
   const element = useThree((s) => s.gl.domElement)
   // The stage draws on demand (XrStage.tsx): a look or a step changes only the camera.
@@ -39,10 +57,14 @@ export function ScreenControls({ gyro, walkable }: { gyro: boolean; walkable: bo
       last = null
     }
     const key = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null
-      if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return
+      // Alt+← is the browser's "back", Ctrl or ⌘ with a key its own shortcuts.
+      if (e.altKey || e.ctrlKey || e.metaKey) return
       const action = keyAction(e.key, SNAP_TURN_DEG)
       if (!action || !look.current) return
+      const area = stage?.current ?? element
+      const box = area.getBoundingClientRect()
+      const at = { topPx: box.top, bottomPx: box.bottom }
+      if (!keysMoveView(focusOf(e.target, area), at, window.innerHeight)) return
       if (action.kind === 'turn') look.current = { ...look.current, yaw: look.current.yaw + action.radians }
       else if (walkable) {
         const [dx, dz] = walkDelta(look.current.yaw, action.forwardM, action.rightM)
@@ -65,7 +87,7 @@ export function ScreenControls({ gyro, walkable }: { gyro: boolean; walkable: bo
       window.removeEventListener('pointercancel', up)
       window.removeEventListener('keydown', key)
     }
-  }, [gyro, walkable, element, camera, invalidate])
+  }, [gyro, walkable, element, camera, invalidate, stage])
 
   useFrame(() => {
     if (gyro) return

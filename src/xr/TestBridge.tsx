@@ -1,6 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useRef } from 'react'
 import {
+  type Camera,
   Matrix4,
   type Mesh,
   type Object3D,
@@ -10,9 +11,10 @@ import {
   type Texture,
   Vector3,
 } from 'three'
+import { glyphDmm } from './comfort.ts'
 import { installEmulatorIfAsked } from './emulator.ts'
 import { XR_ORIGIN_NAME } from './Rig.tsx'
-import { type FrameStats, registerTestApi } from './test-api.ts'
+import { type FrameStats, registerTestApi, type TextView } from './test-api.ts'
 import { xrStore } from './xr-store.ts'
 
 /**
@@ -83,6 +85,44 @@ function panelTexts(panel: Object3D): { texts: string[]; overflowing: string[] }
   return { texts, overflowing }
 }
 
+/**
+ * What textView (test-api.ts) answers for one text mesh, seen by `camera` on a canvas at `rect`
+ * (its screen box means nothing when it is behind the camera: check its object's screenPoint).
+ */
+function textView(o: Object3D, camera: Camera, rect: DOMRect): TextView | null {
+  if (!o.userData.hongtuText) return null
+  o.updateWorldMatrix(true, false)
+  const { width, height } = ((o as Mesh).geometry as PlaneGeometry).parameters
+  const toScreen = (world: Vector3) => {
+    const p = world.clone().project(camera)
+    return {
+      x: rect.left + ((p.x + 1) / 2) * rect.width,
+      y: rect.top + ((1 - p.y) / 2) * rect.height,
+      z: p.z,
+    }
+  }
+  const centre = o.getWorldPosition(new Vector3())
+  const corners = [
+    [-1, -1],
+    [1, 1],
+    [-1, 1],
+    [1, -1],
+  ].map(([sx = 0, sy = 0]) => toScreen(o.localToWorld(new Vector3((sx * width) / 2, (sy * height) / 2, 0))))
+  const glyphM = Number(o.userData.emM) * o.getWorldScale(new Vector3()).y
+  const eye = camera.getWorldPosition(new Vector3())
+  const up = new Vector3(0, 1, 0).applyQuaternion(camera.getWorldQuaternion(new Quaternion()))
+  const a = toScreen(centre)
+  const b = toScreen(centre.clone().addScaledVector(up, glyphM))
+  return {
+    left: Math.min(...corners.map((c) => c.x)),
+    right: Math.max(...corners.map((c) => c.x)),
+    top: Math.min(...corners.map((c) => c.y)),
+    bottom: Math.max(...corners.map((c) => c.y)),
+    glyphPx: Math.hypot(a.x - b.x, a.y - b.y),
+    dmm: glyphDmm(glyphM, eye.distanceTo(centre)),
+  }
+}
+
 export function TestBridge() {
   const gl = useThree((s) => s.gl)
   const scene = useThree((s) => s.scene)
@@ -131,6 +171,10 @@ export function TestBridge() {
         if (p.z > 1 || Math.abs(p.x) > 1 || Math.abs(p.y) > 1) return null
         const rect = gl.domElement.getBoundingClientRect()
         return { x: rect.left + ((p.x + 1) / 2) * rect.width, y: rect.top + ((1 - p.y) / 2) * rect.height }
+      },
+      textView(name) {
+        const o = find(name)
+        return o ? textView(o, camera, gl.domElement.getBoundingClientRect()) : null
       },
       aimController(name, hand) {
         const target = find(name)

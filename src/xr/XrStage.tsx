@@ -1,6 +1,6 @@
 import { Canvas, useFrame, useThree } from '@react-three/fiber'
 import { XR } from '@react-three/xr'
-import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react'
+import { lazy, type ReactNode, type RefObject, Suspense, useEffect, useRef } from 'react'
 import { STAGE_FOV_DEG } from './panorama/stage-view.ts'
 import { Rig } from './Rig.tsx'
 import { SceneOverlays } from './SceneOverlays.tsx'
@@ -28,11 +28,14 @@ const TestBridge =
 export function XrStage({
   store,
   gyro,
+  stage,
   onFirstFrame,
   children,
 }: {
   store: SceneStore
   gyro: boolean
+  /** The focusable element around the canvas: the walk and turn keys are its (ScreenControls.tsx). */
+  stage?: RefObject<HTMLElement | null>
   onFirstFrame: () => void
   children: ReactNode
 }) {
@@ -53,7 +56,7 @@ export function XrStage({
       <SceneStoreContext.Provider value={store}>
         <XR store={xrStore}>
           <Rig spawn={scene.spawn}>
-            <ScreenControls gyro={gyro} walkable={scene.kind === 'model'} />
+            <ScreenControls gyro={gyro} walkable={scene.kind === 'model'} stage={stage} />
             <Suspense fallback={null}>
               {children}
               <SceneOverlays />

@@ -22,6 +22,18 @@ export const PANEL_DROP_M = 0.15
 export const TEXT_BODY_M = 0.042
 export const TEXT_TITLE_M = 0.06
 export const TEXT_LABEL_M = 0.09
+/** The least angular size of text a visitor must read, dmm (mm of glyph per metre of distance). */
+export const MIN_LEGIBLE_DMM = 24
+
+/** A glyph's angular size in dmm: its height over its distance from the eye, ×1000. */
+export function glyphDmm(glyphM: number, distanceM: number): number {
+  return (glyphM / distanceM) * 1000
+}
+
+/** The glyph height, metres, that reads at MIN_LEGIBLE_DMM from `distanceM` away. */
+export function legibleGlyphM(distanceM: number): number {
+  return (MIN_LEGIBLE_DMM * distanceM) / 1000
+}
 /** Snap turn step, degrees (no smooth rotation: it is the main cause of VR sickness). */
 export const SNAP_TURN_DEG = 30
 /** A hotspot's hit radius, metres: large, so selecting it needs no pointing precision. */

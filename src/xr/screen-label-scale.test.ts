@@ -1,17 +1,60 @@
 import { describe, expect, it } from 'vitest'
-import { screenLabelScale } from './screen-label-scale.ts'
+import { glyphDmm, MIN_LEGIBLE_DMM } from './comfort.ts'
+import {
+  focalLengthPx,
+  LABEL_MAX_BOOST,
+  type LabelView,
+  SCREEN_TITLE_PX,
+  titleScale,
+} from './screen-label-scale.ts'
 
-describe('screenLabelScale', () => {
-  it('leaves titles as they are in a headset session, whatever the canvas', () => {
-    expect(screenLabelScale(390, true)).toBe(1)
+/** A hotspot title's glyph as modelled (Hotspot.tsx), and a panorama's (×2.2 at 6 m). */
+const TITLE_M = 0.072
+const PANORAMA_TITLE_M = TITLE_M * 2.2
+const headset: LabelView = { kind: 'headset' }
+const screen = (canvasHeightPx: number): LabelView => ({
+  kind: 'screen',
+  canvasHeightPx,
+  fovDeg: 70,
+  minPx: SCREEN_TITLE_PX,
+})
+/** A 390 × 844 phone's stage (65vh) and a 1280 × 800 desktop's. */
+const PHONE_STAGE_PX = 548
+const DESKTOP_STAGE_PX = 520
+const onScreenPx = (glyphM: number, distanceM: number, canvasHeightPx: number) =>
+  (glyphM / distanceM) * focalLengthPx(canvasHeightPx, 70)
+
+describe('titleScale in a headset', () => {
+  it('makes a far title read at the legibility target from the eyes (会师门, 15.9 m from the spawn)', () => {
+    const k = titleScale(headset, TITLE_M, 15.9)
+    expect(glyphDmm(TITLE_M * k, 15.9)).toBeCloseTo(MIN_LEGIBLE_DMM)
   })
-  it('enlarges titles on a phone-sized canvas, at most four times', () => {
-    expect(screenLabelScale(300, false)).toBe(4)
-    expect(screenLabelScale(390, false)).toBeCloseTo(1400 / 390)
-    expect(screenLabelScale(1024, false)).toBeCloseTo(1400 / 1024)
+  it('leaves a near title as modelled, and a panorama title that already reads', () => {
+    expect(titleScale(headset, TITLE_M, 2)).toBe(1)
+    expect(titleScale(headset, PANORAMA_TITLE_M, 6)).toBe(1)
   })
-  it('leaves them on a wide canvas, and ignores a canvas not measured yet', () => {
-    expect(screenLabelScale(1600, false)).toBe(1)
-    expect(screenLabelScale(0, false)).toBe(1)
+  it('stops growing far away', () => {
+    expect(titleScale(headset, TITLE_M, 100)).toBe(LABEL_MAX_BOOST)
+  })
+})
+
+describe('titleScale on a screen', () => {
+  it('enlarges a title too small on a phone to the page’s text size, no more', () => {
+    expect(onScreenPx(TITLE_M, 12.5, PHONE_STAGE_PX)).toBeLessThan(4)
+    const k = titleScale(screen(PHONE_STAGE_PX), TITLE_M, 12.5)
+    expect(onScreenPx(TITLE_M * k, 12.5, PHONE_STAGE_PX)).toBeCloseTo(SCREEN_TITLE_PX)
+  })
+  it('enlarges a panorama title on a phone by far less than the old fourfold boost', () => {
+    // Four times was 37 px of glyph: titles overlapped and ran off the stage.
+    const k = titleScale(screen(PHONE_STAGE_PX), PANORAMA_TITLE_M, 6)
+    expect(k).toBeGreaterThan(1)
+    expect(k).toBeLessThan(2)
+  })
+  it('leaves a title that is already large enough as modelled', () => {
+    expect(titleScale(screen(DESKTOP_STAGE_PX), TITLE_M, 1)).toBe(1)
+  })
+  it('is bounded far away, and ignores a canvas not measured yet', () => {
+    expect(titleScale(screen(PHONE_STAGE_PX), TITLE_M, 200)).toBe(LABEL_MAX_BOOST)
+    expect(titleScale(screen(0), TITLE_M, 12.5)).toBe(1)
   })
 })

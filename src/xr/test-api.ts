@@ -22,6 +22,15 @@ export interface FrameStats {
   readonly texts: { readonly total: number; readonly rendered: number }
 }
 
+export interface TextView {
+  readonly left: number
+  readonly top: number
+  readonly right: number
+  readonly bottom: number
+  readonly glyphPx: number
+  readonly dmm: number
+}
+
 export interface ControllerClick {
   readonly heldMs: number
   /** The named object (`button:…`, `panel:…`) the ray met first, or null for none. */
@@ -41,6 +50,13 @@ export interface XrTestHooks {
   panelTexts(name: string): { texts: string[]; overflowing: string[] } | null
   /** Centre of a named object in CSS pixels of the viewport, or null when out of the camera's view. */
   screenPoint(name: string): { x: number; y: number } | null
+  /**
+   * A 3D text block (xr/Label.tsx, by its name) as the viewer sees it: its box on the screen in
+   * CSS pixels, its glyph's height on the screen in CSS pixels, and its glyph's angular size from
+   * the eye in dmm (what comfort.ts sets a target for). Null when there is no such text. The
+   * screen box means nothing for a text behind the camera (screenPoint of its object says).
+   */
+  textView(name: string): TextView | null
   /** Points the emulated controller at a named object (from about where a hand would hold it). */
   aimController(name: string, hand: 'left' | 'right'): boolean
   /**

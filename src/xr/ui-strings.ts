@@ -33,6 +33,8 @@ const zh = {
   oathDone: '宣誓完毕',
   oathWaiting: '请面向党旗，等待老师领誓',
   oathLeadHint: '没有老师带领时，请点“下一句”',
+  // Only where the oath has no text in the member's language (OathBoard.tsx): never in Chinese.
+  oathChineseOnly: '',
   lookHere: '老师请大家看这里',
   guidePaused: '老师已暂停课程，请稍候。',
   guideEnded: '老师已结束本次带教，你可以继续自由学习。',
@@ -74,6 +76,7 @@ const en: XrStrings = {
   oathDone: 'Oath taken',
   oathWaiting: 'Face the Party flag and wait for the trainer to lead',
   oathLeadHint: 'With no trainer leading, select “Next line”',
+  oathChineseOnly: 'The oath is shown in Chinese only.',
   lookHere: 'The trainer asks you to look here',
   guidePaused: 'The trainer has paused the class. Please wait.',
   guideEnded: 'The trainer has ended the guided session; carry on at your own pace.',

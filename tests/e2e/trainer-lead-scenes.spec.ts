@@ -2,7 +2,7 @@ import { request } from '@playwright/test'
 import { logIn } from './account.ts'
 import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
 import { createAccount, LeadDriver } from './guide-driver.ts'
-import { ADMIN } from './trainer-driver.ts'
+import { ADMIN, DEMO_CLASS, TRAINER1 } from './trainer-driver.ts'
 
 test.use(WITHOUT_SERVICE_WORKER)
 
@@ -48,4 +48,38 @@ test('the lead screen of a class with no VR scenes offers no VR commands', async
   await expect(page.getByRole('heading', { name: 'VR 课堂' })).toHaveCount(0)
   await expect(page.getByRole('button', { name: /^进入《/ })).toHaveCount(0)
   await expect(page.getByRole('button', { name: '暂停' })).toHaveCount(0)
+})
+
+/**
+ * In the VR center the trainer pauses, points and leads the oath again and again: on a 1024 × 768
+ * tablet those commands were two screens down, under the route's stops and lessons. The demo
+ * class has VR scenes: its pause is on the first screen, and stays in view while the trainer
+ * goes down to the oath hall's commands.
+ */
+test.describe('on a 1024 × 768 tablet', () => {
+  test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true })
+
+  test('the VR commands come first: pause on the first screen, still in view at the oath hall’s', async ({
+    app,
+    page,
+  }) => {
+    void app
+    await logIn(page, TRAINER1)
+    const lead = new LeadDriver(page, DEMO_CLASS.id)
+    await lead.open()
+    const pause = page.getByRole('button', { name: '暂停', exact: true })
+    await expect(pause).toBeVisible()
+    const inFirstScreen = async () => {
+      const box = await pause.boundingBox()
+      return box !== null && box.y >= 0 && box.y + box.height <= 768
+    }
+    expect(await page.evaluate(() => window.scrollY)).toBe(0)
+    expect(await inFirstScreen(), 'pause within the first 768 px').toBe(true)
+
+    // Down to the oath hall's commands, as far as the first one shows at the screen's foot.
+    const oathStart = page.getByRole('button', { name: '领誓：开始重温入党誓词' })
+    await oathStart.evaluate((b) => b.scrollIntoView({ block: 'end' }))
+    await expect(oathStart).toBeInViewport()
+    expect(await inFirstScreen(), 'pause in view beside the oath’s commands').toBe(true)
+  })
 })

@@ -19,6 +19,29 @@ describe('wrapText', () => {
     expect(quoted.join('')).toBe('毛泽东《论持久战》')
   })
 
+  it('never ends a line on an opening quote nor starts one with a closing quote, straight or curly', () => {
+    for (const text of [
+      'After the last line, tap "Oath completed", and it is recorded.',
+      'With no trainer leading, select “Next line” yourself.',
+      '"Oath completed" records it',
+    ]) {
+      // From the width of the longest quoted word: a narrower line must cut words anywhere.
+      for (let w = 13; w < 40; w++) {
+        const lines = wrapText(text, w, monospace)
+        expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''))
+        for (const line of lines) {
+          // An opening quote is one at the line's start or after a space; a closing one, any other.
+          expect(/(^|\s)["“]$/.test(line), `“${line}” ends on an opening quote at width ${w}`).toBe(false)
+          expect(
+            /^["”][^\p{L}]|^["”]$/u.test(line),
+            `“${line}” starts with a closing quote at width ${w}`,
+          ).toBe(false)
+        }
+      }
+    }
+    expect(wrapText('then tap "Oath completed"', 12, monospace)).toEqual(['then tap', '"Oath', 'completed"'])
+  })
+
   it('breaks Latin between words, keeps explicit line breaks, and trims line ends', () => {
     expect(wrapText('The Long March ended', 10, monospace)).toEqual(['The Long', 'March', 'ended'])
     expect(wrapText('第一行\n第二行', undefined, monospace)).toEqual(['第一行', '第二行'])

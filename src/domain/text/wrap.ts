@@ -13,28 +13,53 @@ const NO_LINE_START = new Set([...'，。、；：！？）」』】》〉”’
 /** Never at the end of a line: opening brackets and quotes. */
 const NO_LINE_END = new Set([...'（「『【《〈“‘([{'])
 
+/**
+ * A straight double quote (") is the same character at both ends of a quotation: it opens one at
+ * the start of the text, after a space or after an opening bracket, and closes one anywhere else.
+ */
+function straightQuoteOpens(previous: string | undefined): boolean {
+  return previous === undefined || /\s/.test(previous) || NO_LINE_END.has(previous)
+}
+
 /** Splits a paragraph into unbreakable pieces: one CJK character, or one Latin word with its trailing spaces. */
 export function breakOpportunities(paragraph: string): string[] {
   const pieces: string[] = []
   let word = ''
+  // An opening straight quote, held for the piece it begins (a line never ends on it).
+  let opening = ''
+  const push = (piece: string) => {
+    pieces.push(opening + piece)
+    opening = ''
+  }
+  let previous: string | undefined
   for (const ch of paragraph) {
     const latin = /[\p{Script=Latin}\p{Nd}'’\-_/@#&+*=<>~^`|\\$]/u.test(ch)
-    if (latin) {
+    if (ch === '"' && straightQuoteOpens(previous)) {
+      if (word) push(word)
+      word = ''
+      opening += ch
+    } else if (ch === '"') {
+      // A closing one stays with what it closes (a line never starts with it).
+      if (word) word += ch
+      else if (pieces.length > 0) pieces[pieces.length - 1] += ch
+      else push(ch)
+    } else if (latin) {
       // A space ends a word; a letter after trailing spaces starts the next one.
       if (word.endsWith(' ')) {
-        pieces.push(word)
+        push(word)
         word = ''
       }
       word += ch
     } else if (ch === ' ') {
       word += ch
     } else {
-      if (word) pieces.push(word)
+      if (word) push(word)
       word = ''
-      pieces.push(ch)
+      push(ch)
     }
+    previous = ch
   }
-  if (word) pieces.push(word)
+  if (word || opening) push(word)
   return glueKinsoku(pieces)
 }
 

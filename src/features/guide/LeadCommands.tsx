@@ -12,7 +12,7 @@ import type { GuideStrings } from './strings.ts'
 /** The outcome of a command, said with the current words and names (a stop's, a lesson's). */
 type Say = (t: GuideStrings, names: Names) => string
 
-/** The trainer's buttons: gather at a stop, a stop's lessons and quizzes, the VR scenes, the end. */
+/** The trainer's buttons: the VR scenes (if any), gather at a stop, a stop's lessons and quizzes, the end. */
 export function LeadCommands({
   cls,
   controller,
@@ -64,41 +64,13 @@ export function LeadCommands({
       <p role="status" className="lead-feedback" data-testid="lead-feedback">
         {feedback?.say(t, names)}
       </p>
-      {route && (
-        <section aria-labelledby="lead-gather">
-          <h2 id="lead-gather">{t.sectionGather}</h2>
-          <ul className="lead-buttons">
-            {route.stops.map((stop, i) => (
-              <li key={stop.site}>
-                {button(t.stop(i + 1, names.site(stop.site)), { type: 'gather', siteId: stop.site })}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {route && (
-        <section aria-labelledby="lead-lessons">
-          <h2 id="lead-lessons">{t.sectionLessons}</h2>
-          {route.stops.flatMap((stop) =>
-            (content.site(stop.site)?.lessons ?? []).map((lessonId) => {
-              const lesson = content.lesson(lessonId)
-              if (!lesson) return null
-              const title = text(lesson.title)
-              return (
-                <fieldset key={lessonId} className="lead-lesson">
-                  <legend className="lead-lesson-title">{title}</legend>
-                  {button(t.start, { type: 'start-lesson', lessonId })}
-                  {button(t.quiz, { type: 'show-quiz', lessonId })}
-                </fieldset>
-              )
-            }),
-          )}
-        </section>
-      )}
+      {/* First when the class has VR scenes: in the VR center the trainer pauses and leads the
+          oath without scrolling past the route's stops and lessons (on a 1024 × 768 tablet the
+          pause was two screens down). */}
       {scenes.length > 0 && (
         <section aria-labelledby="lead-vr">
           <h2 id="lead-vr">{t.sectionVr}</h2>
-          <p>
+          <p className="lead-vr-pause">
             {button(paused ? t.resume : t.pause, { type: 'vr-pause', paused: !paused }, { pressed: paused })}
           </p>
           {scenes.map((scene) => {
@@ -140,6 +112,37 @@ export function LeadCommands({
               </fieldset>
             )
           })}
+        </section>
+      )}
+      {route && (
+        <section aria-labelledby="lead-gather">
+          <h2 id="lead-gather">{t.sectionGather}</h2>
+          <ul className="lead-buttons">
+            {route.stops.map((stop, i) => (
+              <li key={stop.site}>
+                {button(t.stop(i + 1, names.site(stop.site)), { type: 'gather', siteId: stop.site })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {route && (
+        <section aria-labelledby="lead-lessons">
+          <h2 id="lead-lessons">{t.sectionLessons}</h2>
+          {route.stops.flatMap((stop) =>
+            (content.site(stop.site)?.lessons ?? []).map((lessonId) => {
+              const lesson = content.lesson(lessonId)
+              if (!lesson) return null
+              const title = text(lesson.title)
+              return (
+                <fieldset key={lessonId} className="lead-lesson">
+                  <legend className="lead-lesson-title">{title}</legend>
+                  {button(t.start, { type: 'start-lesson', lessonId })}
+                  {button(t.quiz, { type: 'show-quiz', lessonId })}
+                </fieldset>
+              )
+            }),
+          )}
         </section>
       )}
       <section aria-labelledby="lead-end">

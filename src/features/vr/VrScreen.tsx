@@ -42,7 +42,9 @@ export default function VrScreen({
 }) {
   const t = useVrStrings()
   const scene = entry.data
-  useScreenTitle(useLocalizedString()(scene.title))
+  const title = useLocalizedString()(scene.title)
+  useScreenTitle(title)
+  const stageRef = useRef<HTMLElement>(null)
   const content = useContent()
   const { state: recordsState } = useRecords()
   const lesson = scene.lesson ? content.lesson(scene.lesson) : undefined
@@ -106,7 +108,17 @@ export default function VrScreen({
         <Localized text={scene.summary} />
       </p>
       {recordsState.status === 'error' && <p className="status status-error">{t.recordsUnavailable}</p>}
-      <div className="vr-stage" data-testid="vr-stage" data-ready={stageReady ? 'true' : 'false'}>
+      {/* Focusable, and named, so the keyboard can reach the stage: its walk and turn keys work
+          only while it (or nothing) has focus (src/xr/stage-keys.ts). A click on it focuses it too. */}
+      <section
+        ref={stageRef}
+        className="vr-stage"
+        data-testid="vr-stage"
+        data-ready={stageReady ? 'true' : 'false'}
+        aria-label={t.stageLabel(title)}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the stage takes keys (walk, turn) when focused
+        tabIndex={0}
+      >
         {scene.kind === 'panorama' && !stageReady && (
           <PanoramaPreview
             src={`/${scene.panorama.src}`}
@@ -122,12 +134,12 @@ export default function VrScreen({
         )}
         {loadStage && (
           <Suspense fallback={null}>
-            <XrStage store={store} gyro={gyro} onFirstFrame={() => setStageReady(true)}>
+            <XrStage store={store} gyro={gyro} stage={stageRef} onFirstFrame={() => setStageReady(true)}>
               <SceneObjects />
             </XrStage>
           </Suspense>
         )}
-      </div>
+      </section>
       {scene.kind === 'panorama' && scene.panorama.generated && (
         <p className="vr-badge">{t.generatedBadge}</p>
       )}

@@ -10,6 +10,7 @@ const zhCN = {
   oathScene: '重温入党誓词，完成后记入学习记录',
   generatedBadge: '程序生成的示意图，不是照片',
   loadingScene: '正在加载场景…',
+  stageLabel: (title: string) => `三维场景：${title}`,
   enterVr: '进入 VR',
   exitVr: '退出 VR',
   // A headset session cannot follow a scene change (VrSceneRoute.tsx): only the visitor's press starts one.
@@ -63,6 +64,7 @@ const en: VrStrings = {
   oathScene: 'Renew the Party oath; completion is recorded',
   generatedBadge: 'Generated illustration, not a photograph',
   loadingScene: 'Loading the scene…',
+  stageLabel: (title: string) => `3D scene: ${title}`,
   enterVr: 'Enter VR',
   exitVr: 'Exit VR',
   reenterAfterSceneChange: 'The scene changed and VR was closed. Select “Enter VR” to go on.',
