@@ -46,7 +46,7 @@ describe('rosterNoteText', () => {
         values: {},
         message: 'no account has this member number; an admin imports new members first',
       }),
-    ).toMatch(/^Line 2: No account has this "member number \(党员编号\)"/)
+    ).toMatch(/^Line 2: No account has this “member number \(党员编号\)”/)
   })
 
   it('falls back to the server’s words for an unknown code or a note without one', () => {
