@@ -17,6 +17,16 @@ test('on a desktop there is no enter-VR button, and a mouse click on a hotspot o
   await vr.expectObject('panel:huishi-ta')
 })
 
+test('the in-scene quiz button tells keyboard and screen-reader users where the text quiz is', async ({
+  page,
+}) => {
+  await new VrDriver(page).open('huining-huishi')
+  await expect(page.getByRole('button', { name: '开始测验（在场景中作答）' })).toHaveAccessibleDescription(
+    '题目显示在画面中。用键盘或读屏软件作答，请用文字版。',
+  )
+  await expect(page.getByRole('link', { name: '在课程页作答（文字版）' })).toBeVisible()
+})
+
 test('a still scene draws no frames until the member acts; a drag draws the turned view', async ({
   page,
 }) => {

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useId } from 'react'
 import { useStore } from 'zustand'
 import type { SceneStore } from '../../xr/scene-store.ts'
 import { Link, paths } from '../shell/router.tsx'
@@ -13,14 +13,24 @@ export function SceneActions({ store }: { store: SceneStore }) {
   const scene = useStore(store, (s) => s.scene)
   const hasQuiz = useStore(store, (s) => s.quiz !== null)
   const actions = useStore(store, (s) => s.actions)
+  const hintId = useId()
   return (
     <>
       {hasQuiz && (
         <div className="vr-actions">
-          <button type="button" onClick={actions.openQuiz}>
+          <button
+            type="button"
+            onClick={actions.openQuiz}
+            aria-describedby={scene.lesson ? hintId : undefined}
+          >
             {t.startQuiz}
           </button>{' '}
           {scene.lesson && <Link to={paths.lesson(scene.lesson)}>{t.quizInLesson}</Link>}
+          {scene.lesson && (
+            <p id={hintId} className="hint">
+              {t.quizInSceneHint}
+            </p>
+          )}
         </div>
       )}
       {scene.ceremony && (

@@ -35,6 +35,8 @@ const zhCN = {
   stopNarration: '停止录音',
   startQuiz: '开始测验（在场景中作答）',
   quizInLesson: '在课程页作答（文字版）',
+  // The 3D quiz is not in the page: keyboard and screen-reader users are pointed to the text one.
+  quizInSceneHint: '题目显示在画面中。用键盘或读屏软件作答，请用文字版。',
   saving: '正在保存…',
   saved: '已保存',
   quizSaved: (correct: number, total: number, passed: boolean) =>
@@ -85,6 +87,8 @@ const en: VrStrings = {
   stopNarration: 'Stop',
   startQuiz: 'Start the quiz (in the scene)',
   quizInLesson: 'Take it on the lesson page (text)',
+  quizInSceneHint:
+    'The questions appear in the scene. With a keyboard or a screen reader, use the text version.',
   saving: 'Saving…',
   saved: 'Saved',
   quizSaved: (correct: number, total: number, passed: boolean) =>
