@@ -2,7 +2,7 @@ import { request } from '@playwright/test'
 import { logIn } from './account.ts'
 import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
 import { createAccount, LeadDriver } from './guide-driver.ts'
-import { ADMIN, DEMO_CLASS, TRAINER1 } from './trainer-driver.ts'
+import { ADMIN } from './trainer-driver.ts'
 
 test.use(WITHOUT_SERVICE_WORKER)
 
@@ -50,31 +50,71 @@ test('the lead screen of a class with no VR scenes offers no VR commands', async
   await expect(page.getByRole('button', { name: '暂停' })).toHaveCount(0)
 })
 
+/** A class of its own (the demo class's guide state is the guided-mode tests'), with a route and VR scenes. */
+async function classWithRouteAndScenes(baseURL: string | undefined) {
+  const admin = await request.newContext({ baseURL })
+  try {
+    const login = await admin.post('/api/auth/login', {
+      data: { username: ADMIN.username, password: ADMIN.password },
+    })
+    expect(login.status()).toBe(200)
+    const trainer = await createAccount(admin, 'trainer', '带VR的老师')
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+    const created = await admin.post('/api/classes', {
+      data: {
+        name: '路线加VR的班次',
+        routeId: 'yanan-two-day',
+        sceneIds: ['yanan-yaodong', 'oath-hall'],
+        startsOn: today,
+        endsOn: today,
+        trainerIds: [trainer.id],
+        memberIds: [],
+      },
+    })
+    expect(created.status(), await created.text()).toBe(201)
+    return { trainer, classId: ((await created.json()) as { class: { id: string } }).class.id }
+  } finally {
+    await admin.dispose()
+  }
+}
+
 /**
  * In the VR center the trainer pauses, points and leads the oath again and again: on a 1024 × 768
- * tablet those commands were two screens down, under the route's stops and lessons. The demo
- * class has VR scenes: its pause is on the first screen, and stays in view while the trainer
- * goes down to the oath hall's commands.
+ * tablet those commands were two screens down, under the route's stops and lessons. On a field
+ * trip the route's commands come first, with one tap to the VR ones; once the class is in VR the
+ * screen opens with them first. The pause stays in view while the trainer goes down the scenes.
  */
 test.describe('on a 1024 × 768 tablet', () => {
   test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true })
 
-  test('the VR commands come first: pause on the first screen, still in view at the oath hall’s', async ({
+  test('the route first on a trip, one tap to VR; VR first once the class is in VR; the pause stays in view', async ({
     app,
     page,
+    baseURL,
   }) => {
     void app
-    await logIn(page, TRAINER1)
-    const lead = new LeadDriver(page, DEMO_CLASS.id)
+    const { trainer, classId } = await classWithRouteAndScenes(baseURL)
+    await logIn(page, trainer)
+    const lead = new LeadDriver(page, classId)
     await lead.open()
     const pause = page.getByRole('button', { name: '暂停', exact: true })
-    await expect(pause).toBeVisible()
     const inFirstScreen = async () => {
       const box = await pause.boundingBox()
       return box !== null && box.y >= 0 && box.y + box.height <= 768
     }
+    const headings = () => page.getByRole('heading', { level: 2 }).allTextContents()
+    expect((await headings()).indexOf('集合')).toBeLessThan((await headings()).indexOf('VR 课堂'))
+    await page.getByRole('button', { name: '跳到：VR 课堂' }).click()
+    await expect(page.getByRole('heading', { name: 'VR 课堂' })).toBeFocused()
+    expect(await inFirstScreen(), 'pause in view after the jump').toBe(true)
+
+    await page.getByRole('button', { name: '进入《重温入党誓词》' }).click()
+    await expect(page.getByTestId('lead-feedback')).toContainText('已发出')
+    await lead.open()
+    expect((await headings()).indexOf('VR 课堂')).toBeLessThan((await headings()).indexOf('集合'))
     expect(await page.evaluate(() => window.scrollY)).toBe(0)
     expect(await inFirstScreen(), 'pause within the first 768 px').toBe(true)
+    await expect(page.getByRole('button', { name: '跳到：集合' })).toBeVisible()
 
     // Down to the oath hall's commands, as far as the first one shows at the screen's foot.
     const oathStart = page.getByRole('button', { name: '领誓：开始重温入党誓词' })

@@ -129,6 +129,8 @@ test('in a headset, a scene change ends the session cleanly and VR can be entere
   await vr.expectObject('panel:dangqi')
   await expect(page.getByText('已换到这个场景，VR 已退出')).toBeHidden()
   await vr.exitVr()
+  // Left by the visitor's own choice this time: the scene-change notice does not come back.
+  await expect(page.getByText('已换到这个场景，VR 已退出')).toBeHidden()
   expect(errors).toEqual([])
 })
 

@@ -59,91 +59,123 @@ export function LeadCommands({
     </button>
   )
 
+  // The route's commands first on a field trip; the VR commands first for a class with no route,
+  // or one already in VR when the screen opened (the trainer in the VR center pauses and leads the
+  // oath again and again; on a 1024 × 768 tablet they were two screens down). Decided once the
+  // class's state is known, and kept: the buttons never move under the trainer's finger.
+  const [vrFirst, setVrFirst] = useState<boolean | null>(null)
+  if (vrFirst === null && (state !== undefined || !route))
+    setVrFirst(scenes.length > 0 && (!route || paused || (focus?.type.startsWith('vr-') ?? false)))
+  const jump = (id: string) => {
+    const heading = document.getElementById(id)
+    heading?.scrollIntoView({ block: 'start' })
+    heading?.focus({ preventScroll: true })
+  }
+  const vrSection = scenes.length > 0 && (
+    <section aria-labelledby="lead-vr">
+      <h2 id="lead-vr" tabIndex={-1}>
+        {t.sectionVr}
+      </h2>
+      <p className="lead-vr-pause">
+        {button(paused ? t.resume : t.pause, { type: 'vr-pause', paused: !paused }, { pressed: paused })}
+      </p>
+      {scenes.map((scene) => {
+        const title = text(scene.title)
+        const lines = scene.ceremony ? splitOathLines(scene.ceremony.text.zh).length : 0
+        const shown =
+          focus?.type === 'vr-oath-line' && focus.sceneId === scene.id
+            ? focus.line
+            : focus?.type === 'vr-oath-start' && focus.sceneId === scene.id
+              ? 1
+              : 0
+        return (
+          <fieldset key={scene.id} className="lead-scene">
+            <legend>{title}</legend>
+            <p>{button(t.enterScene(title), { type: 'vr-scene', sceneId: scene.id })}</p>
+            <ul className="lead-buttons">
+              {scene.hotspots.map((h) => (
+                <li key={h.id}>
+                  {button(t.lookAt(text(h.title)), {
+                    type: 'vr-look',
+                    sceneId: scene.id,
+                    hotspotId: h.id,
+                  })}
+                </li>
+              ))}
+            </ul>
+            {lines > 0 && (
+              <p className="lead-buttons">
+                {button(t.oathStart, { type: 'vr-oath-start', sceneId: scene.id })}
+                {shown > 0 &&
+                  shown < lines &&
+                  button(t.oathNext(shown, lines), {
+                    type: 'vr-oath-line',
+                    sceneId: scene.id,
+                    line: shown + 1,
+                  })}
+              </p>
+            )}
+          </fieldset>
+        )
+      })}
+    </section>
+  )
+  const routeSections = route && (
+    <>
+      <section aria-labelledby="lead-gather">
+        <h2 id="lead-gather" tabIndex={-1}>
+          {t.sectionGather}
+        </h2>
+        <ul className="lead-buttons">
+          {route.stops.map((stop, i) => (
+            <li key={stop.site}>
+              {button(t.stop(i + 1, names.site(stop.site)), { type: 'gather', siteId: stop.site })}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="lead-lessons">
+        <h2 id="lead-lessons">{t.sectionLessons}</h2>
+        {route.stops.flatMap((stop) =>
+          (content.site(stop.site)?.lessons ?? []).map((lessonId) => {
+            const lesson = content.lesson(lessonId)
+            if (!lesson) return null
+            const title = text(lesson.title)
+            return (
+              <fieldset key={lessonId} className="lead-lesson">
+                <legend className="lead-lesson-title">{title}</legend>
+                {button(t.start, { type: 'start-lesson', lessonId })}
+                {button(t.quiz, { type: 'show-quiz', lessonId })}
+              </fieldset>
+            )
+          }),
+        )}
+      </section>
+    </>
+  )
   return (
     <>
       <p role="status" className="lead-feedback" data-testid="lead-feedback">
         {feedback?.say(t, names)}
       </p>
-      {/* First when the class has VR scenes: in the VR center the trainer pauses and leads the
-          oath without scrolling past the route's stops and lessons (on a 1024 × 768 tablet the
-          pause was two screens down). */}
-      {scenes.length > 0 && (
-        <section aria-labelledby="lead-vr">
-          <h2 id="lead-vr">{t.sectionVr}</h2>
-          <p className="lead-vr-pause">
-            {button(paused ? t.resume : t.pause, { type: 'vr-pause', paused: !paused }, { pressed: paused })}
-          </p>
-          {scenes.map((scene) => {
-            const title = text(scene.title)
-            const lines = scene.ceremony ? splitOathLines(scene.ceremony.text.zh).length : 0
-            const shown =
-              focus?.type === 'vr-oath-line' && focus.sceneId === scene.id
-                ? focus.line
-                : focus?.type === 'vr-oath-start' && focus.sceneId === scene.id
-                  ? 1
-                  : 0
-            return (
-              <fieldset key={scene.id} className="lead-scene">
-                <legend>{title}</legend>
-                <p>{button(t.enterScene(title), { type: 'vr-scene', sceneId: scene.id })}</p>
-                <ul className="lead-buttons">
-                  {scene.hotspots.map((h) => (
-                    <li key={h.id}>
-                      {button(t.lookAt(text(h.title)), {
-                        type: 'vr-look',
-                        sceneId: scene.id,
-                        hotspotId: h.id,
-                      })}
-                    </li>
-                  ))}
-                </ul>
-                {lines > 0 && (
-                  <p className="lead-buttons">
-                    {button(t.oathStart, { type: 'vr-oath-start', sceneId: scene.id })}
-                    {shown > 0 &&
-                      shown < lines &&
-                      button(t.oathNext(shown, lines), {
-                        type: 'vr-oath-line',
-                        sceneId: scene.id,
-                        line: shown + 1,
-                      })}
-                  </p>
-                )}
-              </fieldset>
-            )
-          })}
-        </section>
+      {vrSection && routeSections && (
+        // Both kinds of command: one tap to the other group, wherever it is in the order.
+        <p className="lead-jump">
+          <button type="button" onClick={() => jump(vrFirst ? 'lead-gather' : 'lead-vr')}>
+            {t.jumpTo(vrFirst ? t.sectionGather : t.sectionVr)}
+          </button>
+        </p>
       )}
-      {route && (
-        <section aria-labelledby="lead-gather">
-          <h2 id="lead-gather">{t.sectionGather}</h2>
-          <ul className="lead-buttons">
-            {route.stops.map((stop, i) => (
-              <li key={stop.site}>
-                {button(t.stop(i + 1, names.site(stop.site)), { type: 'gather', siteId: stop.site })}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {route && (
-        <section aria-labelledby="lead-lessons">
-          <h2 id="lead-lessons">{t.sectionLessons}</h2>
-          {route.stops.flatMap((stop) =>
-            (content.site(stop.site)?.lessons ?? []).map((lessonId) => {
-              const lesson = content.lesson(lessonId)
-              if (!lesson) return null
-              const title = text(lesson.title)
-              return (
-                <fieldset key={lessonId} className="lead-lesson">
-                  <legend className="lead-lesson-title">{title}</legend>
-                  {button(t.start, { type: 'start-lesson', lessonId })}
-                  {button(t.quiz, { type: 'show-quiz', lessonId })}
-                </fieldset>
-              )
-            }),
-          )}
-        </section>
+      {vrFirst ? (
+        <>
+          {vrSection}
+          {routeSections}
+        </>
+      ) : (
+        <>
+          {routeSections}
+          {vrSection}
+        </>
       )}
       <section aria-labelledby="lead-end">
         <h2 id="lead-end">{t.sectionEnd}</h2>

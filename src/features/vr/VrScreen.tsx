@@ -55,6 +55,9 @@ export default function VrScreen({
   }, [source])
 
   const [inVr, setInVr] = useState(false)
+  // Once VR was entered in this scene, the scene-change notice has done its work.
+  const [enteredHere, setEnteredHere] = useState(false)
+  if (inVr && !enteredHere) setEnteredHere(true)
   const exitVr = useCallback(() => void withXrStore().then((s) => s.getState().session?.end()), [])
   const store = useSceneSession(scene, lesson, source, {
     onGoToScene: (id) => navigate(paths.vrScene(id)),
@@ -143,7 +146,7 @@ export default function VrScreen({
       {scene.kind === 'panorama' && scene.panorama.generated && (
         <p className="vr-badge">{t.generatedBadge}</p>
       )}
-      {leftVrForSceneChange && !inVr && (
+      {leftVrForSceneChange && !enteredHere && (
         <p className="status" role="status">
           {t.reenterAfterSceneChange}
         </p>
