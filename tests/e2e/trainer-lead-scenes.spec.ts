@@ -1,7 +1,7 @@
 import { request } from '@playwright/test'
 import { logIn } from './account.ts'
 import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
-import { createAccount, LeadDriver } from './guide-driver.ts'
+import { createAccount, guideWorld, LeadDriver } from './guide-driver.ts'
 import { ADMIN } from './trainer-driver.ts'
 
 test.use(WITHOUT_SERVICE_WORKER)
@@ -50,34 +50,6 @@ test('the lead screen of a class with no VR scenes offers no VR commands', async
   await expect(page.getByRole('button', { name: '暂停' })).toHaveCount(0)
 })
 
-/** A class of its own (the demo class's guide state is the guided-mode tests'), with a route and VR scenes. */
-async function classWithRouteAndScenes(baseURL: string | undefined) {
-  const admin = await request.newContext({ baseURL })
-  try {
-    const login = await admin.post('/api/auth/login', {
-      data: { username: ADMIN.username, password: ADMIN.password },
-    })
-    expect(login.status()).toBe(200)
-    const trainer = await createAccount(admin, 'trainer', '带VR的老师')
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
-    const created = await admin.post('/api/classes', {
-      data: {
-        name: '路线加VR的班次',
-        routeId: 'yanan-two-day',
-        sceneIds: ['yanan-yaodong', 'oath-hall'],
-        startsOn: today,
-        endsOn: today,
-        trainerIds: [trainer.id],
-        memberIds: [],
-      },
-    })
-    expect(created.status(), await created.text()).toBe(201)
-    return { trainer, classId: ((await created.json()) as { class: { id: string } }).class.id }
-  } finally {
-    await admin.dispose()
-  }
-}
-
 /**
  * In the VR center the trainer pauses, points and leads the oath again and again: on a 1024 × 768
  * tablet those commands were two screens down, under the route's stops and lessons. On a field
@@ -93,7 +65,8 @@ test.describe('on a 1024 × 768 tablet', () => {
     baseURL,
   }) => {
     void app
-    const { trainer, classId } = await classWithRouteAndScenes(baseURL)
+    // A class of its own (the demo class's guide state is the guided-mode tests'): a route and VR scenes.
+    const { trainer, classId } = await guideWorld(baseURL ?? '')
     await logIn(page, trainer)
     const lead = new LeadDriver(page, classId)
     await lead.open()
