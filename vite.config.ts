@@ -63,9 +63,11 @@ export default defineConfig({
         // The shell, the content pack and the map code (its worker is an .mjs file).
         globPatterns: [
           '**/*.{js,mjs,css,html,svg,png,json,woff,webmanifest}',
-          // VR: panoramas and the Quest controller models work offline from the first visit.
+          // VR: panoramas, the Quest controller models and the hands (any headset, controllers
+          // put down) work offline from the first visit.
           'xr/panoramas/*.{jpg,jpeg,webp}',
           'xr/profiles/meta-quest-touch-plus/*.glb',
+          'xr/profiles/generic-hand/*.glb',
         ],
         // XR: the headset emulator (iwer and @iwer/*, in test builds only) and the environments
         // @react-three/xr emits for its own emulator are dev tools, never precached (DESIGN.md).

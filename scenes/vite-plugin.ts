@@ -20,9 +20,10 @@ import { PANORAMA_PRELOADS_FILE } from './panorama-preloads.ts'
  */
 /**
  * The controllers of the headsets a VR center has (Quest 3/3S, Quest 2, Quest Pro, PICO 4,
- * 4 Ultra, Neo 3) and the fallback for any other. The profiles list we serve names only these:
- * the loader takes the first id of a controller found in the list, and never falls back when
- * that fetch fails, so a listed but missing profile left a controller without any input.
+ * 4 Ultra, Neo 3) and the fallback for any other, and the hand model every headset shows when
+ * the visitor puts the controllers down (hand tracking). The profiles list we serve names only
+ * these: the loader takes the first id of a controller found in the list, and never falls back
+ * when that fetch fails, so a listed but missing profile left a controller without any input.
  */
 export const SHIPPED_PROFILES = [
   'meta-quest-touch-plus',
@@ -32,6 +33,7 @@ export const SHIPPED_PROFILES = [
   'pico-4u',
   'pico-neo3',
   'generic-trigger',
+  'generic-hand',
 ] as const
 const PROFILES_URL = '/xr/profiles/'
 /**

@@ -8,6 +8,7 @@ import {
   type PlaneGeometry,
   Quaternion,
   Raycaster,
+  SkinnedMesh,
   type Texture,
   Vector3,
 } from 'three'
@@ -176,12 +177,12 @@ export function TestBridge() {
         const o = find(name)
         return o ? textView(o, camera, gl.domElement.getBoundingClientRect()) : null
       },
-      aimController(name, hand) {
-        const target = find(name)
+      aimController(target, hand) {
         // The member's origin (Rig), whose frame the emulated device's poses are in.
         const origin = find(XR_ORIGIN_NAME)
-        if (!target || !origin) return false
-        const world = target.getWorldPosition(new Vector3())
+        const world =
+          typeof target === 'string' ? find(target)?.getWorldPosition(new Vector3()) : new Vector3(...target)
+        if (!origin || !world) return false
         const local = origin.worldToLocal(world.clone())
         const from = new Vector3(hand === 'right' ? 0.2 : -0.2, 1.3, -0.2)
         aims[hand] = { from: origin.localToWorld(from.clone()), to: world }
@@ -189,14 +190,20 @@ export function TestBridge() {
           new Matrix4().lookAt(from, local, new Vector3(0, 1, 0)),
         )
         void installEmulatorIfAsked().then((d) => {
-          const c = d?.controllers[hand]
-          c?.position.set(from.x, from.y, from.z)
-          c?.quaternion.set(q.x, q.y, q.z, q.w)
+          // A hand's target ray starts where the tracked hand is, as a controller's does.
+          const input = d?.primaryInputMode === 'hand' ? d.hands[hand] : d?.controllers[hand]
+          input?.position.set(from.x, from.y, from.z)
+          input?.quaternion.set(q.x, q.y, q.z, q.w)
         })
         return true
       },
       async clickController(hand) {
-        const c = (await installEmulatorIfAsked())?.controllers[hand]
+        const d = await installEmulatorIfAsked()
+        // A trigger on a controller, a pinch (thumb to index: the hand's select) on a hand.
+        const press = (value: number) =>
+          d?.primaryInputMode === 'hand'
+            ? d.hands[hand]?.updatePinchValue(value)
+            : d?.controllers[hand]?.updateButtonValue('trigger', value)
         // Frames under a software renderer can be slow: let the aimed ray settle, then hold the
         // trigger for one frame. iwer applies a button's new value at the next frame's start,
         // so one frame is seen as a press, and the release comes as soon as it can: the click
@@ -204,12 +211,28 @@ export function TestBridge() {
         await waitFrames(3)
         const firstHit = firstNamedHit(hand)
         const pressed = performance.now()
-        c?.updateButtonValue('trigger', 1)
+        press(1)
         await waitFrames(1)
-        c?.updateButtonValue('trigger', 0)
+        press(0)
         const heldMs = performance.now() - pressed
         await waitFrames(2)
         return { heldMs, firstHit }
+      },
+      originPosition() {
+        const p = find(XR_ORIGIN_NAME)?.getWorldPosition(new Vector3())
+        return p ? [p.x, p.y, p.z] : null
+      },
+      async switchInput(mode) {
+        const d = await installEmulatorIfAsked()
+        if (d) d.primaryInputMode = mode
+        await waitFrames(3)
+      },
+      handModelsShown() {
+        let shown = 0
+        scene.traverseVisible((o) => {
+          if (o instanceof SkinnedMesh) shown += 1
+        })
+        return shown
       },
       inSession: () => xrStore.getState().session != null,
       inputs: () => xrStore.getState().inputSourceStates.map((i) => `${i.type}:${i.inputSource?.handedness}`),

@@ -57,14 +57,24 @@ export interface XrTestHooks {
    * screen box means nothing for a text behind the camera (screenPoint of its object says).
    */
   textView(name: string): TextView | null
-  /** Points the emulated controller at a named object (from about where a hand would hold it). */
-  aimController(name: string, hand: 'left' | 'right'): boolean
   /**
-   * A trigger click of the emulated controller: pressed for one frame, then released. Answers
-   * how long the trigger was held and the first named object on the aimed ray, so a test whose
-   * click went unhandled can say whether a slow frame or something in the way lost it.
+   * Points the emulated controller at a named object or a point in the world (from about where a
+   * hand would hold it), or the tracked hand when the headset is in hand mode (switchInput).
+   */
+  aimController(target: string | readonly [number, number, number], hand: 'left' | 'right'): boolean
+  /**
+   * A trigger click of the emulated controller (a pinch of the hand in hand mode): pressed for
+   * one frame, then released. Answers how long it was held and the first named object on the
+   * aimed ray, so a test whose click went unhandled can say whether a slow frame or something in
+   * the way lost it.
    */
   clickController(hand: 'left' | 'right'): Promise<ControllerClick>
+  /** Where the member stands in the world (the XR origin: teleports move it), or null outside a scene. */
+  originPosition(): [number, number, number] | null
+  /** The visitor picks the controllers up ('controller') or puts them down ('hand': hand tracking). */
+  switchInput(mode: 'controller' | 'hand'): Promise<void>
+  /** Skinned meshes drawn in the scene: the tracked hands' models (nothing else in our scenes is skinned). */
+  handModelsShown(): number
   inSession(): boolean
   /** The XR input sources the session tracks, as `type:handedness`. */
   inputs(): string[]

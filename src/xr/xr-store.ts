@@ -8,7 +8,9 @@ import { createXRStore } from '@react-three/xr'
  *   only runs on localhost; dev and test builds install iwer themselves (emulator.ts).
  * - `offerSession: false`: the member enters VR with our button, never a browser prompt.
  * - Controller and hand profiles come from our own origin (scenes/vite-plugin.ts ships them),
- *   or controller input itself would fetch them from a CDN.
+ *   or controller input itself would fetch them from a CDN. The hands are drawn (the generic
+ *   hand model): a headset draws no hands of its own in a WebXR session, and a visitor who put
+ *   the controllers down would otherwise point with a hand they cannot see.
  * - Teleport is the controller's ordinary ray on the ground (Rig.tsx TeleportFloor); smooth
  *   locomotion is off (comfort); turning snaps.
  * - A trigger press counts as a click if released within 800 ms, not the library's 300: older
@@ -25,7 +27,7 @@ export const xrStore = createXRStore({
   offerSession: false,
   baseAssetPath: XR_ASSET_PATH,
   controller: { rayPointer: { clickThresholdMs: CLICK_THRESHOLD_MS } },
-  hand: { model: false, rayPointer: { clickThresholdMs: CLICK_THRESHOLD_MS } },
+  hand: { rayPointer: { clickThresholdMs: CLICK_THRESHOLD_MS } },
   frameRate: 'high',
   foveation: 1,
 })

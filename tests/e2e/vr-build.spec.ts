@@ -23,10 +23,14 @@ test('no emulator code is in the service worker precache', async () => {
   expect(emulatorChunks.length).toBeGreaterThan(0)
   const sw = readFileSync(join(DIST, 'sw.js'), 'utf8')
   for (const chunk of emulatorChunks) expect(sw, chunk).not.toContain(chunk)
-  // The font, the profiles and the sample panorama are precached: the VR screen works offline.
+  // The font, the profiles, the Quest controllers, the hands and the sample panorama are
+  // precached: the VR screen works offline, with controllers or hands.
   for (const f of [
     'xr/fonts/hongtu-xr.woff',
     'xr/profiles/profilesList.json',
+    'xr/profiles/meta-quest-touch-plus/left.glb',
+    'xr/profiles/generic-hand/left.glb',
+    'xr/profiles/generic-hand/right.glb',
     'xr/panoramas/panorama-sample.jpg',
   ])
     expect(sw).toContain(f)

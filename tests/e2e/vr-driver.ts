@@ -126,6 +126,55 @@ export class VrDriver {
     throw new Error(`the controller's click on ${name} was never handled: ${tries.join('; ')}`)
   }
 
+  waitFrames(n: number) {
+    return this.page.evaluate((count) => window.__hongtuTest?.xr?.waitFrames(count), n)
+  }
+
+  /** Where the member stands (the XR origin), as [x, y, z] in metres. */
+  async standing(): Promise<[number, number, number]> {
+    const at = await this.page.evaluate(() => window.__hongtuTest?.xr?.originPosition() ?? null)
+    if (!at) throw new Error('no XR origin in the scene')
+    return at
+  }
+
+  /**
+   * Points at a spot on the ground and pulls the trigger (pinches, with hands): the member should
+   * then stand there. Pressed again if a slow frame lost the press, as with select().
+   */
+  async teleportTo(x: number, z: number, hand: Hand = 'right') {
+    const near = async () => {
+      const [ox, , oz] = await this.standing()
+      return Math.hypot(ox - x, oz - z) < 0.05
+    }
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await this.page.evaluate(([p, h]) => window.__hongtuTest?.xr?.aimController(p, h), [
+        [x, 0, z],
+        hand,
+      ] as const)
+      await this.page.evaluate((h) => window.__hongtuTest?.xr?.clickController(h), hand)
+      const arrived = await expect
+        .poll(near, { timeout: 3_000 })
+        .toBe(true)
+        .then(() => true)
+        .catch(() => false)
+      if (arrived) return
+    }
+    throw new Error(`never stood at (${x}, ${z}): still at ${(await this.standing()).join(', ')}`)
+  }
+
+  /** The visitor puts the controllers down (hand tracking) or picks them up again. */
+  async switchInput(mode: 'controller' | 'hand') {
+    await this.page.evaluate((m) => window.__hongtuTest?.xr?.switchInput(m), mode)
+    const kind = mode === 'hand' ? 'hand' : 'controller'
+    await expect
+      .poll(() => this.page.evaluate(() => window.__hongtuTest?.xr?.inputs() ?? []))
+      .toEqual(expect.arrayContaining([`${kind}:left`, `${kind}:right`]))
+  }
+
+  handModelsShown(): Promise<number> {
+    return this.page.evaluate(() => window.__hongtuTest?.xr?.handModelsShown() ?? 0)
+  }
+
   async exitVr() {
     await this.page.evaluate(() => window.__hongtuTest?.xr?.exitVr())
     await expect

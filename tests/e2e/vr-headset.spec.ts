@@ -101,6 +101,68 @@ for (const { headset, profile } of [
   })
 
 /**
+ * Hand tracking: a visitor puts the controllers down. The hands are drawn (a headset draws none
+ * in a WebXR session; the models come from our origin), a pinch selects as the trigger did, and
+ * picking the controllers up again works as before.
+ */
+test('in a headset, with the controllers put down, the visitor sees both hands and a pinch selects a hotspot', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  const profiles: string[] = []
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname
+    if (path.startsWith('/xr/profiles/generic-hand/')) profiles.push(`${r.status()} ${path}`)
+  })
+  const vr = new VrDriver(page)
+  await vr.open('yanan-yaodong', { headset: true })
+  await vr.enterVr()
+  await vr.expectFramesRunning()
+  expect(await vr.handModelsShown()).toBe(0)
+
+  await vr.switchInput('hand')
+  await expect.poll(() => vr.handModelsShown(), { timeout: 15_000 }).toBe(2)
+  expect(profiles.sort()).toEqual([
+    '200 /xr/profiles/generic-hand/left.glb',
+    '200 /xr/profiles/generic-hand/right.glb',
+  ])
+  await vr.select('hotspot:shuzhuo-youdeng')
+  await vr.expectObject('panel:shuzhuo-youdeng')
+  await vr.select('button:close-panel', 'left')
+  await expect.poll(() => vr.exists('panel:shuzhuo-youdeng')).toBe(false)
+
+  await vr.switchInput('controller')
+  await expect.poll(() => vr.handModelsShown()).toBe(0)
+  await vr.select('hotspot:shuzhuo-youdeng')
+  await vr.expectObject('panel:shuzhuo-youdeng')
+  await vr.exitVr()
+})
+
+/**
+ * A walkable scene: the member points at the ground and pulls the trigger (or pinches, with the
+ * controllers put down) and stands there; the hotspots far from the spawn (会师门 ~16 m) are
+ * reached that way. Nothing moves the member without such a press (comfort).
+ */
+test('in a headset, huining-huishi: the visitor teleports across the square by controller and by hand', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  const vr = new VrDriver(page)
+  await vr.open('huining-huishi', { headset: true })
+  await vr.enterVr()
+  await vr.expectFramesRunning()
+  const [x0, , z0] = await vr.standing()
+  expect([x0, z0]).toEqual([0, 9])
+  await vr.waitFrames(30)
+  expect(await vr.standing()).toEqual([x0, expect.any(Number), z0])
+
+  await vr.teleportTo(2, 5)
+  await vr.switchInput('hand')
+  await vr.teleportTo(-1, 2, 'left')
+  await vr.exitVr()
+})
+
+/**
  * A scene change under a visitor in VR (the trainer's "enter scene", or the scene's own link):
  * the session ends cleanly before the old canvas goes, the new scene says to enter VR again, and
  * entering works there. Left open, the session stayed bound to the dead canvas: no more frames,
