@@ -47,3 +47,35 @@ export function titleScale(view: LabelView, glyphM: number, distanceM: number): 
   }
   return Math.min(LABEL_MAX_BOOST, Math.max(1, wanted))
 }
+
+/**
+ * The least size a hotspot's marker and its hit area keep from wherever the viewer is, as an
+ * angle in a headset and as CSS pixels on a screen. Modelled at 18 cm and 80 cm across, a marker
+ * at the 会师门 (15.9 m) was a 4-pixel speck on a phone and its hit area a 20-pixel target for a
+ * finger; in a headset the hit area was under 3° for a ray held in an older visitor's hand.
+ * The marker is something to see (about a line of text); the hit area is something to touch
+ * (44 CSS px, the usual fingertip target) or to aim a shaky ray at.
+ */
+export interface SizeTarget {
+  readonly headsetDeg: number
+  readonly screenPx: number
+}
+export const MARKER_MIN_SIZE: SizeTarget = { headsetDeg: 1, screenPx: 14 }
+export const HIT_AREA_MIN_SIZE: SizeTarget = { headsetDeg: 4, screenPx: 44 }
+
+/**
+ * The scale that gives an object `sizeM` metres across (as modelled) at least `target`'s size
+ * from `distanceM` away: never below 1, never above LABEL_MAX_BOOST.
+ */
+export function growScale(view: LabelView, sizeM: number, distanceM: number, target: SizeTarget): number {
+  if (!(sizeM > 0) || !(distanceM > 0)) return 1
+  let wanted: number
+  if (view.kind === 'headset')
+    wanted = (2 * distanceM * Math.tan((target.headsetDeg * Math.PI) / 360)) / sizeM
+  else {
+    if (!(view.canvasHeightPx > 0)) return 1
+    const px = (sizeM / distanceM) * focalLengthPx(view.canvasHeightPx, view.fovDeg)
+    wanted = target.screenPx / px
+  }
+  return Math.min(LABEL_MAX_BOOST, Math.max(1, wanted))
+}
