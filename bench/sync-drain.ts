@@ -172,24 +172,12 @@ async function drainOnce(
     )
     await seedOutbox(page, benchRecords(0, count, Date.now(), memberId, contentVersion))
 
-    const wire = { requestBody: 0, total: 0 }
-    const sizes: Promise<void>[] = []
-    const pushes: PushTiming[] = []
+    // The pushes are only collected while the drain runs: asking Playwright for each one's sizes
+    // and timing is a round trip through this process, which shares the cores with the server and
+    // the browser, so it is done once the drain is over.
+    const finished: Request[] = []
     page.on('requestfinished', (r: Request) => {
-      if (!r.url().endsWith('/api/sync/push')) return
-      // Bytes as they crossed the wire: compressed bodies, and every header both ways.
-      sizes.push(
-        r.sizes().then((z) => {
-          wire.requestBody += z.requestBodySize
-          wire.total += z.requestBodySize + z.requestHeadersSize + z.responseBodySize + z.responseHeadersSize
-        }),
-      )
-      const t = r.timing()
-      pushes.push({
-        start: t.startTime,
-        end: t.startTime + t.responseEnd,
-        serverMs: Math.max(0, t.responseStart - t.requestStart),
-      })
+      if (r.url().endsWith('/api/sync/push')) finished.push(r)
     })
     const expectedPushes = Math.ceil(count / 100)
     const cpuBefore = cpuSnapshot()
@@ -202,18 +190,31 @@ async function drainOnce(
     let lastLook = started
     while (performance.now() < deadline) {
       const now = performance.now()
-      if (pushes.length >= expectedPushes || now - lastLook > 2000) {
+      if (finished.length >= expectedPushes || now - lastLook > 2000) {
         left = await outboxCount(page)
         lastLook = now
         if (left === 0) break
       }
-      await page.waitForTimeout(pushes.length >= expectedPushes ? 5 : 25)
+      await page.waitForTimeout(finished.length >= expectedPushes ? 5 : 25)
     }
     const seconds = (performance.now() - started) / 1000
     const cpu = cpuSpent(cpuBefore, cpuSnapshot(), seconds * 1000)
     if (left !== 0) left = await outboxCount(page)
     const drained = count - left
-    await Promise.all(sizes)
+    const wire = { requestBody: 0, total: 0 }
+    const pushes: PushTiming[] = []
+    for (const r of finished) {
+      // Bytes as they crossed the wire: compressed bodies, and every header both ways.
+      const z = await r.sizes()
+      wire.requestBody += z.requestBodySize
+      wire.total += z.requestBodySize + z.requestHeadersSize + z.responseBodySize + z.responseHeadersSize
+      const t = r.timing()
+      pushes.push({
+        start: t.startTime,
+        end: t.startTime + t.responseEnd,
+        serverMs: Math.max(0, t.responseStart - t.requestStart),
+      })
+    }
     return {
       records: count,
       drained,
