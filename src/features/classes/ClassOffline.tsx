@@ -12,6 +12,7 @@ import { requestPersistence } from '../../platform/persistence.ts'
 import { formatDateTime } from '../../ui/format.ts'
 import { readMapProvider } from '../map/provider-config.ts'
 import { planRoute } from '../routes/offline-plan.ts'
+import { AppOfflineStatus } from '../shell/AppOfflineStatus.tsx'
 import { useContent } from '../shell/content-context.tsx'
 import { downloadClassInfo } from './class-download.ts'
 import { type ClassesStrings, useClassesStrings } from './strings.ts'
@@ -106,6 +107,7 @@ export function ClassOffline({
     <section aria-labelledby="class-offline-heading" className="card">
       <h2 id="class-offline-heading">{s.offlineTitle}</h2>
       <p>{s.offlineIntro}</p>
+      <AppOfflineStatus />
       <dl
         className="facts"
         data-testid="class-offline"

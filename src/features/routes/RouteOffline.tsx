@@ -11,6 +11,7 @@ import {
 } from '../../platform/offline-download.ts'
 import { requestPersistence } from '../../platform/persistence.ts'
 import { readMapProvider } from '../map/provider-config.ts'
+import { AppOfflineStatus } from '../shell/AppOfflineStatus.tsx'
 import { useContent } from '../shell/content-context.tsx'
 import { planRoute } from './offline-plan.ts'
 
@@ -65,6 +66,7 @@ export function RouteOffline({ route }: { route: Route }) {
     return (
       <section aria-labelledby="offline-heading">
         <h2 id="offline-heading">{t.offlineTitle}</h2>
+        <AppOfflineStatus />
         <p>{t.offlineNothingExtra}</p>
       </section>
     )
@@ -91,6 +93,7 @@ export function RouteOffline({ route }: { route: Route }) {
   return (
     <section aria-labelledby="offline-heading">
       <h2 id="offline-heading">{t.offlineTitle}</h2>
+      <AppOfflineStatus />
       <p>{t.offlineSummary(plan.media.length, plan.tiles, plan.maxZoom, mb(estBytes))}</p>
       {view.kind === 'downloading' ? (
         <div role="status">

@@ -1,0 +1,42 @@
+import { useSyncExternalStore } from 'react'
+import { useStrings } from '../../i18n/i18n.tsx'
+import { type AppOffline, appOffline } from '../../platform/app-offline.ts'
+
+export function useAppOffline(): AppOffline {
+  return useSyncExternalStore(
+    (onChange) => appOffline.subscribe(onChange),
+    () => appOffline.current,
+  )
+}
+
+/**
+ * Whether the app itself opens without a network (platform/app-offline.ts), said where a member
+ * prepares for a trip: beside "nothing more to download" and the route's own download, which
+ * are worth nothing if the app's first download has not finished.
+ */
+export function AppOfflineStatus() {
+  const t = useStrings()
+  const state = useAppOffline()
+  if (state === 'ready')
+    return (
+      <p className="status-line ok" role="status" data-testid="app-offline">
+        {t.appOfflineReady}
+      </p>
+    )
+  if (state === 'saving')
+    return (
+      <p className="status-line" role="status" data-testid="app-offline">
+        {t.appOfflineSaving}
+      </p>
+    )
+  return (
+    <div className="status-line warn" role="alert" data-testid="app-offline">
+      <p>{state === 'failed' ? t.appOfflineFailed : t.appOfflineUnsupported}</p>
+      {state === 'failed' && (
+        <button type="button" onClick={() => void appOffline.retry()}>
+          {t.appOfflineRetry}
+        </button>
+      )}
+    </div>
+  )
+}
