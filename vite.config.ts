@@ -24,12 +24,13 @@ function tileProviderCaching() {
 }
 
 /**
- * Modules of the headset emulator (iwer) and of @react-three/xr's own emulator with its dev UI
- * and environments: dev and test builds only. @pmndrs/xr imports its emulator dynamically, so
- * those chunks are emitted even in production, unused.
+ * Modules of the headset emulator (iwer, and our own src/xr/emulated-headset.ts) and of
+ * @react-three/xr's own emulator with its dev UI and environments: dev and test builds only.
+ * @pmndrs/xr imports its emulator dynamically, so those chunks are emitted even in production,
+ * unused.
  */
 const XR_DEV_MODULE =
-  /node_modules\/(iwer|@iwer\/|webxr-layers-polyfill|gl-matrix|@pmndrs\/handle|styled-components|stylis|@fortawesome\/|prop-types|@bufbuild\/protobuf)|@pmndrs\/xr\/dist\/emulate/
+  /node_modules\/(iwer|@iwer\/|webxr-layers-polyfill|gl-matrix|@pmndrs\/handle|styled-components|stylis|@fortawesome\/|prop-types|@bufbuild\/protobuf)|@pmndrs\/xr\/dist\/emulate|src\/xr\/emulated-headset\.ts/
 const isXrDevModule = (id: string) => XR_DEV_MODULE.test(id)
 
 export default defineConfig({

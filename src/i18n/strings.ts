@@ -88,12 +88,6 @@ export const zhCN = {
     '打卡和学习记录暂时无法保存。请关闭本应用的其他页面后重新打开；若仍不行，请检查浏览器是否处于无痕模式或禁止了网站存储。',
   offlineTitle: '离线下载',
   offlineNothingExtra: '本路线的文字、地图底图和测验都随应用保存，不需要另外下载。',
-  appOfflineReady: '应用已保存在手机上，断网也能打开 ✓',
-  appOfflineSaving: '应用正在保存到手机上，请保持联网，保存完这里会显示“已保存”。现在断网，应用可能打不开。',
-  appOfflineFailed:
-    '应用没有保存完（网络断了或手机存储空间不足），现在断网打不开。请在有网络时点“重试”，保存完再出发。',
-  appOfflineRetry: '重试',
-  appOfflineUnsupported: '这个浏览器不能把应用保存在手机上，断网时打不开。',
   offlineSummary: (media: number, tiles: number, zoom: number | undefined, size: string) =>
     `需要下载：${media} 个音视频或图片${tiles > 0 ? `，沿线地图瓦片 ${tiles} 张（至第 ${zoom} 级）` : ''}，约 ${size}。`,
   offlineStateDone: '已下载，断网可用 ✓',
@@ -208,13 +202,6 @@ export const en: Strings = {
   offlineTitle: 'Download for offline use',
   offlineNothingExtra:
     'This route’s texts, base map and quizzes come with the app; there is nothing more to download.',
-  appOfflineReady: 'The app is saved on this phone and opens without a network ✓',
-  appOfflineSaving:
-    'The app is being saved on this phone. Stay online: this will say “saved” when it is done. Without a network now, the app may not open.',
-  appOfflineFailed:
-    'The app was not fully saved (the network dropped or the phone’s storage is full), so it will not open offline. Tap “Try again” while you have a network, and set off once it is saved.',
-  appOfflineRetry: 'Try again',
-  appOfflineUnsupported: 'This browser cannot keep the app on the phone: it will not open without a network.',
   offlineSummary: (media: number, tiles: number, zoom: number | undefined, size: string) =>
     `To download: ${media} audio, video or image files${tiles > 0 ? `, ${tiles} map tiles along the route (to zoom ${zoom})` : ''}, about ${size}.`,
   offlineStateDone: 'Downloaded, works offline ✓',

@@ -1,3 +1,5 @@
+import { onSwRegistration } from './sw-registration.ts'
+
 /**
  * Whether the app itself is on this device: its shell, content and map code, which the service
  * worker downloads into its precache on the first visit (about 5 MB). Only then does the app
@@ -89,6 +91,9 @@ export class AppOfflineWatch {
     const container = this.container
     void container.ready.then(() => this.set('ready'))
     void container.getRegistration().then((r) => r && this.track(r))
+    onSwRegistration((o) =>
+      o.kind === 'registered' ? this.track(o.registration, o.scriptUrl) : this.registrationFailed(o.error),
+    )
     this.network?.addEventListener('online', () => void this.retry())
   }
 

@@ -1,8 +1,11 @@
 import { Component, type ReactNode } from 'react'
 
-/** Shows `fallback` instead of a blank screen when a part of the UI (such as the map) throws. */
+/**
+ * Shows `fallback` instead of a blank screen when a part of the UI (such as the map) throws;
+ * `onError` lets the screen around it say so too.
+ */
 export class ErrorBoundary extends Component<
-  { fallback: ReactNode; children: ReactNode },
+  { fallback: ReactNode; children: ReactNode; onError?: (error: unknown) => void },
   { failed: boolean }
 > {
   override state = { failed: false }
@@ -11,6 +14,7 @@ export class ErrorBoundary extends Component<
   }
   override componentDidCatch(error: unknown) {
     console.error(error)
+    this.props.onError?.(error)
   }
   override render() {
     return this.state.failed ? this.props.fallback : this.props.children

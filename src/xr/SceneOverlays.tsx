@@ -1,7 +1,5 @@
 import { lazy, Suspense } from 'react'
-import { GuidedNotice } from './GuidedNotice.tsx'
 import { Hotspots } from './Hotspots.tsx'
-import { NarrationPanel } from './NarrationPanel.tsx'
 import { QuizLauncher } from './QuizLauncher.tsx'
 import { useSceneActions, useSceneStore } from './scene-store.ts'
 
@@ -11,25 +9,38 @@ import { useSceneActions, useSceneStore } from './scene-store.ts'
  * Suspense: suspending under the stage's would blank the whole scene while it loads.
  */
 const QuizPanel = lazy(() => import('./QuizPanel.tsx').then((m) => ({ default: m.QuizPanel })))
+/** The trainer's pause and end, loaded when first needed, for the same reason (most visits are not guided). */
+const GuidedNotice = lazy(() => import('./GuidedNotice.tsx').then((m) => ({ default: m.GuidedNotice })))
+/** A hotspot's narration, loaded when the first hotspot is opened (a moment, from the precache). */
+const NarrationPanel = lazy(() => import('./NarrationPanel.tsx').then((m) => ({ default: m.NarrationPanel })))
 
 /** What every scene shares: its hotspots, the open narration panel, the quiz panel, the trainer's pause and end. */
 export function SceneOverlays() {
   const scene = useSceneStore((s) => s.scene)
   const selected = useSceneStore((s) => s.selected)
   const quizOpen = useSceneStore((s) => s.quizOpen)
+  const guidedNotice = useSceneStore((s) => s.guided.phase === 'paused' || s.guided.phase === 'ended')
   const { close } = useSceneActions()
   const hotspot = scene.hotspots.find((h) => h.id === selected)
   return (
     <>
       <Hotspots scene={scene} />
-      {hotspot && <NarrationPanel key={hotspot.id} hotspot={hotspot} onClose={close} />}
+      {hotspot && (
+        <Suspense fallback={null}>
+          <NarrationPanel key={hotspot.id} hotspot={hotspot} onClose={close} />
+        </Suspense>
+      )}
       {quizOpen && (
         <Suspense fallback={null}>
           <QuizPanel />
         </Suspense>
       )}
       <QuizLauncher />
-      <GuidedNotice />
+      {guidedNotice && (
+        <Suspense fallback={null}>
+          <GuidedNotice />
+        </Suspense>
+      )}
     </>
   )
 }

@@ -1,6 +1,7 @@
 import { Canvas, useFrame, useThree } from '@react-three/fiber'
 import { XR } from '@react-three/xr'
-import { lazy, type ReactNode, type RefObject, Suspense, useEffect, useRef } from 'react'
+import { lazy, type ReactNode, type RefObject, Suspense, useEffect, useRef, useState } from 'react'
+import { newStageAttempt } from './panorama/stage-attempt.ts'
 import { STAGE_FOV_DEG } from './panorama/stage-view.ts'
 import { Rig } from './Rig.tsx'
 import { SceneOverlays } from './SceneOverlays.tsx'
@@ -40,6 +41,9 @@ export function XrStage({
   children: ReactNode
 }) {
   const scene = store.getState().scene
+  // Once per stage, before anything in it asks for its panorama: a load that failed on the
+  // last stage (no network then) is tried again by this one.
+  useState(newStageAttempt)
   return (
     <Canvas
       // Without a headset the scene is still until the member acts, so a frame is drawn only

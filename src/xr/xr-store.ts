@@ -1,4 +1,5 @@
 import { createXRStore } from '@react-three/xr'
+import { XrController, XrHand } from './input-models.tsx'
 
 /**
  * The one XR store of the app (STYLE.md 11: created once, at module scope; a store per render
@@ -8,26 +9,20 @@ import { createXRStore } from '@react-three/xr'
  *   only runs on localhost; dev and test builds install iwer themselves (emulator.ts).
  * - `offerSession: false`: the member enters VR with our button, never a browser prompt.
  * - Controller and hand profiles come from our own origin (scenes/vite-plugin.ts ships them),
- *   or controller input itself would fetch them from a CDN. The hands are drawn (the generic
- *   hand model): a headset draws no hands of its own in a WebXR session, and a visitor who put
- *   the controllers down would otherwise point with a hand they cannot see.
+ *   or controller input itself would fetch them from a CDN. How controllers and hands are drawn
+ *   and click: input-models.tsx.
  * - Teleport is the controller's ordinary ray on the ground (Rig.tsx TeleportFloor); smooth
  *   locomotion is off (comfort); turning snaps.
- * - A trigger press counts as a click if released within 800 ms, not the library's 300: older
- *   members press deliberately and hold a moment, and a standalone headset dropping frames
- *   under load would otherwise lose presses (the same happens to the emulated headset in CI).
  */
 // Absolute: the layout loader resolves profile paths with `new URL(path, base)`.
 export const XR_ASSET_PATH = new URL('/xr/profiles/', location.href).href
-
-const CLICK_THRESHOLD_MS = 800
 
 export const xrStore = createXRStore({
   emulate: false,
   offerSession: false,
   baseAssetPath: XR_ASSET_PATH,
-  controller: { rayPointer: { clickThresholdMs: CLICK_THRESHOLD_MS } },
-  hand: { rayPointer: { clickThresholdMs: CLICK_THRESHOLD_MS } },
+  controller: XrController,
+  hand: XrHand,
   frameRate: 'high',
   foveation: 1,
 })

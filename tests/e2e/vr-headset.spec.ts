@@ -139,6 +139,35 @@ test('in a headset, with the controllers put down, the visitor sees both hands a
 })
 
 /**
+ * A headset offline before the controllers' and hands' models were stored (a PICO's are stored
+ * when first used): the models cannot load. That error took the whole app down to a blank page
+ * in mid-session. The session goes on without the models: the ray and the pinch still select.
+ */
+test('in a headset whose controller and hand models cannot be fetched, the session goes on and still selects', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000)
+  await context.route(
+    (url) => url.pathname.startsWith('/xr/profiles/') && url.pathname.endsWith('.glb'),
+    (route) => route.abort('internetdisconnected'),
+  )
+  const vr = new VrDriver(page)
+  await vr.open('yanan-yaodong', { headset: true })
+  await vr.enterVr()
+  await vr.expectFramesRunning()
+  await vr.select('hotspot:shuzhuo-youdeng')
+  await vr.expectObject('panel:shuzhuo-youdeng')
+  await vr.select('button:close-panel')
+  await vr.switchInput('hand')
+  await vr.select('hotspot:shuzhuo-youdeng')
+  await vr.expectObject('panel:shuzhuo-youdeng')
+  expect(await vr.handModelsShown()).toBe(0)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await vr.exitVr()
+})
+
+/**
  * A walkable scene: the member points at the ground and pulls the trigger (or pinches, with the
  * controllers put down) and stands there; the hotspots far from the spawn (会师门 ~16 m) are
  * reached that way. Nothing moves the member without such a press (comfort).

@@ -145,3 +145,29 @@ test.describe('on a phone', () => {
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled + 100)
   })
 })
+
+/**
+ * A scene whose files cannot be fetched (no network, and the app's first download had not
+ * stored them): the stage said "Loading the scene…" for ever, or the page went blank. It says
+ * what happened, the narration and the text quiz stay usable, and 重试 loads it once the
+ * network is back.
+ */
+test('a scene whose panorama cannot be fetched says so, keeps the text version, and 重试 loads it later', async ({
+  page,
+  context,
+}) => {
+  const panorama = (url: URL) => url.pathname.startsWith('/xr/panoramas/')
+  await context.route(panorama, (route) => route.abort('internetdisconnected'))
+  await page.goto('/vr/panorama-sample')
+  const problem = page.getByRole('alert').filter({ hasText: '三维场景没能显示' })
+  await expect(problem).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByText('正在加载场景…')).toHaveCount(0)
+  await expect(page.getByRole('link', { name: '在课程页作答（文字版）' })).toBeVisible()
+  await page.getByRole('button', { name: '延安宝塔' }).click()
+  await expect(page.getByTestId('vr-narration')).toContainText('宝塔')
+
+  await context.unroute(panorama)
+  await problem.getByRole('button', { name: '重试' }).click()
+  await expect(page.getByTestId('vr-stage')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 })
+  await expect(problem).toHaveCount(0)
+})

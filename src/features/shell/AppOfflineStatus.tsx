@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react'
-import { useStrings } from '../../i18n/i18n.tsx'
 import { type AppOffline, appOffline } from '../../platform/app-offline.ts'
+import { useAppOfflineStrings } from './app-offline-strings.ts'
 
 export function useAppOffline(): AppOffline {
   return useSyncExternalStore(
@@ -15,26 +15,26 @@ export function useAppOffline(): AppOffline {
  * are worth nothing if the app's first download has not finished.
  */
 export function AppOfflineStatus() {
-  const t = useStrings()
+  const t = useAppOfflineStrings()
   const state = useAppOffline()
   if (state === 'ready')
     return (
       <p className="status-line ok" role="status" data-testid="app-offline">
-        {t.appOfflineReady}
+        {t.ready}
       </p>
     )
   if (state === 'saving')
     return (
       <p className="status-line" role="status" data-testid="app-offline">
-        {t.appOfflineSaving}
+        {t.saving}
       </p>
     )
   return (
     <div className="status-line warn" role="alert" data-testid="app-offline">
-      <p>{state === 'failed' ? t.appOfflineFailed : t.appOfflineUnsupported}</p>
+      <p>{state === 'failed' ? t.failed : t.unsupported}</p>
       {state === 'failed' && (
         <button type="button" onClick={() => void appOffline.retry()}>
-          {t.appOfflineRetry}
+          {t.retry}
         </button>
       )}
     </div>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useStrings } from '../../i18n/i18n.tsx'
-import { appOffline } from '../../platform/app-offline.ts'
+import { noteSwRegistration } from '../../platform/sw-registration.ts'
 
 /**
  * Service-worker lifecycle as the member sees it. A new version never reloads the page by
@@ -34,8 +34,9 @@ export function UpdatePrompt() {
           }),
         onOfflineReady: () => setState({ kind: 'offline-ready' }),
         // What the route screens say about working offline follows the worker's install.
-        onRegisteredSW: (url, registration) => registration && appOffline.track(registration, url),
-        onRegisterError: (error: unknown) => appOffline.registrationFailed(error),
+        onRegisteredSW: (scriptUrl, registration) =>
+          registration && noteSwRegistration({ kind: 'registered', registration, scriptUrl }),
+        onRegisterError: (error: unknown) => noteSwRegistration({ kind: 'failed', error }),
       })
     })
     return () => {

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { SceneEntry } from '../../../scenes/registry.ts'
 import { Localized, useLocalizedString } from '../../i18n/i18n.tsx'
+import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx'
 import { createLocalCommandSource, type SceneCommandSource } from '../../xr/commands.ts'
 import { STAGE_FOV_DEG } from '../../xr/panorama/stage-view.ts'
 import { useXrSupport } from '../../xr/support.ts'
@@ -66,6 +67,10 @@ export default function VrScreen({
   const [gyro, setGyro] = useState(false)
   const [stageReady, setStageReady] = useState(false)
   const [loadStage, setLoadStage] = useState(scene.kind !== 'panorama')
+  // The stage could not be drawn (a file not stored and no network, no WebGL): said, with a
+  // retry that mounts it afresh; the text below the stage works without it.
+  const [stageFailed, setStageFailed] = useState(false)
+  const [stageAttempt, setStageAttempt] = useState(0)
   const SceneObjects = useMemo(() => lazy(entry.load), [entry])
 
   useEffect(() => {
@@ -130,17 +135,33 @@ export default function VrScreen({
             onPainted={() => setLoadStage(true)}
           />
         )}
-        {!stageReady && (
+        {!stageReady && !stageFailed && (
           <p className="vr-loading" role="status">
             {t.loadingScene}
           </p>
         )}
-        {loadStage && (
-          <Suspense fallback={null}>
-            <XrStage store={store} gyro={gyro} stage={stageRef} onFirstFrame={() => setStageReady(true)}>
-              <SceneObjects />
-            </XrStage>
-          </Suspense>
+        {stageFailed && (
+          <div className="vr-failed" role="alert">
+            <p>{t.stageFailed}</p>
+            <button
+              type="button"
+              onClick={() => {
+                setStageFailed(false)
+                setStageAttempt((n) => n + 1)
+              }}
+            >
+              {t.stageRetry}
+            </button>
+          </div>
+        )}
+        {loadStage && !stageFailed && (
+          <ErrorBoundary key={stageAttempt} fallback={null} onError={() => setStageFailed(true)}>
+            <Suspense fallback={null}>
+              <XrStage store={store} gyro={gyro} stage={stageRef} onFirstFrame={() => setStageReady(true)}>
+                <SceneObjects />
+              </XrStage>
+            </Suspense>
+          </ErrorBoundary>
         )}
       </section>
       {scene.kind === 'panorama' && scene.panorama.generated && (

@@ -10,6 +10,9 @@ const zhCN = {
   oathScene: '重温入党誓词，完成后记入学习记录',
   generatedBadge: '程序生成的示意图，不是照片',
   loadingScene: '正在加载场景…',
+  stageFailed:
+    '三维场景没能显示：场景文件可能还没下载完（现在没有网络），或这个浏览器显示不了。下面的讲解和文字版测验照常可用。有网络时请点“重试”。',
+  stageRetry: '重试',
   stageLabel: (title: string) => `三维场景：${title}`,
   enterVr: '进入 VR',
   exitVr: '退出 VR',
@@ -66,6 +69,9 @@ const en: VrStrings = {
   oathScene: 'Renew the Party oath; completion is recorded',
   generatedBadge: 'Generated illustration, not a photograph',
   loadingScene: 'Loading the scene…',
+  stageFailed:
+    'The 3D scene could not be shown: its files may not have finished downloading (and there is no network now), or this browser cannot show it. The narration and the text quiz below work as usual. With a network, tap “Try again”.',
+  stageRetry: 'Try again',
   stageLabel: (title: string) => `3D scene: ${title}`,
   enterVr: 'Enter VR',
   exitVr: 'Exit VR',

@@ -1,5 +1,6 @@
 import { LinearFilter, SRGBColorSpace, Texture } from 'three'
 import { panoramaFile } from './panorama-file.ts'
+import { forgetOnNewStage } from './stage-attempt.ts'
 
 const textures = new Map<string, Promise<Texture>>()
 
@@ -32,8 +33,16 @@ export function panoramaTexture(src: string): Promise<Texture> {
       }
     })
     textures.set(src, texture)
-    // A failed load is retried on the next ask (the stage's error boundary offers it).
-    texture.catch(() => textures.delete(src))
+    // A failed load stays failed for this stage, so that `use()` throws it to the stage's error
+    // boundary (VrScreen.tsx): dropped at once, each render asked again and suspended again, a
+    // fetch loop that kept "Loading the scene…" up for ever. The next stage tries again.
+    texture.catch(() => failed.add(src))
   }
   return texture
 }
+
+const failed = new Set<string>()
+forgetOnNewStage(() => {
+  for (const src of failed) textures.delete(src)
+  failed.clear()
+})
