@@ -19,3 +19,12 @@ export function untaggedFrom(addedAt: Date, role: string): string {
   if (role === 'admin') return NO_BOUND
   return new Date(addedAt.getTime() - UNTAGGED_LOOKBACK_MS).toISOString()
 }
+
+/**
+ * Whether an enrolment was made by an admin (or before enrolments were bounded), from its
+ * class_members.untagged_from: only such members' passwords may their trainer reset
+ * (member-password-route.ts).
+ */
+export function enrolledByAdmin(untaggedFromValue: string): boolean {
+  return untaggedFromValue === NO_BOUND
+}

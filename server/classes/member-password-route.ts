@@ -3,8 +3,9 @@ import { setPassword } from '../admin/users.ts'
 import { requireUser } from '../auth/middleware.ts'
 import { generatePassword } from '../auth/passwords.ts'
 import type { AppServices } from '../context.ts'
-import { notFound } from '../http/errors.ts'
+import { forbidden, notFound } from '../http/errors.ts'
 import { type ApiRegistry, pathParam } from '../http/registry.ts'
+import { enrolledByAdmin } from './enrolment.ts'
 import { classForItsStaff } from './manage-routes.ts'
 
 /**
@@ -14,6 +15,12 @@ import { classForItsStaff } from './manage-routes.ts'
  * devices until they log in with it. Only member accounts of this class: never a trainer or
  * an admin, never someone outside the class (404, as if there were no such member). Logged
  * with who did it, for the audit trail.
+ *
+ * A trainer may do it only for members an admin put in the class (the roster). A trainer can
+ * add any member to their class (补录学员); if they could then reset that member's password,
+ * any trainer could log in as any member, read all of their history (which enrolment.ts bounds
+ * for a class) and make records in their name. A member the trainer added themself gets a new
+ * password from an admin (403 `forbidden`, said plainly on the trainee screen).
  */
 export function memberPasswordRoute(api: ApiRegistry, s: AppServices): void {
   api.add(
@@ -31,7 +38,10 @@ export function memberPasswordRoute(api: ApiRegistry, s: AppServices): void {
             password: z.string(),
           }),
         },
-        403: { description: '`forbidden`: a member of the class' },
+        403: {
+          description:
+            '`forbidden`: a member of the class; or a trainer, for a member they added to the class themself (an admin resets theirs)',
+        },
         404: { description: '`not_found`: no such class, or no such member account in it' },
       },
     },
@@ -41,12 +51,14 @@ export function memberPasswordRoute(api: ApiRegistry, s: AppServices): void {
       const target = await s.db
         .selectFrom('class_members')
         .innerJoin('users', 'users.id', 'class_members.user_id')
-        .select(['users.id', 'users.username'])
+        .select(['users.id', 'users.username', 'class_members.untagged_from'])
         .where('class_members.class_id', '=', cls.id)
         .where('class_members.user_id', '=', pathParam(c, 'userId'))
         .where('users.role', '=', 'member')
         .executeTakeFirst()
       if (!target) throw notFound('no such member in this class')
+      if (user.role !== 'admin' && !enrolledByAdmin(target.untagged_from))
+        throw forbidden('a member you added to the class yourself: an admin gives them a new password')
       const password = generatePassword()
       await setPassword(s.db, target.id, password, s.now(), s.scrypt)
       s.guide?.sessionsEnded({ userId: target.id })

@@ -276,7 +276,8 @@ test('on a field trip a trainer gives a member of the class a new password and r
   baseURL,
 }) => {
   const member = await freshMemberWithId(baseURL ?? '')
-  await addToClass(baseURL ?? '', DEMO_CLASS.id, [member.id])
+  // On the roster: put in the class by an admin.
+  await addToClass(baseURL ?? '', DEMO_CLASS.id, [member.id], ADMIN)
   const phone = await browser.newContext({ baseURL, ...WITHOUT_SERVICE_WORKER })
   try {
     const p = await phone.newPage()
@@ -300,4 +301,20 @@ test('on a field trip a trainer gives a member of the class a new password and r
   } finally {
     await phone.close()
   }
+})
+
+test('a trainee the trainer added to the class themself gets a new password from an admin, not the trainer', async ({
+  page,
+  baseURL,
+}) => {
+  // Otherwise any trainer could add any member and log in as them.
+  const member = await freshMemberWithId(baseURL ?? '')
+  await addToClass(baseURL ?? '', DEMO_CLASS.id, [member.id])
+  await logIn(page, TRAINER1)
+  await page.goto(`/trainer/classes/${DEMO_CLASS.id}/members/${member.id}`)
+  const section = page.getByRole('region', { name: '忘记密码' })
+  await section.getByRole('button', { name: '生成新密码' }).click()
+  await section.getByRole('button', { name: '生成新密码' }).click()
+  await expect(section.getByRole('alert')).toContainText('补录学员的新密码只能由管理员生成')
+  await expect(section.getByTestId('new-password')).toHaveCount(0)
 })

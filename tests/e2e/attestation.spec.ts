@@ -334,3 +334,54 @@ test("the trainer's code changes at every 30-second step, with a countdown", asy
     await trainer.context.close()
   }
 })
+
+/** How many signing keys the device holds (the class store's `signing`), as the app left them. */
+const signingKeysOnDevice = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('hongtu-classes')
+        open.onerror = () => resolve(0)
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains('signing')) return resolve(0)
+          const count = db.transaction('signing').objectStore('signing').count()
+          count.onsuccess = () => resolve(count.result)
+          count.onerror = () => resolve(0)
+        }
+      }),
+  )
+
+test('opening the class dashboard online is enough to show the code offline, and the code keeps the trainer’s chosen stop', async ({
+  browser,
+  baseURL,
+}) => {
+  const trainer = await trainerPhone(browser, baseURL as string)
+  try {
+    // A usual day: the trainer opens the class dashboard, never the code screen, while online.
+    await trainer.page.goto(`/trainer/classes/${DEMO_CLASS}`)
+    await expect(trainer.page.getByRole('link', { name: '出示到场确认码' })).toBeVisible()
+    await expect.poll(() => signingKeysOnDevice(trainer.page)).toBe(1)
+    await trainer.app.waitForOfflineReady()
+
+    // In the field, offline: the code shows.
+    await trainer.context.setOffline(true)
+    await trainer.page.getByRole('link', { name: '出示到场确认码' }).click()
+    await expect(trainer.page.getByText('签名密钥已下载到本机，断网也能显示到场确认码。')).toBeVisible()
+    const place = trainer.page.getByLabel('所在站点或现场教学')
+    await expect(place).toHaveValue('site:yanan-geming-jinianguan')
+    await place.selectOption('site:zaoyuan')
+    await expect(trainer.page.getByRole('img', { name: /到场确认码：枣园革命旧址/ })).toBeVisible()
+
+    // Back to the class to see who scanned, then the code again: still 枣园, after a reload too.
+    await trainer.page.getByRole('link', { name: '返回班次' }).click()
+    await trainer.page.getByRole('link', { name: '出示到场确认码' }).click()
+    await expect(place).toHaveValue('site:zaoyuan')
+    await trainer.page.reload()
+    await expect(place).toHaveValue('site:zaoyuan')
+    await expect(trainer.page.getByRole('img', { name: /到场确认码：枣园革命旧址/ })).toBeVisible()
+    await trainer.context.setOffline(false)
+  } finally {
+    await trainer.context.close()
+  }
+})

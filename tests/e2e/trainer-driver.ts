@@ -57,8 +57,14 @@ export async function freshMemberWithId(
 }
 
 /** Puts members on a class as its trainer does (POST /api/classes/:id/members). */
-export async function addToClass(baseURL: string, classId: string, memberIds: string[]) {
-  const trainer = await loggedIn(baseURL, TRAINER1)
+/** Adds members to a class as its trainer (补录学员), or as an admin (the roster). */
+export async function addToClass(
+  baseURL: string,
+  classId: string,
+  memberIds: string[],
+  by: Account = TRAINER1,
+) {
+  const trainer = await loggedIn(baseURL, by)
   try {
     const res = await trainer.post(`/api/classes/${classId}/members`, { data: { memberIds } })
     expect(res.status(), await res.text()).toBe(200)

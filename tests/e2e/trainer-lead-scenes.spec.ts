@@ -96,3 +96,36 @@ test.describe('on a 1024 × 768 tablet', () => {
     expect(await inFirstScreen(), 'pause in view beside the oath’s commands').toBe(true)
   })
 })
+
+/**
+ * On a phone the lead screen is about four screens long: after a tap low on the page, what the
+ * command did ("已发出", or why it failed) and how many followed were far above, out of view.
+ * They stay at the foot of the screen.
+ */
+test.describe('on a 390 × 844 phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
+
+  test('what a command did is said in view, at the foot of the screen, whatever button was pressed', async ({
+    app,
+    page,
+    baseURL,
+  }) => {
+    void app
+    const { trainer, classId } = await guideWorld(baseURL ?? '')
+    await logIn(page, trainer)
+    const lead = new LeadDriver(page, classId)
+    await lead.open()
+    const end = page.getByRole('button', { name: '结束本次带教' })
+    // The last stop's last lesson: its quiz, far down the page.
+    const lastQuiz = page.getByRole('button', { name: '做测验' }).last()
+    await lastQuiz.scrollIntoViewIfNeeded()
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(844)
+    await lastQuiz.click()
+    const feedback = page.getByTestId('lead-feedback')
+    await expect(feedback).toContainText('已发出')
+    await expect(feedback).toBeInViewport()
+    await expect(page.getByText(/^已跟随 0 \/ \d+ 人$/).last()).toBeInViewport()
+    await end.scrollIntoViewIfNeeded()
+    await expect(feedback).toBeInViewport()
+  })
+})

@@ -370,6 +370,20 @@ describe.each(DATABASES)('admin accounts on %s', (dbKind) => {
     )
     expect((await reset(trainer, outsider)).status).toBe(404)
     expect((await new Device(server).login('outsider', 'a-good-password')).status).toBe(200)
+
+    // Added to the class by the trainer (补录学员), the outsider is in it; still the trainer cannot
+    // take over the account: only an admin gives them a new password.
+    const added = await trainer.request('POST', `/api/classes/${DEMO_CLASS_ID}/members`, {
+      json: { memberIds: [outsider] },
+    })
+    expect(added.status).toBe(200)
+    const refused = await reset(trainer, outsider)
+    expect(refused.status).toBe(403)
+    expect(refused.body.error.code).toBe('forbidden')
+    expect((await new Device(server).login('outsider', 'a-good-password')).status).toBe(200)
+    const byAdmin = await reset(await admin(server), outsider)
+    expect(byAdmin.status).toBe(200)
+    expect((await new Device(server).login('outsider', byAdmin.body.password)).status).toBe(200)
   })
 
   it('an admin changes an account’s name, role and branch; a member keeps a branch, and no admin demotes themself', async () => {

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { loadScenes } from '../../scenes/load-scenes.ts'
 import { parseCsv } from '../../server/admin/csv.ts'
 import { DEMO_CLASS_ID } from '../../server/db/seed.ts'
-import { chinaTime, DETAIL_HEADER, percent } from '../../src/domain/archive/tables.ts'
+import { chinaTime, DETAIL_HEADER, flagWords, percent } from '../../src/domain/archive/tables.ts'
 import {
   buildClassDashboard,
   type ClassDashboard,
@@ -139,10 +139,10 @@ function expectedDetail(d: ClassDashboard): Map<string, Record<string, string>> 
       rows.set(`${row.member.id}|站点 Stop|${col.siteId}`, {
         '到场 Present': yesNo(cell.present),
         '打卡时间（北京时间） Checked in at (UTC+8)': text(chinaTime(cell.checkin?.at)),
-        '核验结果 Verdict': cell.checkin
+        '手机判定 Verdict on the phone': cell.checkin
           ? { inside: '在范围内', 'qr-valid': '二维码有效' }[cell.checkin.verdict]
           : '',
-        '标记 Flags': cell.checkin?.flags.join(', ') ?? '',
+        '标记 Flags': flagWords(cell.checkin?.flags ?? []) ?? '',
       })
     })
     d.columns.lessons.forEach((col, i) => {
@@ -154,7 +154,7 @@ function expectedDetail(d: ClassDashboard): Map<string, Record<string, string>> 
         '答题次数 Attempts': col.hasQuiz ? String(l.attempts) : '',
         '通过 Passed': col.hasQuiz ? yesNo(l.passed) : '',
         '心得篇数 Reflections': String(l.reflections),
-        '标记 Flags': l.flags.join(', '),
+        '标记 Flags': flagWords(l.flags) ?? '',
       })
     })
   }
@@ -205,7 +205,9 @@ describe.each(DATABASES)('archive exports on %s', (dbKind) => {
     // The figures are real ones, not a table of blanks.
     const zaoyuan = byKey.get('demo-member1|课程 Lesson|zaoyuan-lesson')!
     expect(zaoyuan[col('最高得分(%) Best score (%)')]).toBe('83.3')
-    expect(byKey.get('demo-member1|站点 Stop|yangjialing')![col('标记 Flags')]).toContain('geofence-outside')
+    expect(byKey.get('demo-member1|站点 Stop|yangjialing')![col('标记 Flags')]).toContain(
+      '定位在打卡范围之外（geofence-outside）',
+    )
     // Reflections: the text whole (comma, quotes, line break), a formula made harmless.
     const texts = rows
       .filter((row) => row[col('类别 Group')] === '心得 Reflection')

@@ -79,7 +79,7 @@ describe('classArchiveTables', () => {
     const [stopA, stopB, lesson, reflection] = tables.detail.rows
     expect(stopA?.[col('到场 Present')]).toBe('是')
     expect(stopA?.[col('打卡时间（北京时间） Checked in at (UTC+8)')]).toBe('2026-05-01 09:00:00')
-    expect(stopA?.[col('标记 Flags')]).toBe('geofence-accuracy')
+    expect(stopA?.[col('标记 Flags')]).toBe('定位精度不足，位置不可靠（geofence-accuracy）')
     expect(stopB?.[col('到场 Present')]).toBe('否')
     expect(lesson?.[col('最高得分(%) Best score (%)')]).toBe(66.7)
     expect(lesson?.[col('答题次数 Attempts')]).toBe(1)

@@ -1,4 +1,5 @@
 import type { ClassDashboard, DashboardRow } from '../classes/dashboard.ts'
+import { flagText } from '../records/flag-text.ts'
 
 /**
  * The archive (学员档案) as tables, made from class dashboards (src/domain/classes/dashboard.ts)
@@ -68,7 +69,8 @@ const DETAIL_COLUMNS = {
   present: '到场 Present',
   checkedInAt: timeHeader('打卡时间', 'Checked in at'),
   method: '打卡方式 Check-in method',
-  verdict: '核验结果 Verdict',
+  // What the phone found (in the area, a valid code); the server's own checks are the flags.
+  verdict: '手机判定 Verdict on the phone',
   attestedAt: timeHeader('确认到场时间', 'Presence confirmed at'),
   completed: '完成 Completed',
   completedAt: timeHeader('完成时间', 'Completed at'),
@@ -100,7 +102,12 @@ export const REFLECTIONS_HEADER = [
   '标记 Flags',
 ]
 
-const flagText = (flags: readonly string[]) => (flags.length > 0 ? flags.join(', ') : null)
+/**
+ * The server's flags in words (what the dashboard says), each with its code for whoever traces
+ * it: an organiser reading the sheet could not read `geofence-outside`.
+ */
+export const flagWords = (flags: readonly string[]) =>
+  flags.length > 0 ? flags.map((f) => `${flagText(f).zh}（${f}）`).join('；') : null
 
 function identity(d: ClassDashboard, row: DashboardRow): Cell[] {
   return [d.class.id, d.class.name, row.member.displayName, row.member.memberNumber, row.member.branchName]
@@ -127,7 +134,7 @@ function detailRows(d: ClassDashboard, row: DashboardRow): Cell[][] {
       method: c ? (METHODS[c.method] ?? c.method) : null,
       verdict: c ? (VERDICTS[c.verdict] ?? c.verdict) : null,
       attestedAt: chinaTime(cell?.attestation?.at),
-      flags: flagText([...(c?.flags ?? []), ...(cell?.attestation?.flags ?? [])]),
+      flags: flagWords([...(c?.flags ?? []), ...(cell?.attestation?.flags ?? [])]),
     })
   })
   const lessons = d.columns.lessons.map((col, i) => {
@@ -146,7 +153,7 @@ function detailRows(d: ClassDashboard, row: DashboardRow): Cell[][] {
       passed: col.hasQuiz ? yesNo(l?.passed ?? false) : null,
       reflections: l?.reflections ?? 0,
       pending: l?.pending ? YES : null,
-      flags: flagText(l?.flags ?? []),
+      flags: flagWords(l?.flags ?? []),
     })
   })
   const reflections = row.reflections.map((r) =>
@@ -156,7 +163,7 @@ function detailRows(d: ClassDashboard, row: DashboardRow): Cell[][] {
       item: itemName(d, r.lessonId, r.siteId),
       writtenAt: chinaTime(r.at),
       text: r.text,
-      flags: flagText(r.flags),
+      flags: flagWords(r.flags),
     }),
   )
   return [...stops, ...lessons, ...reflections]
@@ -168,7 +175,7 @@ function reflectionRows(d: ClassDashboard, row: DashboardRow): Cell[][] {
     itemName(d, r.lessonId, r.siteId),
     chinaTime(r.at),
     r.text,
-    flagText(r.flags),
+    flagWords(r.flags),
   ])
 }
 

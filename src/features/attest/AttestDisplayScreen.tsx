@@ -1,14 +1,18 @@
 import { type CSSProperties, type ReactNode, useEffect, useMemo, useRef, useState } from 'react'
 import { sceneEntry } from '../../../scenes/registry.ts'
+import { initialAttestPlace } from '../../domain/attest/initial-place.ts'
 import { ATTEST_STEP_S, secondsLeftInStep } from '../../domain/attest/window.ts'
+import { chinaDate } from '../../domain/guide/current.ts'
 import { Localized, useLocalizedString, useStrings } from '../../i18n/i18n.tsx'
 import { useClassInfo } from '../classes/useClassInfo.ts'
+import { useGuide } from '../guide/GuideProvider.tsx'
 import { useContent } from '../shell/content-context.tsx'
 import { useRecords } from '../shell/records-context.tsx'
 import { Link, paths } from '../shell/router.tsx'
 import { useScreenTitle } from '../shell/useScreenTitle.ts'
 import { attestPlaces, type PlaceOption, sceneLessonOf } from './places.ts'
 import { QUIET_ZONE_MODULES, qrPath } from './qr-svg.ts'
+import { readRememberedPlace, rememberPlace } from './remembered-place.ts'
 import { type AttestStrings, useAttestStrings } from './strings.ts'
 import { useRotatingCode } from './useRotatingCode.ts'
 import { type SigningKeyState, useSigningKey } from './useSigningKey.ts'
@@ -114,17 +118,32 @@ function CodePanel({
   classId: string
   trainerId: string
   signer: Extract<SigningKeyState, { status: 'ready' }>
-  cls: { routeId: string | null; sceneIds: readonly string[] }
+  cls: { routeId: string | null; sceneIds: readonly string[]; startsOn: string }
 }) {
   const s = useAttestStrings()
   const text = useLocalizedString()
   const content = useContent()
+  const guide = useGuide()
   const places = useMemo(
     () => attestPlaces(cls, content, (id) => sceneLessonOf(sceneEntry(id)?.data)),
     [cls, content],
   )
   const all = [...places.sites, ...places.lessons]
-  const [place, setPlace] = useState<string | null>(all[0]?.value ?? null)
+  const [place, setPlace] = useState<string | null>(() => {
+    const focus = guide?.controller.getSnapshot().classes.get(classId)?.active.focus?.command
+    return initialAttestPlace({
+      values: all.map((p) => p.value),
+      remembered: readRememberedPlace(classId),
+      today: chinaDate(new Date()),
+      gatheredSiteId: focus?.type === 'gather' ? focus.siteId : null,
+      startsOn: cls.startsOn,
+      stops: cls.routeId ? content.route(cls.routeId)?.stops : undefined,
+    })
+  })
+  const choose = (value: string) => {
+    setPlace(value)
+    rememberPlace(classId, value, chinaDate(new Date()))
+  }
   const chosen = all.find((p) => p.value === place)
   const { clockOffsetMs } = useRecords()
   const { token, nowMs } = useRotatingCode({
@@ -143,7 +162,7 @@ function CodePanel({
     <>
       <label className="attest-place">
         <span>{s.placeLabel}</span>
-        <select value={place ?? ''} onChange={(e) => setPlace(e.currentTarget.value)}>
+        <select value={place ?? ''} onChange={(e) => choose(e.currentTarget.value)}>
           <PlaceGroup label={s.sitesGroup} options={places.sites} />
           <PlaceGroup label={s.lessonsGroup} options={places.lessons} />
         </select>

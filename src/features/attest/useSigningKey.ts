@@ -77,6 +77,21 @@ export function useSigningKey(classId: string, userId: string | null | undefined
   return state
 }
 
+/**
+ * Downloads the class's signing key to this device if it has none yet, quietly: the class
+ * dashboard calls it while online, so that a trainer who never opened the presence-code screen
+ * online (only the dashboard and the trainee pages, as on a usual day) can still show the code
+ * in the field. Failures (offline, an admin who is not its trainer) leave things as they were.
+ */
+export async function prefetchSigningKey(userId: string, classId: string): Promise<void> {
+  const store = await sharedClassStore()
+  if (await store.getSigningKey(userId, classId)) return
+  const answer = await fetchSigningKey(classId)
+  if (answer.kind !== 'ok') return
+  if (!(await store.getClass(userId, classId))) await downloadClassInfo(userId, classId, store)
+  await keep(store, userId, classId, answer.value)
+}
+
 /** Imports a downloaded key (non-extractable) and stores it for offline use. */
 async function keep(
   store: ClassStore,

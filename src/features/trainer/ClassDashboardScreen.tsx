@@ -1,6 +1,7 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { ClassDashboard, DashboardBranch } from '../../domain/classes/dashboard.ts'
 import type { SessionInfo } from '../../platform/session.ts'
+import { prefetchSigningKey } from '../attest/useSigningKey.ts'
 import { ClassFacts } from './ClassFacts.tsx'
 import { ClassKeyRotation } from './ClassKeyRotation.tsx'
 import { ClassManage } from './ClassManage.tsx'
@@ -34,6 +35,11 @@ function Dashboard({ classId, session }: { classId: string; session: SessionInfo
   const [branchValue, setBranchValue] = useState('')
   const branch = branchValue === '' ? undefined : branchValue === NO_BRANCH ? null : branchValue
   const dashboards = useDashboard(state, branch)
+  // The presence code must show in the field, offline: its key comes down with the dashboard.
+  const live = state.status === 'ready' && state.connection === 'live'
+  useEffect(() => {
+    if (live) void prefetchSigningKey(session.userId, classId).catch(() => {})
+  }, [live, classId, session.userId])
 
   if (state.status !== 'ready' || !dashboards) return <FeedProblem state={state} onRetry={refresh} />
   const { detail } = state.snapshot

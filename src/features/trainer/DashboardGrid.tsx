@@ -1,8 +1,8 @@
 import type { ClassDashboard, StopCell } from '../../domain/classes/dashboard.ts'
+import { needsAttention } from '../../domain/records/flag-text.ts'
 import { Localized } from '../../i18n/i18n.tsx'
 import { Link, paths } from '../shell/router.tsx'
 import { LessonCellView, percent, StopCellView } from './cells.tsx'
-import { needsAttention } from './flag-text.ts'
 import { useTrainerStrings } from './strings.ts'
 
 /**

@@ -62,9 +62,11 @@ export function TraineePassword({
             <p role="alert" className="field-error">
               {outcome.kind === 'offline'
                 ? s.passwordOffline
-                : outcome.kind === 'invalid'
-                  ? s.serverSays(outcome.message)
-                  : s.loadError(outcome.kind === 'error' ? outcome.status : 0)}
+                : outcome.kind === 'forbidden'
+                  ? s.passwordNeedsAdmin
+                  : outcome.kind === 'invalid'
+                    ? s.serverSays(outcome.message)
+                    : s.loadError(outcome.kind === 'error' ? outcome.status : 0)}
             </p>
           )}
           {asking ? (

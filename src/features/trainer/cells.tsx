@@ -1,8 +1,8 @@
 import type { LessonCell, StopCell } from '../../domain/classes/dashboard.ts'
+import { flagText } from '../../domain/records/flag-text.ts'
 import { usePreferences } from '../../i18n/i18n.tsx'
 import { formatDateTime } from '../../ui/format.ts'
 import { formatList } from '../classes/list-format.tsx'
-import { flagText } from './flag-text.ts'
 import { type TrainerStrings, useTrainerStrings } from './strings.ts'
 
 /** What one dashboard cell says: a status word first, then how and when, then flags in words. */

@@ -162,6 +162,8 @@ const zhCN = {
   passwordUsername: (username: string) => `登录用户名：${username}`,
   passwordAfter: '本人登录后可以在“我的账号”中改成自己记得住的密码。',
   passwordOffline: '生成新密码需要联网。',
+  passwordNeedsAdmin:
+    '这名学员是补录进本班的。为了账号安全，补录学员的新密码只能由管理员生成，请联系管理员。',
   memberNumber: (n: string) => `党员编号：${n}`,
   branch: (b: string) => `党支部：${b}`,
   checkinsTitle: '打卡',
@@ -470,6 +472,8 @@ const en: TrainerStrings = {
   passwordUsername: (username: string) => `Username to log in with: ${username}`,
   passwordAfter: 'Once logged in, they can change it under “My account” to one they remember.',
   passwordOffline: 'Making a new password needs the network.',
+  passwordNeedsAdmin:
+    'This trainee was added to the class by a trainer. To keep accounts safe, only an admin can make a new password for an added trainee: please ask an admin.',
   memberNumber: (n) => `Member number: ${n}`,
   branch: (b) => `Party branch: ${b}`,
   checkinsTitle: 'Check-ins',
