@@ -1,5 +1,5 @@
 import type { ContentPack } from '../../src/domain/content/pack.ts'
-import { judgeFix } from '../../src/domain/geo/geofence.ts'
+import { judgeFix, neededAccuracyM } from '../../src/domain/geo/geofence.ts'
 import { quizPhaseOf, scorePretest } from '../../src/domain/lesson/pretest.ts'
 import { scoreQuiz } from '../../src/domain/lesson/quiz-scoring.ts'
 import { verifySiteToken } from '../../src/domain/qr/verify.ts'
@@ -69,7 +69,8 @@ export async function contentFlags(
             position: { lng: p.gps.lng, lat: p.gps.lat },
             accuracyM: p.gps.accuracyM,
           })
-          if (verdict.kind === 'poor-accuracy') flags.push(FLAG.geofenceAccuracy)
+          // Read from the accuracy, not the verdict: a fix far outside is `outside` however poor.
+          if (!(p.gps.accuracyM <= neededAccuracyM(fence))) flags.push(FLAG.geofenceAccuracy)
           if (verdict.distanceM > fence.radiusM + ROUNDING_ALLOWANCE_M) flags.push(FLAG.geofenceOutside)
         }
       } else if (!p.qr) flags.push(FLAG.qrMissing)

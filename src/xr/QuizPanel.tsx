@@ -2,6 +2,7 @@ import { use, useMemo } from 'react'
 import type { LocalizedText, Question, Quiz } from '../domain/content/schema.ts'
 import { choiceLetter, shownChoices } from '../domain/lesson/choice-order.ts'
 import type { Answer } from '../domain/lesson/quiz-scoring.ts'
+import { resultReview } from '../domain/lesson/result-review.ts'
 import { Button3D } from './Button3D.tsx'
 import { loadXrFont, textBlockHeight } from './canvas-text.ts'
 import { TEXT_BODY_M, TEXT_TITLE_M } from './comfort.ts'
@@ -26,14 +27,18 @@ function choicesOf(
   q: Question,
   xrStrings: XrStrings,
   text: (t: LocalizedText) => string,
+  attempt: number,
 ): { id: string; label: string }[] {
   if (q.kind === 'truefalse')
     return [
       { id: 'true', label: xrStrings.trueLabel },
       { id: 'false', label: xrStrings.falseLabel },
     ]
-  // In the order the phone shows them, so a class's "B" is the same choice everywhere.
-  return shownChoices(quiz, q).map((c, i) => ({ id: c.id, label: `${choiceLetter(i)}. ${text(c.text)}` }))
+  // In the order the phone shows them for this attempt, so a class's "B" is the same choice everywhere.
+  return shownChoices(quiz, q, attempt).map((c, i) => ({
+    id: c.id,
+    label: `${choiceLetter(i)}. ${text(c.text)}`,
+  }))
 }
 
 function isChosen(answer: Answer | undefined, choiceId: string): boolean {
@@ -48,19 +53,25 @@ const kindLabel = (q: Question, xrStrings: XrStrings) =>
       ? xrStrings.kindMultiple
       : xrStrings.kindTrueFalse
 
-/** The linked lesson's quiz in VR: one question at a time, big targets, then the saved result. */
+/**
+ * The linked lesson's quiz in VR: one question at a time, big targets, then the saved result:
+ * the score and which questions were wrong, never the right answers (result-review.ts; the
+ * lesson page shows them once they may be shown).
+ */
 export function QuizPanel() {
   const quiz = useSceneStore((s) => s.quiz)
   const state = useSceneStore((s) => s.quizPanel)
   const attemptsLeft = useSceneStore((s) => s.attemptsLeft)
+  const attempt = useSceneStore((s) => s.attemptsUsed) + 1
+  const passedBefore = useSceneStore((s) => s.quizPassed)
   const actions = useSceneActions()
   const { s: xrStrings, text } = useXrText()
   use(loadXrFont())
   const question = quiz?.questions[state.index]
   const prompt = question ? text(question.prompt) : ''
   const choices = useMemo(
-    () => (quiz && question ? choicesOf(quiz, question, xrStrings, text) : []),
-    [quiz, question, xrStrings, text],
+    () => (quiz && question ? choicesOf(quiz, question, xrStrings, text, attempt) : []),
+    [quiz, question, xrStrings, text, attempt],
   )
   const layout = useMemo(
     () =>
@@ -85,6 +96,8 @@ export function QuizPanel() {
   const bottom = -panelHeight / 2 + 0.08
   if (state.phase !== 'answering') {
     const { correct, total, passed } = state.result
+    const wrong = state.result.questions.flatMap((q, i) => (q.correct ? [] : [i + 1]))
+    const review = resultReview(passed || passedBefore, attemptsLeft)
     return (
       <Panel name="panel:quiz" width={WIDTH_M} height={panelHeight}>
         <Label size={TEXT_TITLE_M} position={[0, 0.3, 0]} color="#b0121b">
@@ -96,6 +109,16 @@ export function QuizPanel() {
         <Label size={TEXT_BODY_M} position={[0, 0, 0]} name="quiz-save-status">
           {state.phase === 'saving' ? xrStrings.saving : xrStrings.saved}
         </Label>
+        {wrong.length > 0 && (
+          <Label size={TEXT_BODY_M} position={[0, -0.13, 0]} maxWidth={PROMPT_MAX_WIDTH_M} name="quiz-wrong">
+            {xrStrings.wrongQuestions(wrong.join(xrStrings.listSeparator))}
+          </Label>
+        )}
+        {state.phase === 'result' && review.show === 'marks' && (
+          <Label size={TEXT_BODY_M} position={[0, -0.25, 0]} maxWidth={PROMPT_MAX_WIDTH_M}>
+            {Number.isFinite(attemptsLeft) ? xrStrings.attemptsLeftHint(attemptsLeft) : xrStrings.thinkAgain}
+          </Label>
+        )}
         {state.phase === 'result' && !passed && attemptsLeft > 0 && (
           <Button3D
             id="quiz-retry"

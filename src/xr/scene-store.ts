@@ -38,6 +38,10 @@ export interface SceneSessionState {
   readonly quizPanel: QuizPanelState
   /** Quiz attempts the member may still make (Infinity when unlimited). */
   readonly attemptsLeft: number
+  /** Quiz attempts already made, in any mode: the next one is number attemptsUsed + 1. */
+  readonly attemptsUsed: number
+  /** Whether an attempt at the lesson's quiz has passed (result-review.ts). */
+  readonly quizPassed: boolean
   readonly guided: GuidedState
   readonly oathSave: OathSave
   readonly posture: Posture
@@ -53,7 +57,7 @@ export interface SceneSessionState {
     nextOathLine(): void
     finishOath(): Promise<void>
     setPosture(posture: Posture): void
-    setAttemptsLeft(n: number): void
+    setAttempts(attempts: { used: number; left: number; passed: boolean }): void
     command(command: SceneCommand): void
   }
 }
@@ -74,6 +78,8 @@ export function createSceneStore(scene: SceneFile, quiz: Quiz | null, events: Sc
       quizOpen: false,
       quizPanel: initialQuizPanelState,
       attemptsLeft: Number.POSITIVE_INFINITY,
+      attemptsUsed: 0,
+      quizPassed: false,
       guided: initialGuidedState,
       oathSave: 'idle',
       posture: 'standing',
@@ -132,7 +138,8 @@ export function createSceneStore(scene: SceneFile, quiz: Quiz | null, events: Sc
           set({ oathSave: outcome.ok ? 'saved' : outcome.problem })
         },
         setPosture: (posture) => set({ posture }),
-        setAttemptsLeft: (n) => set({ attemptsLeft: n }),
+        setAttempts: ({ used, left, passed }) =>
+          set({ attemptsUsed: used, attemptsLeft: left, quizPassed: passed }),
         command(command) {
           const guided = applyGuidedCommand(get().guided, command, {
             hotspotIds: scene.hotspots.map((h) => h.id),

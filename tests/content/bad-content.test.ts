@@ -100,6 +100,25 @@ describe('content validation of bad files', () => {
     )
   })
 
+  it('reports an explanation that points at shuffled choices by their place', () => {
+    const bad = messagesFor((f) =>
+      replaceIn(
+        f,
+        LESSON,
+        'explanation: { zh: 甲和丙。 }',
+        'explanation: { zh: 甲和丙。, en: "The first and last options." }',
+      ),
+    )
+    expect(bad).toContain(
+      `${LESSON}: quiz.questions[1].explanation.en: "last options" points at choices by their place, but the app shuffles them on every attempt: name the choices themselves`,
+    )
+    expect(
+      messagesFor((f) =>
+        replaceIn(f, LESSON, 'explanation: { zh: 甲和丙。 }', 'explanation: { zh: 前两项不对。 }'),
+      ),
+    ).toContain(`${LESSON}: quiz.questions[1].explanation.zh: "前两项" points at choices by their place`)
+  })
+
   it('warns about a quiz that always picking the same letter and the same truth passes', () => {
     const files = validContentFiles()
     // Two statements true out of two: "always 正确" plus one lucky letter is 3 of 5.

@@ -132,6 +132,37 @@ test.describe('GPS check-in', () => {
     await expect(page.getByRole('button', { name: '扫码打卡' })).toBeVisible()
   })
 
+  test('5 km away with a 300 m fix: says how far, not "wait for better accuracy"', async ({
+    page,
+    context,
+  }) => {
+    await context.setGeolocation({ ...northOf(zaoyuan.location, 5000), accuracy: 300 })
+    await page.goto('/sites/zaoyuan/checkin')
+    await page.getByRole('button', { name: '定位打卡' }).click()
+    // 5 000 m less the radius, in kilometres (the outside verdict's wording).
+    await expect(page.getByText(/^你距离枣园革命旧址的打卡范围还有 4\.\d 公里。$/)).toBeVisible()
+    await expect(page.getByText(/定位精度 300 米，不足以确认/)).toHaveCount(0)
+  })
+
+  test('the status takes the focus from 定位打卡 and speaks only when the verdict changes', async ({
+    page,
+    context,
+  }) => {
+    await context.setGeolocation({ ...northOf(zaoyuan.location, 30), accuracy: 15 })
+    await page.goto('/sites/zaoyuan/checkin')
+    await page.getByRole('button', { name: '定位打卡' }).press('Enter')
+    const status = page.getByRole('status').filter({ hasText: '可以打卡了' })
+    await expect(status).toBeFocused()
+    // The button and the metres are outside every live region: a new fix changes nothing spoken.
+    const spokenMetres = page.getByRole('status').filter({ hasText: /米/ })
+    await expect(status.getByRole('button')).toHaveCount(0)
+    await expect(spokenMetres).toHaveCount(0)
+    await context.setGeolocation({ ...northOf(zaoyuan.location, 60), accuracy: 12 })
+    await expect(page.getByText(/距中心约 60 米/)).toBeVisible()
+    await expect(spokenMetres).toHaveCount(0)
+    await expect(status).toBeVisible()
+  })
+
   test('with the network off after the first visit, a check-in still saves', async ({
     app,
     page,

@@ -27,16 +27,19 @@ export function northOf(p: LngLat, metres: number): { latitude: number; longitud
 
 /**
  * A quiz choice as the member sees it, e.g. "C. 王家坪": its letter comes from the order the
- * app shows the choices in (src/domain/lesson/choice-order.ts), not from the file's order.
- * Found by its Chinese text, which must name one choice of the lesson's quiz.
+ * app shows the choices in (src/domain/lesson/choice-order.ts), not from the file's order, and
+ * that order is new on every attempt. Found by its Chinese text, which must name one choice of
+ * the lesson's quiz.
  */
-export function shownChoice(lessonId: string, zh: string): string {
+export function shownChoice(lessonId: string, zh: string, attempt = 1): string {
   const quiz = pack.lessons.find((l) => l.id === lessonId)?.quiz
   if (!quiz) throw new Error(`no lesson ${lessonId} in the build`)
   const found = quiz.questions.flatMap((q) =>
     q.kind === 'truefalse'
       ? []
-      : shownChoices(quiz, q).flatMap((c, i) => (c.text.zh === zh ? [`${choiceLetter(i)}. ${zh}`] : [])),
+      : shownChoices(quiz, q, attempt).flatMap((c, i) =>
+          c.text.zh === zh ? [`${choiceLetter(i)}. ${zh}`] : [],
+        ),
   )
   if (found.length !== 1) throw new Error(`${found.length} choices of ${lessonId} read "${zh}"`)
   return found[0] as string

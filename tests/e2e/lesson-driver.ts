@@ -1,19 +1,25 @@
 import { expect, type Page } from '@playwright/test'
 import { shownChoice } from './content.ts'
 
-/** The right answer to each question of zaoyuan-lesson, as the member sees the choices. */
-export const RIGHT: Record<number, string[]> = {
-  1: [shownChoice('zaoyuan-lesson', '延园')],
-  2: [shownChoice('zaoyuan-lesson', '张思德')],
-  3: ['正确'],
-  4: [
-    shownChoice('zaoyuan-lesson', '“为人民利益而死，就比泰山还重”'),
-    shownChoice('zaoyuan-lesson', '“只要你说得对，我们就改正”'),
-    shownChoice('zaoyuan-lesson', '“我们都是来自五湖四海，为了一个共同的革命目标，走到一起来了”'),
-  ],
-  5: ['错误'],
-  6: [shownChoice('zaoyuan-lesson', '中央警卫团')],
+/** The right answer to each question of zaoyuan-lesson, as the member sees the choices in an attempt. */
+export function rightAnswers(attempt = 1): Record<number, string[]> {
+  const shown = (zh: string) => shownChoice('zaoyuan-lesson', zh, attempt)
+  return {
+    1: [shown('延园')],
+    2: [shown('张思德')],
+    3: ['正确'],
+    4: [
+      shown('“为人民利益而死，就比泰山还重”'),
+      shown('“只要你说得对，我们就改正”'),
+      shown('“我们都是来自五湖四海，为了一个共同的革命目标，走到一起来了”'),
+    ],
+    5: ['错误'],
+    6: [shown('中央警卫团')],
+  }
 }
+
+/** The right answers in the first attempt. */
+export const RIGHT = rightAnswers(1)
 
 /** A page object for the lesson screen, in the member's words. */
 export class LessonDriver {
@@ -55,8 +61,14 @@ export class LessonDriver {
     for (const c of choices) await this.question(n).getByLabel(c, { exact: true }).check()
   }
 
-  async answerAllRight() {
-    for (const [n, choices] of Object.entries(RIGHT)) await this.answer(Number(n), choices)
+  /** Answers every question right, reading the choices as attempt `attempt` shows them. */
+  async answerAllRight(attempt = 1) {
+    for (const [n, choices] of Object.entries(rightAnswers(attempt))) await this.answer(Number(n), choices)
+  }
+
+  /** The choices of question n as shown, top to bottom, e.g. ["A. 延园", "B. 王家坪", …]. */
+  choicesOf(n: number) {
+    return this.question(n).locator('label').allInnerTexts()
   }
 
   async submit() {

@@ -4,13 +4,14 @@ import { LessonDriver, RIGHT } from './lesson-driver.ts'
 
 /**
  * The lesson player as a member uses it: from a site's lesson card through the steps, the
- * quiz (a failed attempt, its explanations, a retry that passes) and the reflection, online
+ * quiz (a failed attempt marked right and wrong without the answers, a retry in a new order
+ * that passes and then shows the answers and explanations) and the reflection, online
  * and offline. The lesson is 枣园 (zaoyuan-lesson): 4 steps, 6 questions, pass mark 60 %
  * (4 right), 3 attempts, remote study allowed. These tests never check in, so every lesson
  * here is taken remotely.
  */
 
-test('a member takes a lesson remotely, fails, reads the explanations, retries and passes', async ({
+test('a member takes a lesson remotely, fails without seeing the answers, retries in a new order, passes and reads the explanations', async ({
   page,
 }) => {
   const lesson = new LessonDriver(page)
@@ -28,6 +29,7 @@ test('a member takes a lesson remotely, fails, reads the explanations, retries a
     shownChoice('zaoyuan-lesson', '“星星之火，可以燎原”'),
   ])
   await expect(lesson.question(4)).toContainText('多选')
+  const firstOrder = await Promise.all([1, 2, 4, 6].map((n) => lesson.choicesOf(n)))
   await expect(page.getByText(/已答 3 \/ 6 题/)).toBeVisible()
   await lesson.submit()
   await expect(page.getByRole('alert')).toContainText('还有 3 题没有作答')
@@ -42,20 +44,31 @@ test('a member takes a lesson remotely, fails, reads the explanations, retries a
   await expect(page.getByText('还有 2 次作答机会。')).toBeVisible()
   await expect(lesson.reviewOf(1)).toContainText('✗ 回答错误')
   await expect(lesson.reviewOf(1)).toContainText(`你的答案：${shownChoice('zaoyuan-lesson', '王家坪')}`)
-  await expect(lesson.reviewOf(1)).toContainText(`正确答案：${shownChoice('zaoyuan-lesson', '延园')}`)
-  await expect(lesson.reviewOf(1)).toContainText('解析：枣园原为私人庄园')
   await expect(lesson.reviewOf(2)).toContainText('✓ 回答正确')
   await expect(lesson.reviewOf(3)).toContainText('✗ 没有作答')
-  await expect(lesson.reviewOf(4)).toContainText('星星之火，可以燎原”出自毛泽东1930年的一封信')
+  // With attempts left, the answer key would make the retry a copy: only right and wrong are shown.
+  await expect(
+    page.getByText('答错的题已标出，请再想一想。通过测验或用完作答机会后，会显示正确答案和解析。'),
+  ).toBeVisible()
+  await expect(page.getByText('正确答案：')).toHaveCount(0)
+  await expect(page.getByText('解析：')).toHaveCount(0)
+  await expect(page.getByText('星星之火，可以燎原”出自毛泽东1930年的一封信')).toHaveCount(0)
 
   await page.getByRole('button', { name: '重新答题' }).click()
+  await expect(page.getByText('这一次，选项的顺序和上次不同，请看清每个选项再作答。')).toBeVisible()
   await expect(lesson.question(1).getByRole('radio', { checked: true })).toHaveCount(0)
-  await lesson.answerAllRight()
+  expect(await Promise.all([1, 2, 4, 6].map((n) => lesson.choicesOf(n)))).not.toEqual(firstOrder)
+  await lesson.answerAllRight(2)
   await lesson.submit()
   await expect(page.getByRole('heading', { name: '第 2 次作答结果' })).toBeVisible()
   await expect(page.getByText('答对 6 / 6 题，得分 100%。')).toContainText('已通过')
   await expect(page.getByRole('status').filter({ hasText: '已保存' })).toContainText('本课已完成（远程学习）')
   await expect(page.getByText('还有 1 次作答机会。')).toBeVisible()
+  // Passed: now the answers and explanations, in the order this attempt showed the choices.
+  await expect(lesson.reviewOf(1)).toContainText(`正确答案：${shownChoice('zaoyuan-lesson', '延园', 2)}`)
+  await expect(lesson.reviewOf(1)).toContainText('解析：枣园原为私人庄园')
+  await expect(lesson.reviewOf(4)).toContainText('星星之火，可以燎原”出自毛泽东1930年的一封信')
+  await expect(page.getByText('答错的题已标出')).toHaveCount(0)
 
   await page.getByRole('link', { name: '返回枣园革命旧址' }).click()
   await expect(lesson.lessonCardStatus()).toContainText('已完成 · 最高分 100%')
@@ -71,12 +84,19 @@ test('when every attempt is used up the quiz says so and offers no retry', async
   await lesson.studyRemotely()
   await lesson.openPart('测验')
   for (let attempt = 1; attempt <= 3; attempt++) {
-    await lesson.answer(1, [shownChoice('zaoyuan-lesson', '王家坪')])
+    await lesson.answer(1, [shownChoice('zaoyuan-lesson', '王家坪', attempt)])
     await lesson.submit()
     await page.getByRole('button', { name: '仍然提交' }).click()
     await expect(page.getByRole('heading', { name: `第 ${attempt} 次作答结果` })).toBeVisible()
-    if (attempt < 3) await page.getByRole('button', { name: '重新答题' }).click()
+    if (attempt < 3) {
+      await expect(page.getByText('正确答案：')).toHaveCount(0)
+      await page.getByRole('button', { name: '重新答题' }).click()
+    }
   }
+  // No attempt left: the answers and explanations are shown, to learn from.
+  await expect(lesson.reviewOf(1)).toContainText(`正确答案：${shownChoice('zaoyuan-lesson', '延园', 3)}`)
+  await expect(lesson.reviewOf(1)).toContainText('解析：枣园原为私人庄园')
+  await expect(page.getByText('答错的题已标出')).toHaveCount(0)
   // What happens next, not only that it is over.
   await expect(page.getByText('3 次作答机会已经用完。成绩已记入学习记录，带教老师可以看到')).toBeVisible()
   await expect(page.getByRole('button', { name: '重新答题' })).toHaveCount(0)

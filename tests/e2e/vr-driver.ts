@@ -31,6 +31,18 @@ export function rightAnswerButtons(lessonId: string): { question: string; button
   })
 }
 
+/** The 3D button to press for a wrong answer to each question of a lesson, in order. */
+export function wrongAnswerButtons(lessonId: string): { question: string; buttons: string[] }[] {
+  const lesson = builtPack.lessons.find((l) => l.id === lessonId)
+  if (!lesson) throw new Error(`no lesson ${lessonId} in the build`)
+  return lesson.quiz.questions.map((q) => {
+    const right = q.kind === 'truefalse' ? [String(q.answer)] : q.kind === 'single' ? [q.answer] : q.answer
+    const all = q.kind === 'truefalse' ? ['true', 'false'] : q.choices.map((c) => c.id as string)
+    const wrong = all.find((c) => !right.includes(c as never))
+    return { question: q.id, buttons: [`button:choice-${q.id}-${wrong}`] }
+  })
+}
+
 type Hand = 'left' | 'right'
 
 export class VrDriver {
@@ -191,6 +203,13 @@ export class VrDriver {
 
   saveStatus() {
     return this.page.getByTestId('vr-save-status')
+  }
+
+  /** The texts drawn on a 3D panel, in the order the panel holds them. */
+  async panelTexts(name: string): Promise<string[]> {
+    return (
+      (await this.page.evaluate((n) => window.__hongtuTest?.xr?.panelTexts(n) ?? null, name))?.texts ?? []
+    )
   }
 
   narration() {

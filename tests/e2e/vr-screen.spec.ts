@@ -1,5 +1,5 @@
 import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
-import { rightAnswerButtons, VrDriver } from './vr-driver.ts'
+import { rightAnswerButtons, VrDriver, wrongAnswerButtons } from './vr-driver.ts'
 
 test.use(WITHOUT_SERVICE_WORKER)
 
@@ -99,6 +99,41 @@ test('the quiz answered with mouse clicks in the scene is saved, and 已保存 s
   await expect(vr.saveStatus()).toContainText('测验已保存')
   const kinds = (await vr.records()).map((r) => `${r.kind}:${r.payload.mode}`)
   expect(kinds.sort()).toEqual(['lesson.completed:vr', 'quiz.submitted:vr'])
+})
+
+test('a failed quiz in the scene marks the wrong questions, not the answers, and the retry reorders the choices', async ({
+  page,
+}) => {
+  const vr = new VrDriver(page)
+  await vr.open('yanan-yaodong')
+  await vr.click('button:open-quiz')
+  await vr.expectObject('panel:quiz')
+  const choiceLabels = async () => (await vr.panelTexts('panel:quiz')).filter((t) => /^[A-F]\. /.test(t))
+  await expect.poll(choiceLabels).not.toEqual([])
+  const firstOrder = await choiceLabels()
+  const questions = wrongAnswerButtons('zaoyuan-lesson')
+  for (const [i, q] of questions.entries()) {
+    for (const b of q.buttons) await vr.click(b)
+    await vr.click(i === questions.length - 1 ? 'button:quiz-submit' : 'button:quiz-next')
+  }
+  await expect(vr.saveStatus()).toContainText('测验已保存')
+  await expect
+    .poll(() => vr.panelTexts('panel:quiz'))
+    .toEqual(
+      expect.arrayContaining([
+        '答对 0 / 6 题',
+        '答错的题：第 1、2、3、4、5、6 题',
+        '还有 2 次机会，请再想一想',
+      ]),
+    )
+
+  await vr.click('button:quiz-retry')
+  await expect.poll(choiceLabels).not.toEqual([])
+  const secondOrder = await choiceLabels()
+  // The same choices, lettered afresh in another order.
+  const unlettered = (labels: string[]) => labels.map((l) => l.slice(3))
+  expect(unlettered(secondOrder).sort()).toEqual(unlettered(firstOrder).sort())
+  expect(unlettered(secondOrder)).not.toEqual(unlettered(firstOrder))
 })
 
 test.describe('on a phone', () => {

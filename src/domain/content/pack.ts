@@ -1,6 +1,7 @@
 import { toWgs84 } from '../geo/datum.ts'
 import type { Datum, LngLat } from '../geo/types.ts'
 import type { LessonId, RouteId, SiteId } from '../ids.ts'
+import { positionalReferences } from '../lesson/positional-wording.ts'
 import { passingPattern } from '../lesson/quiz-patterns.ts'
 import { type ContentIssue, issuesFromZod } from './errors.ts'
 import { COORDINATE_CONFIDENCE_AIM_M } from './quality.ts'
@@ -173,6 +174,13 @@ export function buildContent(
       if ((step.kind === 'image' || step.kind === 'audio') && !options.mediaExists(step.src))
         err(file, `steps[${i}].src`, step.src, 'names no file under public/')
     })
+    for (const ref of positionalReferences(lesson.quiz))
+      err(
+        file,
+        `quiz.${ref.path}`,
+        ref.phrase,
+        'points at choices by their place, but the app shuffles them on every attempt: name the choices themselves',
+      )
     const pattern = passingPattern(lesson.quiz)
     if (pattern)
       warn(

@@ -49,6 +49,25 @@ describe('judgeFix', () => {
     })
   })
 
+  it('says how far a poor fix is when even its near edge lies beyond the fence', () => {
+    const v = judgeFix(fence, { position: north(center, 5000), accuracyM: 300 })
+    expect(v).toMatchObject({ kind: 'outside', accuracyM: 300 })
+    if (v.kind === 'outside') expect(Math.round(v.remainingM)).toBe(4850)
+  })
+
+  it('asks for better accuracy only while a poor fix could still reach into the fence', () => {
+    // 450 m out with a 150 m radius: the accuracy circle leaves the fence at 300 m.
+    expect(judgeFix(fence, { position: north(center, 450), accuracyM: 299.9 }).kind).toBe('outside')
+    expect(judgeFix(fence, { position: north(center, 450), accuracyM: 300.1 }).kind).toBe('poor-accuracy')
+    expect(judgeFix(fence, { position: north(center, 400), accuracyM: 300 }).kind).toBe('poor-accuracy')
+  })
+
+  it('treats a missing (NaN) accuracy as not good enough, even far away', () => {
+    expect(judgeFix(fence, { position: north(center, 5000), accuracyM: Number.NaN }).kind).toBe(
+      'poor-accuracy',
+    )
+  })
+
   it('treats a missing (NaN) accuracy as not good enough', () => {
     expect(judgeFix(fence, { position: center, accuracyM: Number.NaN }).kind).toBe('poor-accuracy')
   })

@@ -33,21 +33,34 @@ export type GeofenceVerdict =
     }
 
 /**
- * Judges one fix against a site's geofence. A fix counts only if its accuracy is no worse
- * than min(radius, maxAccuracy) — a fix less precise than the fence itself cannot place the
- * member inside it — and then if its distance to the centre is at most the radius
- * (the edge counts as inside). The same function runs on the device and on the server.
+ * The worst accuracy (metres) a fix may have to place the member inside the fence:
+ * min(radius, maxAccuracy), since a fix less precise than the fence itself cannot.
+ */
+export const neededAccuracyM = (fence: GeofenceSettings): number =>
+  Math.min(fence.radiusM, fence.maxAccuracyM)
+
+/**
+ * Judges one fix against a site's geofence. A fix counts as inside only if its accuracy is no
+ * worse than {@link neededAccuracyM} and its distance to the centre is at most the radius (the
+ * edge counts as inside). A fix too imprecise for that can still tell that the member is
+ * outside: when even the near edge of its accuracy circle lies beyond the fence
+ * (distance − accuracy > radius), it is `outside`, with the distance still to go, rather than
+ * asking the member to wait for accuracy that would not change the answer. A missing (NaN)
+ * accuracy tells nothing. The same function runs on the device and on the server.
  */
 export function judgeFix(fence: GeofenceSettings, fix: Fix): GeofenceVerdict {
   const distanceM = geoDistanceMeters(fence.center, fix.position)
-  const neededM = Math.min(fence.radiusM, fence.maxAccuracyM)
-  if (!(fix.accuracyM <= neededM))
-    return { kind: 'poor-accuracy', distanceM, accuracyM: fix.accuracyM, neededM }
-  if (distanceM <= fence.radiusM) return { kind: 'inside', distanceM, accuracyM: fix.accuracyM }
-  return {
+  const neededM = neededAccuracyM(fence)
+  const outside = {
     kind: 'outside',
     distanceM,
     accuracyM: fix.accuracyM,
     remainingM: (distanceM - fence.radiusM) as Meters,
-  }
+  } as const
+  if (!(fix.accuracyM <= neededM))
+    return distanceM - fix.accuracyM > fence.radiusM
+      ? outside
+      : { kind: 'poor-accuracy', distanceM, accuracyM: fix.accuracyM, neededM }
+  if (distanceM <= fence.radiusM) return { kind: 'inside', distanceM, accuracyM: fix.accuracyM }
+  return outside
 }

@@ -91,3 +91,36 @@ describe('shownChoices', () => {
     expect(firsts.filter((f) => f === 'abc').length).toBeLessThan(firsts.length)
   })
 })
+
+describe('shownChoices on later attempts', () => {
+  const orderOf = (quiz: ReturnType<typeof quizOf>, attempt: number) =>
+    choiceQuestions(quiz).map((q) => ids(shownChoices(quiz, q, attempt)).join(''))
+
+  it('keeps attempt 1 as the order of the questions alone (what a class talks about)', () => {
+    const quiz = quizOf('枣园', 6)
+    expect(orderOf(quiz, 1)).toEqual(choiceQuestions(quiz).map((q) => ids(shownChoices(quiz, q)).join('')))
+  })
+
+  it('changes the order of every choice question from one attempt to the next', () => {
+    const quiz = quizOf('南泥湾', 6, 2)
+    for (let attempt = 2; attempt <= 8; attempt++) {
+      const before = orderOf(quiz, attempt - 1)
+      orderOf(quiz, attempt).forEach((order, i) => {
+        expect(order, `question ${i + 1}, attempt ${attempt}`).not.toBe(before[i])
+      })
+    }
+  })
+
+  it('is the same attempt order on any device', () => {
+    expect(orderOf(quizOf('宝塔山', 5), 3)).toEqual(orderOf(quizOf('宝塔山', 5), 3))
+  })
+
+  it('still shows every choice once and deals right answers to every position', () => {
+    const quiz = quizOf('杨家岭', 8)
+    const singles = choiceQuestions(quiz).filter((q) => q.kind === 'single')
+    for (const q of choiceQuestions(quiz))
+      expect(ids(shownChoices(quiz, q, 2)).sort()).toEqual(ids(q.choices).sort())
+    const positions = singles.map((q) => ids(shownChoices(quiz, q, 2)).indexOf('c0'))
+    expect(new Set(positions).size).toBe(4)
+  })
+})

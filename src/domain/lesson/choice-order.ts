@@ -18,21 +18,48 @@ type Choice = ChoiceQuestion['choices'][number]
  * and Chinese prompts): stable across builds, devices and languages, changed by editing a
  * question. Records keep answers by choice id, so the order
  * shown never changes what is stored or scored.
+ *
+ * Each attempt (1, 2…) has its own order, so a retry cannot be answered by repeating letters
+ * from the last result; attempt 1 keeps the seed of the questions alone. Every choice question's
+ * order differs from the attempt before's (if the shuffle repeats it, it is turned by one).
  */
-export function shownChoices(quiz: Quiz, question: ChoiceQuestion): readonly Choice[] {
-  return ordersOf(quiz).get(question.id) ?? question.choices
+export function shownChoices(quiz: Quiz, question: ChoiceQuestion, attempt = 1): readonly Choice[] {
+  return ordersOf(quiz, Math.max(1, Math.floor(attempt))).get(question.id) ?? question.choices
 }
 
-const cache = new WeakMap<Quiz, ReadonlyMap<string, readonly Choice[]>>()
+type Orders = ReadonlyMap<string, readonly Choice[]>
+const cache = new WeakMap<Quiz, Map<number, Orders>>()
 
-function ordersOf(quiz: Quiz): ReadonlyMap<string, readonly Choice[]> {
-  let orders = cache.get(quiz)
+function ordersOf(quiz: Quiz, attempt: number): Orders {
+  const byAttempt = cache.get(quiz) ?? new Map<number, Orders>()
+  cache.set(quiz, byAttempt)
+  let orders = byAttempt.get(attempt)
   if (orders) return orders
+  // Built up from attempt 1, so that each attempt can be compared with the one before it.
+  const before = attempt > 1 ? ordersOf(quiz, attempt - 1) : null
+  orders = before ? unlike(before, dealt(quiz, attempt)) : dealt(quiz, attempt)
+  byAttempt.set(attempt, orders)
+  return orders
+}
+
+/** `orders`, with any question whose order repeats `before` turned by one place. */
+function unlike(before: Orders, orders: Orders): Orders {
+  const out = new Map(orders)
+  for (const [id, order] of orders) {
+    const previous = before.get(id)
+    if (previous && order.every((c, i) => c === previous[i]))
+      out.set(id, [...order.slice(1), ...order.slice(0, 1)])
+  }
+  return out
+}
+
+function dealt(quiz: Quiz, attempt: number): Orders {
   // Question ids repeat from quiz to quiz (q1, q2…): the Chinese prompts tell quizzes apart.
-  const random = mulberry32(fnv1a(quiz.questions.map((q) => `${q.id}\t${q.prompt.zh}`).join('\n')))
+  const questions = quiz.questions.map((q) => `${q.id}\t${q.prompt.zh}`).join('\n')
+  const random = mulberry32(fnv1a(attempt === 1 ? questions : `${questions}\nattempt ${attempt}`))
   const round: number[] = []
   const nextPosition = (choices: number) => {
-    for (let attempt = 0; attempt < 2; attempt++) {
+    for (let tries = 0; tries < 2; tries++) {
       const at = round.findIndex((p) => p < choices)
       if (at >= 0) return round.splice(at, 1)[0] as number
       // A new round: every position once, in a shuffled order.
@@ -58,9 +85,7 @@ function ordersOf(quiz: Quiz): ReadonlyMap<string, readonly Choice[]> {
     order.splice(nextPosition(q.choices.length), 0, right)
     built.set(q.id, order)
   }
-  orders = built
-  cache.set(quiz, orders)
-  return orders
+  return built
 }
 
 /** The letter a choice is shown with at a position: "A" for 0. Members and trainers say "选 B". */

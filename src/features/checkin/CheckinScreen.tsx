@@ -2,6 +2,7 @@ import { useEffect, useReducer, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import type { Site } from '../../domain/content/pack.ts'
 import { COORDINATE_CONFIDENCE_AIM_M } from '../../domain/content/quality.ts'
+import { presenceAt } from '../../domain/records/presence.ts'
 import { coarse } from '../../domain/records/record.ts'
 import { Localized, useLocalizedString, usePreferences } from '../../i18n/i18n.tsx'
 import { browserGeolocation, type GeolocationPort } from '../../platform/geolocation.ts'
@@ -39,7 +40,10 @@ export default function CheckinScreen({
   }
   const [state, dispatch] = useReducer(checkinReducer(fence), initialCheckinState)
   const [showQr, setShowQr] = useState(false)
-  const stamp = progress.stamps.get(site.id)
+  const presence = presenceAt(progress, site.id)
+  const stamp = presence.kind === 'checked-in' ? presence.stamp : undefined
+  // The trainer confirmed the member is here: the lessons count as on site, a check-in is optional.
+  const confirmed = presence.kind === 'confirmed' && state.kind !== 'saved' ? presence.attended : undefined
   const watching = isWatching(state)
 
   useEffect(() => {
@@ -97,7 +101,6 @@ export default function CheckinScreen({
     )
   }
 
-  const lessonId = site.lessons[0]
   const uncertain =
     site.locationSource.confidenceM > Math.max(site.checkin.radiusM, COORDINATE_CONFIDENCE_AIM_M)
 
@@ -116,7 +119,15 @@ export default function CheckinScreen({
         </p>
       ) : (
         <>
-          <p className="lead">{cs.checkinIntro}</p>
+          {confirmed && (
+            <>
+              <p className="notice" role="status">
+                {cs.checkinConfirmedAlready(text(site.name), formatDateTime(confirmed.at, prefs.lang))}
+              </p>
+              <NextSteps site={site} />
+            </>
+          )}
+          <p className="lead">{confirmed ? cs.checkinOptionalIntro : cs.checkinIntro}</p>
           {uncertain && <p className="notice">{cs.checkinUncertainSite}</p>}
           <CheckinStatus
             site={site}
@@ -128,18 +139,7 @@ export default function CheckinScreen({
           />
         </>
       )}
-      {(stamp || state.kind === 'saved') && (
-        <p className="actions">
-          {lessonId && (
-            <Link to={paths.lesson(lessonId)} className="button-link primary">
-              {cs.checkinStartLesson}
-            </Link>
-          )}
-          <Link to={paths.site(site.id)} className="button-link">
-            {cs.checkinBackToSite}
-          </Link>
-        </p>
-      )}
+      {(stamp || state.kind === 'saved') && <NextSteps site={site} />}
       {!stamp && state.kind !== 'saved' && state.kind !== 'saving' && (
         <section aria-labelledby="qr-heading" className="qr-fallback">
           <h2 id="qr-heading">{cs.checkinQrHeading}</h2>
@@ -156,5 +156,23 @@ export default function CheckinScreen({
         <Localized text={site.name} /> · {t.checkinRadius(site.checkin.radiusM)}
       </p>
     </>
+  )
+}
+
+/** Where to go once the member is known to be here: the site's lesson, or back to the site. */
+function NextSteps({ site }: { site: Site }) {
+  const cs = useCheckinStrings()
+  const lessonId = site.lessons[0]
+  return (
+    <p className="actions">
+      {lessonId && (
+        <Link to={paths.lesson(lessonId)} className="button-link primary">
+          {cs.checkinStartLesson}
+        </Link>
+      )}
+      <Link to={paths.site(site.id)} className="button-link">
+        {cs.checkinBackToSite}
+      </Link>
+    </p>
   )
 }

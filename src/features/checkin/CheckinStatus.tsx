@@ -1,8 +1,8 @@
 import type { Site } from '../../domain/content/pack.ts'
-import { useLocalizedString, useStrings } from '../../i18n/i18n.tsx'
+import { useLocalizedString } from '../../i18n/i18n.tsx'
 import { focusOnMount } from '../../ui/focus-on-mount.ts'
 import type { CheckinState } from './checkin-machine.ts'
-import { useCheckinStrings } from './strings.ts'
+import { type CheckinStrings, useCheckinStrings } from './strings.ts'
 
 /** A fix this near the centre (and nearer than its accuracy) is said to be by the centre, not "about 3 m" from it. */
 const AT_CENTRE_M = 10
@@ -23,7 +23,6 @@ export function CheckinStatus({
   onSave: () => void
   distance: (m: number) => string
 }) {
-  const _t = useStrings()
   const cs = useCheckinStrings()
   const name = useLocalizedString()(site.name)
   switch (state.kind) {
@@ -34,52 +33,9 @@ export function CheckinStatus({
         </button>
       )
     case 'locating':
-      return state.trouble ? (
-        <p role="status" className="status-line warn">
-          {cs.checkinSignalLost}
-        </p>
-      ) : (
-        <p role="status" className="status-line">
-          {cs.checkinLocating}
-        </p>
-      )
-    case 'judged': {
-      const v = state.verdict
-      // Said beside the last verdict, which stays on screen until the signal is back.
-      const lost = state.trouble && <p className="hint">{cs.checkinSignalLostSinceFix}</p>
-      if (v.kind === 'inside')
-        return (
-          <div role="status" className="status-line ok">
-            <p>
-              {cs.checkinInside(
-                name,
-                // Nearer than the fix can tell: "about 0 m" would read as a fault.
-                v.distanceM < Math.min(AT_CENTRE_M, v.accuracyM) ? null : Math.round(v.distanceM),
-                Math.round(v.accuracyM),
-              )}
-            </p>
-            {lost}
-            <button type="button" className="primary big" onClick={onSave}>
-              {cs.checkinConfirm}
-            </button>
-          </div>
-        )
-      if (v.kind === 'outside')
-        return (
-          <div role="status" className="status-line warn">
-            <p>{cs.checkinOutside(name, distance(v.remainingM))}</p>
-            {lost}
-            <p className="hint">{cs.checkinOutsideHint}</p>
-          </div>
-        )
-      return (
-        <div role="status" className="status-line warn">
-          <p>{cs.checkinPoorAccuracy(Math.round(v.accuracyM), v.neededM)}</p>
-          {lost}
-          <p className="hint">{cs.checkinPoorAccuracyHint}</p>
-        </div>
-      )
-    }
+    case 'judged':
+      // One element for both, so it keeps the focus it took from 定位打卡 as fixes arrive.
+      return <Watching name={name} state={state} onSave={onSave} distance={distance} />
     case 'geo-error':
       return (
         <div role="alert" className="status-line warn">
@@ -116,4 +72,102 @@ export function CheckinStatus({
         </div>
       )
   }
+}
+
+/**
+ * The position being watched: a headline that names the verdict (or the search for a fix), the
+ * details with the metres, and the confirm button when inside. Only the headline is a live region:
+ * fixes arrive about once a second and the metres change with each, but a screen reader should
+ * speak only when the verdict itself changes, and never read the button out as news.
+ */
+function Watching({
+  name,
+  state,
+  onSave,
+  distance,
+}: {
+  name: string
+  state: Extract<CheckinState, { kind: 'locating' | 'judged' }>
+  onSave: () => void
+  distance: (m: number) => string
+}) {
+  const cs = useCheckinStrings()
+  const { headline, tone } = headlineOf(state, cs)
+  return (
+    <div className={`status-line${tone ? ` ${tone}` : ''}`}>
+      {/* Mounted by the member's tap on 定位打卡, which is gone: focus goes to what it started. */}
+      <p role="status" tabIndex={-1} ref={focusOnMount}>
+        {state.kind === 'judged' ? <strong>{headline}</strong> : headline}
+      </p>
+      {state.kind === 'judged' && <Verdict name={name} state={state} onSave={onSave} distance={distance} />}
+    </div>
+  )
+}
+
+/** Changes only with the kind of verdict (or of trouble), never with the metres: it is what is announced. */
+function headlineOf(
+  state: Extract<CheckinState, { kind: 'locating' | 'judged' }>,
+  cs: CheckinStrings,
+): { headline: string; tone: '' | 'ok' | 'warn' } {
+  if (state.kind === 'locating')
+    return state.trouble
+      ? { headline: cs.checkinSignalLost, tone: 'warn' }
+      : { headline: cs.checkinLocating, tone: '' }
+  switch (state.verdict.kind) {
+    case 'inside':
+      return { headline: cs.checkinHeadInside, tone: 'ok' }
+    case 'outside':
+      return { headline: cs.checkinHeadOutside, tone: 'warn' }
+    case 'poor-accuracy':
+      return { headline: cs.checkinHeadPoorAccuracy, tone: 'warn' }
+  }
+}
+
+function Verdict({
+  name,
+  state,
+  onSave,
+  distance,
+}: {
+  name: string
+  state: Extract<CheckinState, { kind: 'judged' }>
+  onSave: () => void
+  distance: (m: number) => string
+}) {
+  const cs = useCheckinStrings()
+  const v = state.verdict
+  // Said beside the last verdict, which stays on screen until the signal is back.
+  const lost = state.trouble && <p className="hint">{cs.checkinSignalLostSinceFix}</p>
+  if (v.kind === 'inside')
+    return (
+      <>
+        <p>
+          {cs.checkinInside(
+            name,
+            // Nearer than the fix can tell: "about 0 m" would read as a fault.
+            v.distanceM < Math.min(AT_CENTRE_M, v.accuracyM) ? null : Math.round(v.distanceM),
+            Math.round(v.accuracyM),
+          )}
+        </p>
+        {lost}
+        <button type="button" className="primary big" onClick={onSave}>
+          {cs.checkinConfirm}
+        </button>
+      </>
+    )
+  if (v.kind === 'outside')
+    return (
+      <>
+        <p>{cs.checkinOutside(name, distance(v.remainingM))}</p>
+        {lost}
+        <p className="hint">{cs.checkinOutsideHint}</p>
+      </>
+    )
+  return (
+    <>
+      <p>{cs.checkinPoorAccuracy(Math.round(v.accuracyM), v.neededM)}</p>
+      {lost}
+      <p className="hint">{cs.checkinPoorAccuracyHint}</p>
+    </>
+  )
 }

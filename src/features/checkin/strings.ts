@@ -13,6 +13,10 @@ const zhCN = {
   checkinInside: (site: string, d: number | null, acc: number) =>
     `你已在${site}打卡范围内（${d === null ? '就在中心附近' : `距中心约 ${d} 米`}，定位精度 ${acc} 米）。`,
   checkinConfirm: '确认打卡',
+  // Headlines: the one line a screen reader speaks, once per change of verdict (no metres in them).
+  checkinHeadInside: '可以打卡了',
+  checkinHeadOutside: '还没到打卡范围',
+  checkinHeadPoorAccuracy: '定位还不够准',
   // The distance is to the edge of the check-in area, not to the site's point: say so.
   checkinOutside: (site: string, d: string) => `你距离${site}的打卡范围还有 ${d}。`,
   checkinOutsideHint: '到达后会自动重新判断；也可以扫描现场二维码打卡。',
@@ -31,6 +35,9 @@ const zhCN = {
     `你已于 ${date} 在${site}打卡（${method}）。`,
   checkinStorageFull: '手机存储空间已满，打卡没有保存。请清理手机存储空间后点“重试”。',
   checkinSaveFailed: '打卡没有保存。请点“重试”。',
+  checkinConfirmedAlready: (site: string, date: string) =>
+    `带教老师已于 ${date} 确认你在${site}到场。本站的课可以直接学习，记为现场学习。`,
+  checkinOptionalIntro: '不打卡也可以。想留下自己的打卡记录，可以点“定位打卡”，或扫描现场二维码。',
   checkinUncertainSite: '本站点坐标尚未实地核准，定位打卡可能判断不准；如被拒绝，请扫描现场二维码打卡。',
   checkinUseQr: '扫码打卡',
   checkinQrHeading: '二维码打卡（定位不准时用）',
@@ -50,6 +57,9 @@ const en: CheckinStrings = {
   checkinInside: (site: string, d: number | null, acc: number) =>
     `You are within the check-in area of ${site}: ${d === null ? 'right by its centre' : `about ${d} m from the centre`}, location accurate to ${acc} m.`,
   checkinConfirm: 'Confirm check-in',
+  checkinHeadInside: 'You can check in now',
+  checkinHeadOutside: 'Not in the check-in area yet',
+  checkinHeadPoorAccuracy: 'Location not precise enough yet',
   checkinOutside: (site: string, d: string) => `You are ${d} from the check-in area of ${site}.`,
   checkinOutsideHint: 'It is checked again as you arrive; you can also scan the QR code on site.',
   checkinPoorAccuracy: (acc: number, needed: number) =>
@@ -71,6 +81,10 @@ const en: CheckinStrings = {
   checkinStorageFull:
     'The phone’s storage is full and the check-in was not saved. Free some space, then tap Retry.',
   checkinSaveFailed: 'The check-in was not saved. Tap Retry.',
+  checkinConfirmedAlready: (site: string, date: string) =>
+    `Your trainer confirmed on ${date} that you were at ${site}. You can take this site's lesson now; it is recorded as taken on site.`,
+  checkinOptionalIntro:
+    'A check-in is not needed. To keep your own check-in record as well, tap “Check in by location” or scan the QR code on site.',
   checkinUncertainSite:
     'This site’s coordinates are not yet surveyed, so the location check may be wrong; if refused, scan the QR code on site.',
   checkinUseQr: 'Scan QR code',

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Lesson } from '../../domain/content/pack.ts'
+import { presenceAt } from '../../domain/records/presence.ts'
 import { NAVIGATE_EVENT } from '../shell/router.tsx'
 import { LessonSteps } from './LessonSteps.tsx'
 import { resolveMode, type StudyMode } from './lesson-mode.ts'
@@ -18,7 +19,7 @@ export type ReadyLessonData = Extract<LessonData, { status: 'ready' }>
 /** Decides the mode, then shows the lesson; until the member may take it, the mode gate instead. */
 export function LessonBody({ lesson, data }: { lesson: Lesson; data: ReadyLessonData }) {
   // A draft, a record of this lesson or a choice earlier in this session means the member
-  // already chose: do not ask again (a stamp still wins, see resolveMode).
+  // already chose: do not ask again (presence at the site still wins, see resolveMode).
   const [choseRemote, setChoseRemote] = useState(
     () =>
       data.drafts.quiz?.mode === 'remote' ||
@@ -34,12 +35,13 @@ export function LessonBody({ lesson, data }: { lesson: Lesson; data: ReadyLesson
     setJustChose(true)
   }
   const pretest = usePretestGate(lesson, data)
-  const mode = resolveMode(lesson, { hasStamp: data.progress.stamps.has(lesson.site), choseRemote })
+  const presence = presenceAt(data.progress, lesson.site).kind
+  const mode = resolveMode(lesson, { presence, choseRemote })
   if (mode.kind === 'choose' || mode.kind === 'checkin-required')
     return <ModeGate mode={mode} siteId={lesson.site} onStudyRemotely={chooseRemote} />
   return (
     <>
-      <ModeNote mode={mode.kind} siteId={lesson.site} />
+      <ModeNote mode={mode.kind} confirmed={presence === 'confirmed'} siteId={lesson.site} />
       {pretest.gate.status === 'open' && (
         <PretestSection
           lesson={lesson}

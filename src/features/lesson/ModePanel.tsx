@@ -33,11 +33,21 @@ export function ModeGate({
 }
 
 /** One line saying how this lesson is being recorded, with the way to switch to on site. */
-export function ModeNote({ mode, siteId }: { mode: StudyMode; siteId: string }) {
+export function ModeNote({
+  mode,
+  confirmed,
+  siteId,
+}: {
+  mode: StudyMode
+  /** On site because the trainer confirmed the member's presence, not by a check-in. */
+  confirmed: boolean
+  siteId: string
+}) {
   const s = useLessonStrings()
+  const note = mode === 'remote' ? s.remoteNote : confirmed ? s.onsiteConfirmedNote : s.onsiteNote
   return (
     <p className="lesson-mode-note">
-      <strong>{s.modeTitle(mode)}</strong> · {mode === 'onsite' ? s.onsiteNote : s.remoteNote}
+      <strong>{s.modeTitle(mode)}</strong> · {note}
       {mode === 'remote' && (
         <>
           {' '}

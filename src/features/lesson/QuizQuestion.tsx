@@ -11,19 +11,23 @@ export interface ChoiceView {
   readonly label: string
 }
 
-/** The choices of a quiz's question as shown (see shownChoices); a true/false question has 正确 and 错误. */
+/**
+ * The choices of a quiz's question as shown in attempt `attempt` (see shownChoices); a true/false
+ * question has 正确 and 错误.
+ */
 export function choicesOf(
   quiz: Quiz,
   q: Question,
   s: LessonStrings,
   text: ReturnType<typeof useLocalizedString>,
+  attempt = 1,
 ): ChoiceView[] {
   if (q.kind === 'truefalse')
     return [
       { id: 'true', label: s.trueLabel },
       { id: 'false', label: s.falseLabel },
     ]
-  return shownChoices(quiz, q).map((c, i) => ({
+  return shownChoices(quiz, q, attempt).map((c, i) => ({
     id: c.id,
     letter: choiceLetter(i),
     label: text(c.text),
@@ -45,8 +49,9 @@ export function QuizQuestion({
   answer,
   groupName,
   onPick,
+  attempt = 1,
 }: {
-  /** The quiz the question is from: it sets the order of the choices. */
+  /** The quiz the question is from: it sets the order of the choices, with the attempt's number. */
   quiz: Quiz
   question: Question
   number: number
@@ -54,6 +59,8 @@ export function QuizQuestion({
   /** Unique in the page, so two lessons' radios never share a group. */
   groupName: string
   onPick: (choiceId: string) => void
+  /** Which attempt this is (1, 2…): each attempt shows the choices in its own order. */
+  attempt?: number
 }) {
   const s = useLessonStrings()
   const text = useLocalizedString()
@@ -65,7 +72,7 @@ export function QuizQuestion({
         <Localized text={question.prompt} />
       </legend>
       <div className="lesson-choices">
-        {choicesOf(quiz, question, s, text).map((c) => (
+        {choicesOf(quiz, question, s, text, attempt).map((c) => (
           <label key={c.id} className="lesson-choice">
             <input
               type={type}

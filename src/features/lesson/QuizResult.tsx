@@ -1,5 +1,6 @@
 import type { Question, Quiz } from '../../domain/content/schema.ts'
 import type { Answer } from '../../domain/lesson/quiz-scoring.ts'
+import { resultReview } from '../../domain/lesson/result-review.ts'
 import type { AnyRecord } from '../../domain/records/record.ts'
 import { Localized, useLocalizedString } from '../../i18n/i18n.tsx'
 import { completionFor } from './lesson-records.ts'
@@ -17,7 +18,9 @@ const correctAnswerOf = (q: Question): Answer => (q.kind === 'single' ? [q.answe
 
 /**
  * An attempt's result: score and verdict against the pass mark, whether the lesson is now
- * complete, what is left of the retry rule, and each question with the right answer explained.
+ * complete, what is left of the retry rule, and each question marked right or wrong; the right
+ * answers and explanations only once the member has passed or has no attempt left
+ * (result-review.ts).
  */
 export function QuizResult({
   quiz,
@@ -26,6 +29,7 @@ export function QuizResult({
   records,
   completion,
   attemptsLeft,
+  hasPassed,
   onSaveCompletion,
   onRetry,
   onReflect,
@@ -37,6 +41,8 @@ export function QuizResult({
   records: readonly AnyRecord[]
   completion: CompletionState | null
   attemptsLeft: number
+  /** Whether this attempt or an earlier one passed the quiz. */
+  hasPassed: boolean
   onSaveCompletion: () => void
   onRetry: () => void
   onReflect: () => void
@@ -49,6 +55,7 @@ export function QuizResult({
   const stored = completionFor(records, attempt.recordId)
   const completionNow = stored || completion?.state === 'saved' ? 'saved' : (completion?.state ?? 'missing')
   const completionProblem = result.passed && completionNow !== 'saved' && completionNow !== 'saving'
+  const review = resultReview(hasPassed || result.passed, attemptsLeft)
 
   return (
     <>
@@ -78,6 +85,9 @@ export function QuizResult({
       {attemptsLeft > 0 ? (
         <div className="lesson-actions">
           {Number.isFinite(attemptsLeft) && <p className="lesson-attempts">{s.attemptsLeft(attemptsLeft)}</p>}
+          {review.show === 'marks' && (
+            <p className="lesson-held-back">{s.answersHeldBack(review.answersAfter)}</p>
+          )}
           <button type="button" onClick={onRetry}>
             {s.retry}
           </button>
@@ -94,6 +104,8 @@ export function QuizResult({
             number={i + 1}
             answer={attempt.answers[q.id]}
             correct={result.questions[i]?.correct ?? false}
+            attempt={attempt.attempt}
+            showAnswer={review.show === 'answers'}
           />
         ))}
       </ol>
@@ -110,16 +122,22 @@ function QuestionReview({
   number,
   answer,
   correct,
+  attempt,
+  showAnswer,
 }: {
   quiz: Quiz
   question: Question
   number: number
   answer: Answer | undefined
   correct: boolean
+  /** The attempt reviewed: its choices are shown in the order the member answered them in. */
+  attempt: number
+  /** The right answer and the explanation; false while they would give the answer away. */
+  showAnswer: boolean
 }) {
   const s = useLessonStrings()
   const text = useLocalizedString()
-  const choices = choicesOf(quiz, question, s, text)
+  const choices = choicesOf(quiz, question, s, text, attempt)
   const given = choices.filter((c) => isChosen(answer, c.id)).map(choiceText)
   const right = choices.filter((c) => isChosen(correctAnswerOf(question), c.id)).map(choiceText)
   const verdict = correct ? s.verdictRight : given.length === 0 ? s.verdictUnanswered : s.verdictWrong
@@ -135,14 +153,18 @@ function QuestionReview({
         {s.yourAnswer}
         {given.length > 0 ? given.join(s.listSeparator) : s.noAnswer}
       </p>
-      <p>
-        {s.correctAnswer}
-        {right.join(s.listSeparator)}
-      </p>
-      <p className="lesson-explanation">
-        {s.explanation}
-        <Localized text={question.explanation} />
-      </p>
+      {showAnswer && (
+        <>
+          <p>
+            {s.correctAnswer}
+            {right.join(s.listSeparator)}
+          </p>
+          <p className="lesson-explanation">
+            {s.explanation}
+            <Localized text={question.explanation} />
+          </p>
+        </>
+      )}
     </li>
   )
 }

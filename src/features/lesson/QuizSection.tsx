@@ -178,6 +178,7 @@ export function QuizSection({
           records={data.records}
           completion={completion?.recordId === state.attempt.recordId ? completion : null}
           attemptsLeft={left}
+          hasPassed={data.progress.lessons.get(lesson.id)?.passedAttempt ?? false}
           onSaveCompletion={() => void complete(state.attempt)}
           onRetry={retry}
           onReflect={onReflect}
@@ -187,6 +188,7 @@ export function QuizSection({
         <>
           <p>{s.quizIntro(quiz.questions.length, questionsNeededToPass(quiz), quiz.passMark)}</p>
           <p className="meta">{s.attemptsInfo(used, quiz.maxAttempts)}</p>
+          {used > 0 && left > 0 && <p className="lesson-new-order">{s.newChoiceOrder}</p>}
           {state.phase === 'answering' && state.restoredCount > 0 && (
             <p className="lesson-restored" role="status">
               {s.restored(state.restoredCount)}
@@ -211,6 +213,7 @@ export function QuizSection({
                     answer={state.answers[q.id]}
                     groupName={`${lesson.id}-${q.id}`}
                     onPick={(choiceId) => pick(i, choiceId)}
+                    attempt={used + 1}
                   />
                 ))}
               </fieldset>

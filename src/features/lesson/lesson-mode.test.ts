@@ -6,17 +6,34 @@ const onsiteOnly = { modes: ['onsite'] as ('onsite' | 'remote')[] }
 
 describe('resolveMode', () => {
   it('is on site whenever the member has a stamp for the site, even after choosing remote', () => {
-    expect(resolveMode(remoteAllowed, { hasStamp: true, choseRemote: true })).toEqual({ kind: 'onsite' })
-    expect(resolveMode(onsiteOnly, { hasStamp: true, choseRemote: false })).toEqual({ kind: 'onsite' })
+    expect(resolveMode(remoteAllowed, { presence: 'checked-in', choseRemote: true })).toEqual({
+      kind: 'onsite',
+      by: 'checked-in',
+    })
+    expect(resolveMode(onsiteOnly, { presence: 'checked-in', choseRemote: false })).toEqual({
+      kind: 'onsite',
+      by: 'checked-in',
+    })
   })
 
-  it('offers a choice without a stamp when remote study is allowed, and is remote once chosen', () => {
-    expect(resolveMode(remoteAllowed, { hasStamp: false, choseRemote: false })).toEqual({ kind: 'choose' })
-    expect(resolveMode(remoteAllowed, { hasStamp: false, choseRemote: true })).toEqual({ kind: 'remote' })
+  it('is on site when the trainer confirmed the presence, without a check-in, even after choosing remote', () => {
+    expect(resolveMode(remoteAllowed, { presence: 'confirmed', choseRemote: true })).toEqual({
+      kind: 'onsite',
+      by: 'confirmed',
+    })
+    expect(resolveMode(onsiteOnly, { presence: 'confirmed', choseRemote: false })).toEqual({
+      kind: 'onsite',
+      by: 'confirmed',
+    })
+  })
+
+  it('offers a choice when absent and remote study is allowed, and is remote once chosen', () => {
+    expect(resolveMode(remoteAllowed, { presence: 'absent', choseRemote: false })).toEqual({ kind: 'choose' })
+    expect(resolveMode(remoteAllowed, { presence: 'absent', choseRemote: true })).toEqual({ kind: 'remote' })
   })
 
   it('requires a check-in for an onsite-only lesson, whatever was chosen', () => {
-    expect(resolveMode(onsiteOnly, { hasStamp: false, choseRemote: true })).toEqual({
+    expect(resolveMode(onsiteOnly, { presence: 'absent', choseRemote: true })).toEqual({
       kind: 'checkin-required',
     })
   })

@@ -1,3 +1,4 @@
+import type { ResultReview } from '../../domain/lesson/result-review.ts'
 import { usePreferences } from '../../i18n/i18n.tsx'
 import type { Lang } from '../../platform/preferences.ts'
 
@@ -5,6 +6,7 @@ import type { Lang } from '../../platform/preferences.ts'
 
 type RecordedMode = 'onsite' | 'remote' | 'vr'
 type QuestionKind = 'single' | 'multiple' | 'truefalse'
+type AnswersAfter = Extract<ResultReview, { show: 'marks' }>['answersAfter']
 const pct = (share: number) => Math.round(share * 100)
 
 const zhCN = {
@@ -17,6 +19,7 @@ const zhCN = {
   /** The same, at the start of a line. */
   modeTitle: (mode: RecordedMode) => zhCN.modeLabel(mode),
   onsiteNote: '你已在本站打卡，本课记为现场学习。',
+  onsiteConfirmedNote: '带教老师已确认你在本站到场，本课记为现场学习。',
   remoteNote: '本课记为远程学习。到了现场，先打卡再学，就记为现场学习。',
   chooseTitle: '怎样学习本课？',
   chooseBody:
@@ -76,6 +79,11 @@ const zhCN = {
   completionMissing: '测验已通过，但本课的完成记录还没有保存。',
   saveCompletion: '保存完成记录',
   attemptsLeft: (n: number) => `还有 ${n} 次作答机会。`,
+  answersHeldBack: (after: AnswersAfter): string =>
+    after === 'passing'
+      ? '答错的题已标出，请再想一想。通过测验后，会显示正确答案和解析。'
+      : '答错的题已标出，请再想一想。通过测验或用完作答机会后，会显示正确答案和解析。',
+  newChoiceOrder: '这一次，选项的顺序和上次不同，请看清每个选项再作答。',
   retry: '重新答题',
   attemptsUsedUp: (max: number) =>
     `${max} 次作答机会已经用完。成绩已记入学习记录，带教老师可以看到；可以继续复习本课，并写下学习心得。`,
@@ -118,6 +126,8 @@ const en: LessonStrings = {
   modeLabel: (mode: RecordedMode) => ({ onsite: 'on site', remote: 'remote', vr: 'in VR' })[mode],
   modeTitle: (mode: RecordedMode) => ({ onsite: 'On site', remote: 'Remote', vr: 'In VR' })[mode],
   onsiteNote: 'You have checked in at this site: this lesson is recorded as taken on site.',
+  onsiteConfirmedNote:
+    'Your trainer has confirmed you are at this site: this lesson is recorded as taken on site.',
   remoteNote:
     'This lesson is recorded as remote study. At the site, check in first to have it recorded on site.',
   chooseTitle: 'How will you take this lesson?',
@@ -180,6 +190,11 @@ const en: LessonStrings = {
   completionMissing: 'The quiz was passed, but the lesson completion has not been saved yet.',
   saveCompletion: 'Save the completion',
   attemptsLeft: (n: number) => `${n} attempt${n === 1 ? '' : 's'} left.`,
+  answersHeldBack: (after: AnswersAfter) =>
+    after === 'passing'
+      ? 'The questions you got wrong are marked: think them over again. The right answers and explanations are shown once you pass.'
+      : 'The questions you got wrong are marked: think them over again. The right answers and explanations are shown once you pass or have used all your attempts.',
+  newChoiceOrder: 'This time the choices are in a different order: read each one before you answer.',
   retry: 'Try again',
   attemptsUsedUp: (max: number) =>
     `All ${max} attempts have been used. Your score is in your record, where your trainer sees it; you can still review the lesson and write a reflection.`,

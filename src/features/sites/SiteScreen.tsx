@@ -1,7 +1,9 @@
 import type { Site } from '../../domain/content/pack.ts'
 import { COORDINATE_CONFIDENCE_AIM_M } from '../../domain/content/quality.ts'
+import { presenceAt } from '../../domain/records/presence.ts'
 import { Localized, useLocalizedString, usePreferences, useStrings } from '../../i18n/i18n.tsx'
 import { formatDistance } from '../../ui/Distance.tsx'
+import { formatDateTime } from '../../ui/format.ts'
 import { Markdown } from '../../ui/Markdown.tsx'
 import { LessonCardActions } from '../lesson/LessonCardActions.tsx'
 import { useContent } from '../shell/content-context.tsx'
@@ -18,7 +20,7 @@ export function SiteScreen({ site }: { site: Site }) {
   const routes = content.routesThrough(site.id)
   const lessons = site.lessons.flatMap((id) => content.lesson(id) ?? [])
   const englishHistory = prefs.lang === 'en' && site.historyEn
-  const stamp = useRecords().progress.stamps.get(site.id)
+  const presence = presenceAt(useRecords().progress, site.id)
 
   return (
     <>
@@ -66,9 +68,18 @@ export function SiteScreen({ site }: { site: Site }) {
       <p className="lead">
         <Localized text={site.summary} />
       </p>
+      {presence.kind === 'confirmed' && (
+        <p className="status-line ok">
+          {t.presenceConfirmedOn(formatDateTime(presence.attended.at, prefs.lang))}
+        </p>
+      )}
       <p className="actions">
-        <Link to={paths.checkin(site.id)} className="button-link primary">
-          {stamp ? t.checkinAlreadyShort : t.checkinAction}
+        {/* Confirmed by the trainer, the member is here for the lessons: a check-in is optional. */}
+        <Link
+          to={paths.checkin(site.id)}
+          className={presence.kind === 'confirmed' ? 'button-link' : 'button-link primary'}
+        >
+          {presence.kind === 'checked-in' ? t.checkinAlreadyShort : t.checkinAction}
         </Link>
       </p>
       <p className="meta">{t.checkinRadius(site.checkin.radiusM)}</p>

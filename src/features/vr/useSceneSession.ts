@@ -13,6 +13,7 @@ import { saveProblemOf } from '../lesson/save-problem.ts'
 import { useRecords } from '../shell/records-context.tsx'
 import {
   attemptsUsed,
+  quizPassed,
   vrAttemptsLeft,
   vrLessonCompletion,
   vrQuizPayload,
@@ -77,7 +78,12 @@ export function useSceneSession(
   })
 
   useEffect(() => {
-    if (lesson) store.getState().actions.setAttemptsLeft(vrAttemptsLeft(records.records, lesson))
+    if (!lesson) return
+    store.getState().actions.setAttempts({
+      used: attemptsUsed(records.records, lesson.id),
+      left: vrAttemptsLeft(records.records, lesson),
+      passed: quizPassed(records.records, lesson.id),
+    })
   }, [store, lesson, records.records])
 
   const screenRef = useRef(screen)

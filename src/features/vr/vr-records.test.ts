@@ -4,7 +4,13 @@ import { scoreQuiz } from '../../domain/lesson/quiz-scoring.ts'
 import { RECORD_KINDS } from '../../domain/records/kinds.ts'
 import type { SceneFile } from '../../domain/scenes/schema.ts'
 import { record } from '../../domain/testing/fixtures.ts'
-import { attemptsUsed, vrLessonCompletion, vrQuizPayload, vrStandaloneCompletion } from './vr-records.ts'
+import {
+  attemptsUsed,
+  quizPassed,
+  vrLessonCompletion,
+  vrQuizPayload,
+  vrStandaloneCompletion,
+} from './vr-records.ts'
 
 const lesson = {
   id: 'zaoyuan-lesson',
@@ -67,5 +73,31 @@ describe('attemptsUsed', () => {
       record('quiz.submitted', { ...payload, lessonId: 'other', mode: 'vr' }),
     ]
     expect(attemptsUsed(records, 'zaoyuan-lesson')).toBe(2)
+  })
+})
+
+describe('quizPassed', () => {
+  const payload = {
+    lessonId: 'zaoyuan-lesson',
+    attempt: 1,
+    answers: {},
+    correct: 1,
+    total: 1,
+    mode: 'vr',
+  } as const
+  it('is true once an attempt at the lesson passed, in any mode', () => {
+    const records = [
+      record('quiz.submitted', { ...payload, passed: false }),
+      record('quiz.submitted', { ...payload, attempt: 2, mode: 'onsite', passed: true }),
+    ]
+    expect(quizPassed(records, 'zaoyuan-lesson')).toBe(true)
+  })
+
+  it('is false for a passed pre-test (课前测) or another lesson', () => {
+    const records = [
+      record('quiz.submitted', { ...payload, phase: 'pre', passed: true }),
+      record('quiz.submitted', { ...payload, lessonId: 'other', passed: true }),
+    ]
+    expect(quizPassed(records, 'zaoyuan-lesson')).toBe(false)
   })
 })

@@ -24,6 +24,17 @@ export function vrAttemptsLeft(records: readonly AnyRecord[], lesson: Lesson): n
   return attemptsLeft(lesson.quiz, attemptsUsed(records, lesson.id))
 }
 
+/** Whether any quiz attempt at a lesson passed, in any mode; a pre-test never passes a lesson. */
+export function quizPassed(records: readonly AnyRecord[], lessonId: string): boolean {
+  return records.some(
+    (r) =>
+      r.kind === 'quiz.submitted' &&
+      r.payload.lessonId === lessonId &&
+      quizPhaseOf(r.payload) === 'post' &&
+      r.payload.passed,
+  )
+}
+
 export function vrQuizPayload(
   lesson: Lesson,
   attempt: number,
