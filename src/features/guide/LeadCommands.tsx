@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { SCENES } from '../../../scenes/registry.ts'
 import type { GuideCommand } from '../../domain/guide/commands.ts'
-import { hasFollowed } from '../../domain/guide/presence.ts'
 import { splitOathLines } from '../../domain/scenes/oath.ts'
 import { useLocalizedString } from '../../i18n/i18n.tsx'
 import { useContent } from '../shell/content-context.tsx'
 import { describeCommand, type Names, useGuideText } from './describe.ts'
+import { followedOf } from './followed.ts'
 import type { ClassGuideState, CommandOutcome, GuideController } from './guide-controller.ts'
 import type { LeadClass } from './lead-class.ts'
 import type { GuideStrings } from './strings.ts'
@@ -158,17 +158,13 @@ export function LeadCommands({
   // commands it was out of view after a tap low on the page (a phone's page is four screens long),
   // and a failed send went unseen. How many have followed sits beside it, outside the live region
   // (each arrival would be read out again).
-  const memberIds = new Set(cls.members.map((m) => m.id))
-  const seq = state?.active.seq ?? 0
-  const followed = (state?.presence ?? []).filter(
-    (p) => memberIds.has(p.userId) && hasFollowed(p, seq),
-  ).length
+  const { seq, followed, total } = followedOf(cls, state)
   const feedbackBar = (
     <div className="lead-feedback-bar" data-shown={feedback !== null || seq > 0}>
       <p role="status" className="lead-feedback" data-testid="lead-feedback">
         {feedback?.say(t, names)}
       </p>
-      {seq > 0 && <p className="lead-feedback-followed">{t.followedCount(followed, cls.members.length)}</p>}
+      {seq > 0 && <p className="lead-feedback-followed">{t.followedCount(followed, total)}</p>}
     </div>
   )
   return (

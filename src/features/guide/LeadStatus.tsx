@@ -1,8 +1,8 @@
-import { hasFollowed } from '../../domain/guide/presence.ts'
 import { usePreferences } from '../../i18n/i18n.tsx'
 import type { GuideLinkState } from '../../platform/guide/guide-socket.ts'
 import { formatClockTime } from '../../ui/format.ts'
 import { describeCommand, useGuideText } from './describe.ts'
+import { followedOf } from './followed.ts'
 import type { ClassGuideState } from './guide-controller.ts'
 import type { LeadClass } from './lead-class.ts'
 
@@ -20,11 +20,7 @@ export function LeadStatus({
   const { lang } = usePreferences().prefs
   const focus = state?.active.focus ?? null
   const paused = state?.active.pause !== null && state?.active.pause !== undefined
-  const seq = state?.active.seq ?? 0
-  const memberIds = new Set(cls.members.map((m) => m.id))
-  const followed = (state?.presence ?? []).filter(
-    (p) => memberIds.has(p.userId) && hasFollowed(p, seq),
-  ).length
+  const { seq, followed, total } = followedOf(cls, state)
   const changedAt = state?.recordsChangedAt
   return (
     <section className="lead-status" aria-label={t.link.open}>
@@ -36,7 +32,7 @@ export function LeadStatus({
         {focus ? describeCommand(focus.command, t, names) : t.none}
         {paused && ` · ${t.describe.vrPause(true)}`}
       </p>
-      {seq > 0 && <p data-testid="lead-followed">{t.followedCount(followed, cls.members.length)}</p>}
+      {seq > 0 && <p data-testid="lead-followed">{t.followedCount(followed, total)}</p>}
       <p role="status" data-testid="lead-records">
         {changedAt ? t.recordsChanged(formatClockTime(changedAt, lang)) : ''}
       </p>
