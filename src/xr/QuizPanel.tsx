@@ -1,13 +1,14 @@
 import { use, useMemo } from 'react'
-import type { LocalizedText, Question, Quiz } from '../domain/content/schema.ts'
-import { choiceLetter, shownChoices } from '../domain/lesson/choice-order.ts'
-import type { Answer } from '../domain/lesson/quiz-scoring.ts'
+import type { Question } from '../domain/content/schema.ts'
+import { isChosen } from '../domain/lesson/quiz-scoring.ts'
 import { resultReview } from '../domain/lesson/result-review.ts'
 import { Button3D } from './Button3D.tsx'
 import { loadXrFont, textBlockHeight } from './canvas-text.ts'
 import { TEXT_BODY_M, TEXT_TITLE_M } from './comfort.ts'
 import { Label } from './Label.tsx'
 import { Panel } from './Panel.tsx'
+import { QuizReview } from './QuizReview.tsx'
+import { choicesOf } from './quiz-choices.ts'
 import { QUIZ_MIN_HEIGHT_M, quizLayout } from './quiz-layout.ts'
 import { useSceneActions, useSceneStore } from './scene-store.ts'
 import type { XrStrings } from './ui-strings.ts'
@@ -22,30 +23,6 @@ const CHOICE_TEXT_M = 0.036
 const CHOICE_LINE_HEIGHT = 1.2
 const CHOICE_TEXT_WIDTH_M = CHOICE_WIDTH_M - 0.03
 
-function choicesOf(
-  quiz: Quiz,
-  q: Question,
-  xrStrings: XrStrings,
-  text: (t: LocalizedText) => string,
-  attempt: number,
-): { id: string; label: string }[] {
-  if (q.kind === 'truefalse')
-    return [
-      { id: 'true', label: xrStrings.trueLabel },
-      { id: 'false', label: xrStrings.falseLabel },
-    ]
-  // In the order the phone shows them for this attempt, so a class's "B" is the same choice everywhere.
-  return shownChoices(quiz, q, attempt).map((c, i) => ({
-    id: c.id,
-    label: `${choiceLetter(i)}. ${text(c.text)}`,
-  }))
-}
-
-function isChosen(answer: Answer | undefined, choiceId: string): boolean {
-  if (typeof answer === 'boolean') return String(answer) === choiceId
-  return answer?.includes(choiceId) ?? false
-}
-
 const kindLabel = (q: Question, xrStrings: XrStrings) =>
   q.kind === 'single'
     ? xrStrings.kindSingle
@@ -55,8 +32,8 @@ const kindLabel = (q: Question, xrStrings: XrStrings) =>
 
 /**
  * The linked lesson's quiz in VR: one question at a time, big targets, then the saved result:
- * the score and which questions were wrong, never the right answers (result-review.ts; the
- * lesson page shows them once they may be shown).
+ * the score and which questions were wrong; the right answers and explanations only once they
+ * may be shown (result-review.ts), in a review one question per page (QuizReview.tsx).
  */
 export function QuizPanel() {
   const quiz = useSceneStore((s) => s.quiz)
@@ -94,6 +71,7 @@ export function QuizPanel() {
   if (!quiz) return null
   const panelHeight = state.phase === 'answering' ? layout.height : QUIZ_MIN_HEIGHT_M
   const bottom = -panelHeight / 2 + 0.08
+  if (state.phase === 'review') return <QuizReview quiz={quiz} state={state} />
   if (state.phase !== 'answering') {
     const { correct, total, passed } = state.result
     const wrong = state.result.questions.flatMap((q, i) => (q.correct ? [] : [i + 1]))
@@ -118,6 +96,15 @@ export function QuizPanel() {
           <Label size={TEXT_BODY_M} position={[0, -0.25, 0]} maxWidth={PROMPT_MAX_WIDTH_M}>
             {Number.isFinite(attemptsLeft) ? xrStrings.attemptsLeftHint(attemptsLeft) : xrStrings.thinkAgain}
           </Label>
+        )}
+        {state.phase === 'result' && review.show === 'answers' && (
+          <Button3D
+            id="quiz-review"
+            label={xrStrings.reviewAnswers}
+            onPress={actions.reviewAnswers}
+            position={[-0.3, bottom, 0]}
+            width={0.52}
+          />
         )}
         {state.phase === 'result' && !passed && attemptsLeft > 0 && (
           <Button3D

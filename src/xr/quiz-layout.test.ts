@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { QUIZ_MIN_HEIGHT_M, quizLayout } from './quiz-layout.ts'
+import { QUIZ_MIN_HEIGHT_M, quizLayout, reviewLayout } from './quiz-layout.ts'
 
 const BUTTON_HALF_M = 0.05
 const STATUS_HALF_M = 0.03
@@ -40,5 +40,31 @@ describe('quizLayout', () => {
     const layout = quizLayout(0.06, [0.043, 0.043])
     expect(layout.choices).toHaveLength(2)
     expectStacked(layout, 0.06)
+  })
+})
+
+describe('reviewLayout', () => {
+  /** Each block ends above the next one's top, and the last one above the buttons. */
+  function expectReviewStacked(layout: ReturnType<typeof reviewLayout>, heights: readonly number[]) {
+    expect(layout.tops[0]).toBeLessThan(layout.height / 2)
+    for (const [i, h] of heights.entries()) {
+      const next = layout.tops[i + 1] ?? layout.buttonsY + BUTTON_HALF_M
+      expect((layout.tops[i] ?? 0) - h).toBeGreaterThan(next)
+    }
+    expect(layout.buttonsY - BUTTON_HALF_M).toBeGreaterThan(-layout.height / 2)
+  }
+
+  it('keeps a short review on the usual panel', () => {
+    const heights = [0.042, 0.118, 0.05, 0.05, 0.236]
+    const layout = reviewLayout(heights)
+    expect(layout.height).toBe(QUIZ_MIN_HEIGHT_M)
+    expectReviewStacked(layout, heights)
+  })
+
+  it('grows the panel for a long explanation, with nothing running into the buttons', () => {
+    const heights = [0.042, 0.236, 0.1, 0.1, 0.7]
+    const layout = reviewLayout(heights)
+    expect(layout.height).toBeGreaterThan(QUIZ_MIN_HEIGHT_M)
+    expectReviewStacked(layout, heights)
   })
 })

@@ -59,3 +59,34 @@ export function quizLayout(promptHeight: number, choiceTextHeights: readonly num
     buttonsY,
   }
 }
+
+/**
+ * The review page: text blocks stacked from the top edge (header, prompt, the answers, the
+ * explanation), then the row of buttons. Like a question, a long explanation makes the panel
+ * taller rather than running into the buttons.
+ */
+export interface ReviewLayout {
+  readonly height: number
+  /** Each block's top edge, in the order given. */
+  readonly tops: readonly number[]
+  readonly buttonsY: number
+}
+
+const REVIEW_BLOCK_GAP_M = 0.05
+const REVIEW_TEXT_TO_BOTTOM_M = 0.22
+
+export function reviewLayout(blockHeights: readonly number[]): ReviewLayout {
+  const content =
+    EDGE_TO_HEADER_M +
+    blockHeights.reduce((a, b) => a + b, 0) +
+    REVIEW_BLOCK_GAP_M * Math.max(0, blockHeights.length - 1) +
+    REVIEW_TEXT_TO_BOTTOM_M
+  const height = Math.max(QUIZ_MIN_HEIGHT_M, content)
+  let y = height / 2 - EDGE_TO_HEADER_M
+  const tops = blockHeights.map((h) => {
+    const top = y
+    y -= h + REVIEW_BLOCK_GAP_M
+    return top
+  })
+  return { height, tops, buttonsY: -height / 2 + BUTTONS_FROM_EDGE_M }
+}

@@ -1,5 +1,5 @@
 import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
-import { rightAnswerButtons, VrDriver, wrongAnswerButtons } from './vr-driver.ts'
+import { builtPack, rightAnswerButtons, VrDriver, wrongAnswerButtons } from './vr-driver.ts'
 
 test.use(WITHOUT_SERVICE_WORKER)
 
@@ -127,6 +127,11 @@ test('a failed quiz in the scene marks the wrong questions, not the answers, and
       ]),
     )
 
+  // Buttons' labels are among the panel's texts: the retry is offered, the answer review is not.
+  const resultTexts = await vr.panelTexts('panel:quiz')
+  expect(resultTexts).toContain('再做一次')
+  expect(resultTexts).not.toContain('看答案与解析')
+
   await vr.click('button:quiz-retry')
   await expect.poll(choiceLabels).not.toEqual([])
   const secondOrder = await choiceLabels()
@@ -134,6 +139,45 @@ test('a failed quiz in the scene marks the wrong questions, not the answers, and
   const unlettered = (labels: string[]) => labels.map((l) => l.slice(3))
   expect(unlettered(secondOrder).sort()).toEqual(unlettered(firstOrder).sort())
   expect(unlettered(secondOrder)).not.toEqual(unlettered(firstOrder))
+})
+
+test('a passed quiz in the scene shows the wrong question with its right answer and explanation', async ({
+  page,
+}) => {
+  const vr = new VrDriver(page)
+  await vr.open('yanan-yaodong')
+  await vr.click('button:open-quiz')
+  await vr.expectObject('panel:quiz')
+  const right = rightAnswerButtons('zaoyuan-lesson')
+  const wrong = wrongAnswerButtons('zaoyuan-lesson')
+  // The second question wrong, the other five right: 5 / 6 passes (pass mark 0.6).
+  for (const [i, q] of right.entries()) {
+    for (const b of i === 1 ? (wrong[i]?.buttons ?? []) : q.buttons) await vr.click(b)
+    await vr.click(i === right.length - 1 ? 'button:quiz-submit' : 'button:quiz-next')
+  }
+  await expect(vr.saveStatus()).toContainText('测验已保存')
+  await expect.poll(() => vr.panelTexts('panel:quiz')).toContain('答对 5 / 6 题')
+
+  await vr.click('button:quiz-review')
+  const question = builtPack.lessons.find((l) => l.id === 'zaoyuan-lesson')?.quiz.questions[1]
+  if (!question || question.kind === 'truefalse') throw new Error('expected a choice question second')
+  const rightIds: readonly string[] = question.kind === 'single' ? [question.answer] : question.answer
+  const rightTexts = question.choices.filter((c) => rightIds.includes(c.id)).map((c) => c.text.zh)
+  await expect
+    .poll(() => vr.panelTexts('panel:quiz'))
+    .toEqual(
+      expect.arrayContaining([
+        '第 2 题 · 回答错误 · 1 / 1',
+        question.prompt.zh,
+        expect.stringMatching(/^你的答案：[A-F]\. /),
+        `解析：${question.explanation.zh}`,
+      ]),
+    )
+  const rightLine = (await vr.panelTexts('panel:quiz')).find((t) => t.startsWith('正确答案：'))
+  for (const t of rightTexts) expect(rightLine).toContain(t)
+
+  await vr.click('button:review-back')
+  await expect.poll(() => vr.panelTexts('panel:quiz')).toContain('答对 5 / 6 题')
 })
 
 test.describe('on a phone', () => {

@@ -19,6 +19,15 @@ export interface QuizResult {
   readonly questions: readonly QuestionResult[]
 }
 
+/** The right answer of a question, in the shape a member's answer takes. */
+export const rightAnswer = (q: Question): Answer => (q.kind === 'single' ? [q.answer] : q.answer)
+
+/** Whether an answer includes a choice: a choice id, or `true` / `false` for a true-false question. */
+export function isChosen(answer: Answer | undefined, choiceId: string): boolean {
+  if (typeof answer === 'boolean') return answer === (choiceId === 'true')
+  return answer?.includes(choiceId) ?? false
+}
+
 function isCorrect(q: Question, a: Answer | undefined): boolean {
   if (a === undefined) return false
   if (q.kind === 'truefalse') return a === q.answer

@@ -1,6 +1,6 @@
 import type { Question, Quiz } from '../../domain/content/schema.ts'
 import { choiceLetter, shownChoices } from '../../domain/lesson/choice-order.ts'
-import type { Answer } from '../../domain/lesson/quiz-scoring.ts'
+import { type Answer, isChosen } from '../../domain/lesson/quiz-scoring.ts'
 import { Localized, useLocalizedString } from '../../i18n/i18n.tsx'
 import { type LessonStrings, useLessonStrings } from './strings.ts'
 
@@ -32,11 +32,6 @@ export function choicesOf(
     letter: choiceLetter(i),
     label: text(c.text),
   }))
-}
-
-export function isChosen(answer: Answer | undefined, choiceId: string): boolean {
-  if (typeof answer === 'boolean') return answer === (choiceId === 'true')
-  return answer?.includes(choiceId) ?? false
 }
 
 export const choiceText = (c: ChoiceView) => (c.letter ? `${c.letter}. ${c.label}` : c.label)

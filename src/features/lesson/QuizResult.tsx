@@ -1,10 +1,10 @@
 import type { Question, Quiz } from '../../domain/content/schema.ts'
-import type { Answer } from '../../domain/lesson/quiz-scoring.ts'
+import { type Answer, isChosen, rightAnswer } from '../../domain/lesson/quiz-scoring.ts'
 import { resultReview } from '../../domain/lesson/result-review.ts'
 import type { AnyRecord } from '../../domain/records/record.ts'
 import { Localized, useLocalizedString } from '../../i18n/i18n.tsx'
 import { completionFor } from './lesson-records.ts'
-import { choicesOf, choiceText, isChosen } from './QuizQuestion.tsx'
+import { choicesOf, choiceText } from './QuizQuestion.tsx'
 import type { SaveProblem, SubmittedAttempt } from './quiz-flow.ts'
 import { useLessonStrings } from './strings.ts'
 
@@ -13,8 +13,6 @@ export interface CompletionState {
   readonly recordId: string
   readonly state: 'saving' | 'saved' | SaveProblem
 }
-
-const correctAnswerOf = (q: Question): Answer => (q.kind === 'single' ? [q.answer] : q.answer)
 
 /**
  * An attempt's result: score and verdict against the pass mark, whether the lesson is now
@@ -139,7 +137,7 @@ function QuestionReview({
   const text = useLocalizedString()
   const choices = choicesOf(quiz, question, s, text, attempt)
   const given = choices.filter((c) => isChosen(answer, c.id)).map(choiceText)
-  const right = choices.filter((c) => isChosen(correctAnswerOf(question), c.id)).map(choiceText)
+  const right = choices.filter((c) => isChosen(rightAnswer(question), c.id)).map(choiceText)
   const verdict = correct ? s.verdictRight : given.length === 0 ? s.verdictUnanswered : s.verdictWrong
   return (
     <li className={correct ? 'lesson-review-item lesson-right' : 'lesson-review-item lesson-wrong'}>
