@@ -1,4 +1,4 @@
-import { use, useMemo } from 'react'
+import { use, useMemo, useState } from 'react'
 import type { Question } from '../domain/content/schema.ts'
 import { isChosen } from '../domain/lesson/quiz-scoring.ts'
 import { resultReview } from '../domain/lesson/result-review.ts'
@@ -10,6 +10,7 @@ import { Panel } from './Panel.tsx'
 import { QuizReview } from './QuizReview.tsx'
 import { choicesOf } from './quiz-choices.ts'
 import { QUIZ_MIN_HEIGHT_M, quizLayout } from './quiz-layout.ts'
+import { reviewPages, turnPage } from './review-pages.ts'
 import { useSceneActions, useSceneStore } from './scene-store.ts'
 import type { XrStrings } from './ui-strings.ts'
 import { useXrText } from './use-xr-text.ts'
@@ -42,6 +43,8 @@ export function QuizPanel() {
   const attempt = useSceneStore((s) => s.attemptsUsed) + 1
   const passedBefore = useSceneStore((s) => s.quizPassed)
   const actions = useSceneActions()
+  /** The answer review's page, while the member reads it (null: the result). */
+  const [reviewPage, setReviewPage] = useState<number | null>(null)
   const { s: xrStrings, text } = useXrText()
   use(loadXrFont())
   const question = quiz?.questions[state.index]
@@ -71,11 +74,23 @@ export function QuizPanel() {
   if (!quiz) return null
   const panelHeight = state.phase === 'answering' ? layout.height : QUIZ_MIN_HEIGHT_M
   const bottom = -panelHeight / 2 + 0.08
-  if (state.phase === 'review') return <QuizReview quiz={quiz} state={state} />
   if (state.phase !== 'answering') {
     const { correct, total, passed } = state.result
     const wrong = state.result.questions.flatMap((q, i) => (q.correct ? [] : [i + 1]))
     const review = resultReview(passed || passedBefore, attemptsLeft)
+    if (state.phase === 'result' && review.show === 'answers' && reviewPage !== null) {
+      const pages = reviewPages(state.result)
+      return (
+        <QuizReview
+          quiz={quiz}
+          state={state}
+          pages={pages}
+          page={reviewPage}
+          onTurn={(step) => setReviewPage(turnPage(reviewPage, step, pages.length))}
+          onBack={() => setReviewPage(null)}
+        />
+      )
+    }
     return (
       <Panel name="panel:quiz" width={WIDTH_M} height={panelHeight}>
         <Label size={TEXT_TITLE_M} position={[0, 0.3, 0]} color="#b0121b">
@@ -101,7 +116,7 @@ export function QuizPanel() {
           <Button3D
             id="quiz-review"
             label={xrStrings.reviewAnswers}
-            onPress={actions.reviewAnswers}
+            onPress={() => setReviewPage(0)}
             position={[-0.3, bottom, 0]}
             width={0.52}
           />
@@ -110,7 +125,10 @@ export function QuizPanel() {
           <Button3D
             id="quiz-retry"
             label={xrStrings.retry}
-            onPress={actions.retryQuiz}
+            onPress={() => {
+              setReviewPage(null)
+              actions.retryQuiz()
+            }}
             position={[-0.3, bottom, 0]}
           />
         )}

@@ -9,7 +9,6 @@ import { Panel } from './Panel.tsx'
 import { choicesOf } from './quiz-choices.ts'
 import { reviewLayout } from './quiz-layout.ts'
 import type { QuizPanelState } from './quiz-state.ts'
-import { useSceneActions } from './scene-store.ts'
 import { useXrText } from './use-xr-text.ts'
 
 const WIDTH_M = 1.3
@@ -17,20 +16,28 @@ const TEXT_WIDTH_M = WIDTH_M - 0.12
 const LINE_HEIGHT = 1.4
 
 /**
- * One page of the answer review in VR (quiz-state.ts startReview): the question, what the member
+ * One page of the answer review in VR (review-pages.ts): the question, what the member
  * chose, the right answer and its explanation, as the lesson page shows them once they may be
  * shown. Choices are lettered as the reviewed attempt showed them.
  */
 export function QuizReview({
   quiz,
   state,
+  pages,
+  page,
+  onTurn,
+  onBack,
 }: {
   quiz: Quiz
-  state: Extract<QuizPanelState, { phase: 'review' }>
+  state: Extract<QuizPanelState, { phase: 'result' }>
+  /** The questions reviewed (review-pages.ts), and the one shown. */
+  pages: readonly number[]
+  page: number
+  onTurn: (step: number) => void
+  onBack: () => void
 }) {
-  const actions = useSceneActions()
   const { s, text } = useXrText()
-  const index = state.pages[state.page] ?? 0
+  const index = pages[page] ?? 0
   const question = quiz.questions[index]
   const correct = state.result.questions[index]?.correct ?? false
   const blocks = useMemo(() => {
@@ -42,13 +49,13 @@ export function QuizReview({
         .map((c) => c.label)
         .join(s.listSeparator)
     return [
-      `${(correct ? s.reviewRight : s.reviewWrong)(index + 1)}${s.separator}${s.reviewPageOf(state.page + 1, state.pages.length)}`,
+      `${(correct ? s.reviewRight : s.reviewWrong)(index + 1)}${s.separator}${s.reviewPageOf(page + 1, pages.length)}`,
       text(question.prompt),
       `${s.yourAnswer}${labels(state.answers[question.id])}`,
       `${s.correctAnswer}${labels(rightAnswer(question))}`,
       `${s.explanation}${text(question.explanation)}`,
     ]
-  }, [quiz, question, s, text, state, correct, index])
+  }, [quiz, question, s, text, state, correct, index, page, pages])
   const layout = useMemo(
     () =>
       reviewLayout(
@@ -88,23 +95,23 @@ export function QuizReview({
       <Button3D
         id="review-prev"
         label={s.previous}
-        disabled={state.page === 0}
-        onPress={() => actions.turnReviewPage(-1)}
+        disabled={page === 0}
+        onPress={() => onTurn(-1)}
         position={[-0.42, layout.buttonsY, 0]}
         width={0.3}
       />
       <Button3D
         id="review-back"
         label={s.backToResult}
-        onPress={actions.endReview}
+        onPress={onBack}
         position={[0, layout.buttonsY, 0]}
         width={0.4}
       />
       <Button3D
         id="review-next"
         label={s.next}
-        disabled={state.page === state.pages.length - 1}
-        onPress={() => actions.turnReviewPage(1)}
+        disabled={page === pages.length - 1}
+        onPress={() => onTurn(1)}
         position={[0.42, layout.buttonsY, 0]}
         width={0.3}
       />

@@ -89,27 +89,7 @@ describe('a scene session', () => {
     })
   })
 
-  it('holds back the answer review while attempts remain and the quiz is not passed', async () => {
-    const d = deferredEvents()
-    const store = createSceneStore(scene, quiz, d.events)
-    const { actions } = store.getState()
-    actions.setAttempts({ used: 0, left: 3, passed: false })
-    actions.openQuiz()
-    actions.pick('q1', 'false')
-    actions.pick('q2', 'c')
-    const submitting = actions.submitQuiz()
-    d.settle({ ok: true })
-    await submitting
-    actions.setAttempts({ used: 1, left: 2, passed: false })
-    actions.reviewAnswers()
-    expect(store.getState().quizPanel.phase).toBe('result')
-    // The last attempt used up: now the answers may be shown.
-    actions.setAttempts({ used: 3, left: 0, passed: false })
-    actions.reviewAnswers()
-    expect(store.getState().quizPanel).toMatchObject({ phase: 'review', pages: [0, 1], page: 0, attempt: 1 })
-  })
-
-  it('reviews only the wrong questions of a passed attempt, page by page, and goes back to the result', async () => {
+  it('keeps the number of the attempt it scored, for the answer review', async () => {
     const d = deferredEvents()
     const store = createSceneStore(scene, quiz, d.events)
     const { actions } = store.getState()
@@ -121,35 +101,7 @@ describe('a scene session', () => {
     d.settle({ ok: true })
     await submitting
     actions.setAttempts({ used: 2, left: 1, passed: true })
-    actions.reviewAnswers()
-    expect(store.getState().quizPanel).toMatchObject({ phase: 'review', pages: [1], page: 0, attempt: 2 })
-    actions.turnReviewPage(1)
-    expect(store.getState().quizPanel).toMatchObject({ page: 0 })
-    actions.endReview()
-    expect(store.getState().quizPanel).toMatchObject({
-      phase: 'result',
-      result: { correct: 1, passed: true },
-    })
-    expect(store.getState().quizPanel).not.toHaveProperty('pages')
-  })
-
-  it('reviews every question of an attempt with none wrong', async () => {
-    const d = deferredEvents()
-    const store = createSceneStore(scene, quiz, d.events)
-    const { actions } = store.getState()
-    actions.openQuiz()
-    actions.pick('q1', 'true')
-    actions.pick('q2', 'a')
-    actions.pick('q2', 'b')
-    const submitting = actions.submitQuiz()
-    d.settle({ ok: true })
-    await submitting
-    actions.reviewAnswers()
-    expect(store.getState().quizPanel).toMatchObject({ phase: 'review', pages: [0, 1] })
-    actions.turnReviewPage(1)
-    expect(store.getState().quizPanel).toMatchObject({ page: 1 })
-    actions.turnReviewPage(1)
-    expect(store.getState().quizPanel).toMatchObject({ page: 1 })
+    expect(store.getState().quizPanel).toMatchObject({ phase: 'result', attempt: 2 })
   })
 
   it('pause blocks interaction and closes what is open; resume restores it', () => {

@@ -2,22 +2,13 @@ import { createContext, useContext } from 'react'
 import { createStore, type StoreApi, useStore } from 'zustand'
 import type { Quiz } from '../domain/content/schema.ts'
 import type { Answers } from '../domain/lesson/quiz-scoring.ts'
-import { resultReview } from '../domain/lesson/result-review.ts'
 import { splitOathLines } from '../domain/scenes/oath.ts'
 import type { SceneFile } from '../domain/scenes/schema.ts'
 import { pickChoice } from '../features/lesson/quiz-flow.ts'
 import type { Posture } from './comfort.ts'
 import type { SceneCommand } from './commands.ts'
 import { advanceOath, applyGuidedCommand, type GuidedState, initialGuidedState } from './guided.ts'
-import {
-  endReview,
-  initialQuizPanelState,
-  type QuizPanelState,
-  quizAfterSave,
-  startReview,
-  submitQuizState,
-  turnReviewPage,
-} from './quiz-state.ts'
+import { initialQuizPanelState, type QuizPanelState, quizAfterSave, submitQuizState } from './quiz-state.ts'
 
 /**
  * One scene session's app state (STYLE.md 10: a store with an `actions` object). Per-frame values
@@ -63,10 +54,6 @@ export interface SceneSessionState {
     goToQuestion(index: number): void
     submitQuiz(): Promise<void>
     retryQuiz(): void
-    /** The answers and explanations, page by page: only once they may be shown (result-review.ts). */
-    reviewAnswers(): void
-    turnReviewPage(step: number): void
-    endReview(): void
     nextOathLine(): void
     finishOath(): Promise<void>
     setPosture(posture: Posture): void
@@ -138,14 +125,6 @@ export function createSceneStore(scene: SceneFile, quiz: Quiz | null, events: Sc
         retryQuiz() {
           if (get().attemptsLeft > 0) set({ quizPanel: initialQuizPanelState })
         },
-        reviewAnswers() {
-          const { quizPanel, quizPassed, attemptsLeft } = get()
-          if (quizPanel.phase !== 'result') return
-          if (resultReview(quizPassed || quizPanel.result.passed, attemptsLeft).show !== 'answers') return
-          set({ quizPanel: startReview(quizPanel) })
-        },
-        turnReviewPage: (step) => set({ quizPanel: turnReviewPage(get().quizPanel, step) }),
-        endReview: () => set({ quizPanel: endReview(get().quizPanel) }),
         nextOathLine() {
           const { guided } = get()
           if (!interactive() || guided.trainerLeads || oathLines.length === 0) return
