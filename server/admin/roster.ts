@@ -1,4 +1,5 @@
 import { generatePassword, hashPassword, type ScryptParams } from '../auth/passwords.ts'
+import { applyRoleChange } from '../classes/trainer-left.ts'
 import type { Db, Role } from '../db/tables.ts'
 import { NUL_MESSAGE } from '../http/nul.ts'
 import { parseCsv } from './csv.ts'
@@ -228,6 +229,8 @@ export interface RosterOutcome {
   readonly unchanged: RosterAccount[]
   /** Lines that cannot be imported after all (a member number another account already uses). */
   readonly problems: RosterProblem[]
+  /** Accounts whose role changed (their sessions ended) and the classes they stopped training. */
+  readonly roleChanged: { readonly userId: string; readonly classesLeft: readonly string[] }[]
 }
 
 /** Password hashes are made this many at a time (node's thread pool has four threads). */
@@ -330,10 +333,10 @@ export async function applyRoster(
         }),
       )
   }
-  const outcome: RosterOutcome = { created: [], updated: [], unchanged: [], problems }
+  const outcome: RosterOutcome = { created: [], updated: [], unchanged: [], problems, roleChanged: [] }
   if (problems.length > 0) return outcome
 
-  const updates: { row: RosterRow; id: string }[] = []
+  const updates: { row: RosterRow; id: string; role: Role }[] = []
   for (const row of rows) {
     const found = byUsername.get(normaliseUsername(row.memberNumber))
     if (!found) continue
@@ -345,7 +348,7 @@ export async function applyRoster(
     if (changed.length === 0) outcome.unchanged.push(account(row))
     else {
       outcome.updated.push({ ...account(row), changed })
-      updates.push({ row, id: found.id })
+      updates.push({ row, id: found.id, role: found.role })
     }
   }
   if (options.dryRun) {
@@ -373,13 +376,15 @@ export async function applyRoster(
         now,
       )
     }
-    for (const { row, id } of updates) {
+    for (const { row, id, role } of updates) {
       const branchId = row.branch ? await ensureBranch(trx, row.branch, now) : null
       await trx
         .updateTable('users')
         .set({ display_name: row.name, role: row.role, branch_id: branchId })
         .where('id', '=', id)
         .execute()
+      const left = await applyRoleChange(trx, id, role, row.role, now)
+      if (role !== row.role) outcome.roleChanged.push({ userId: id, classesLeft: left })
     }
   })
   outcome.created.push(...credentials.map(({ row, password }) => ({ ...account(row), password })))

@@ -4,6 +4,7 @@ import { generatePassword, PASSWORD_MAX, PASSWORD_MIN } from '../auth/passwords.
 import { revokeAllSessions } from '../auth/sessions.ts'
 import { UserViewSchema } from '../auth/user-view.ts'
 import { csvBody } from '../classes/roster-routes.ts'
+import { classesTrainedBy, rotateKeysOfClassesLeft } from '../classes/trainer-left.ts'
 import type { AppServices } from '../context.ts'
 import { ApiError, notFound } from '../http/errors.ts'
 import { type ApiRegistry, pathParam } from '../http/registry.ts'
@@ -176,6 +177,8 @@ export function adminRoutes(api: ApiRegistry, s: AppServices): void {
         const id = pathParam(c, 'userId')
         if (!(await setDisabled(s.db, id, disabled, s.now()))) throw notFound('no such user')
         if (disabled) s.guide?.sessionsEnded({ userId: id })
+        // A disabled trainer's phone still holds their classes' signing keys (trainer-left.ts).
+        if (disabled) await rotateKeysOfClassesLeft(s.db, await classesTrainedBy(s.db, id), s.now())
         s.log(disabled ? 'admin.user.disable' : 'admin.user.enable', { admin: admin.id, user: id })
         return c.json({ user: await userOr404(id) }, 200)
       },
@@ -227,11 +230,14 @@ export function adminRoutes(api: ApiRegistry, s: AppServices): void {
       if (id === admin.id && body.role !== undefined && body.role !== 'admin')
         throw new ApiError(400, 'invalid', 'you cannot take away your own admin role', 'role')
       try {
-        const changed = await updateUser(s.db, id, body, s.now())
-        if (!changed) throw notFound('no such user')
+        const update = await updateUser(s.db, id, body, s.now())
+        if (!update) throw notFound('no such user')
+        const { changed, classesLeft } = update
         // Which fields, not their values: names and branches are personal data.
         if (changed.length > 0)
           s.log('admin.user.update', { admin: admin.id, user: id, fields: changed.join(',') })
+        if (changed.includes('role')) s.guide?.sessionsEnded({ userId: id })
+        for (const classId of classesLeft) s.guide?.peopleChanged(classId)
         return c.json({ user: await userOr404(id) }, 200)
       } catch (e) {
         if (e instanceof UserInputError) throw new ApiError(400, 'invalid', e.message, e.field)
@@ -333,6 +339,10 @@ export function adminRoutes(api: ApiRegistry, s: AppServices): void {
           created: outcome.created.length,
           updated: outcome.updated.length,
         })
+      for (const { userId, classesLeft } of outcome.roleChanged) {
+        s.guide?.sessionsEnded({ userId })
+        for (const classId of classesLeft) s.guide?.peopleChanged(classId)
+      }
       c.header('cache-control', 'no-store')
       return c.json(
         { dryRun, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged },

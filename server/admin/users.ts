@@ -2,6 +2,7 @@ import { hashPassword, passwordProblem, type ScryptParams } from '../auth/passwo
 import { revokeAllSessions } from '../auth/sessions.ts'
 import { newId } from '../auth/tokens.ts'
 import type { UserView } from '../auth/user-view.ts'
+import { applyRoleChange } from '../classes/trainer-left.ts'
 import type { Db, Role } from '../db/tables.ts'
 import { uniqueViolationColumn } from '../db/unique-violation.ts'
 
@@ -173,14 +174,16 @@ export interface AccountChanges {
 
 /**
  * Changes an account's name, role or branch (a typo, a move to another 党支部, a new trainer),
- * with the rules of createUser. Returns the fields that changed, or undefined for an unknown id.
+ * with the rules of createUser. Returns the fields that changed and the classes the account
+ * stopped training (a trainer made a member: classes/trainer-left.ts), or undefined for an
+ * unknown id. A changed role ends the account's sessions.
  */
 export async function updateUser(
   db: Db,
   id: string,
   changes: AccountChanges,
   now: Date,
-): Promise<('displayName' | 'role' | 'branch')[] | undefined> {
+): Promise<{ changed: ('displayName' | 'role' | 'branch')[]; classesLeft: string[] } | undefined> {
   const current = await findUser(db, id)
   if (!current) return undefined
   const displayName =
@@ -200,16 +203,17 @@ export async function updateUser(
     ...(role !== current.role ? (['role'] as const) : []),
     ...(branchName !== (current.branch?.name ?? null) ? (['branch'] as const) : []),
   ]
-  if (changed.length === 0) return changed
-  await db.transaction().execute(async (trx) => {
+  if (changed.length === 0) return { changed, classesLeft: [] }
+  const classesLeft = await db.transaction().execute(async (trx) => {
     const branchId = branchName ? await ensureBranch(trx, branchName, now) : null
     await trx
       .updateTable('users')
       .set({ display_name: displayName, role, branch_id: branchId })
       .where('id', '=', id)
       .execute()
+    return applyRoleChange(trx, id, current.role, role, now)
   })
-  return changed
+  return { changed, classesLeft }
 }
 
 /** Disabling a user ends all of their sessions at once (fault row 29). Returns false for an unknown id. */

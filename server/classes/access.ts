@@ -14,11 +14,15 @@ export async function classRelation(
   classId: string,
   userId: string,
 ): Promise<'trainer' | 'member' | undefined> {
+  // A seat only counts while the account is still staff: a role change removes the seat too
+  // (trainer-left.ts), and this holds even if a seat were ever left behind.
   const trainer = await db
     .selectFrom('class_trainers')
-    .select('user_id')
-    .where('class_id', '=', classId)
-    .where('user_id', '=', userId)
+    .innerJoin('users', 'users.id', 'class_trainers.user_id')
+    .select('class_trainers.user_id')
+    .where('class_trainers.class_id', '=', classId)
+    .where('class_trainers.user_id', '=', userId)
+    .where('users.role', 'in', ['trainer', 'admin'])
     .executeTakeFirst()
   if (trainer) return 'trainer'
   const member = await db

@@ -9,6 +9,7 @@ import { ClassDetailSchema, classDetail } from './class-view.ts'
 import { untaggedFrom } from './enrolment.ts'
 import { classForItsStaff } from './manage-routes.ts'
 import { decodeCsvBytes, matchRoster, ROSTER_NOTE_CODES, readClassRoster } from './roster-csv.ts'
+import { rotateKeysOfClassesLeft } from './trainer-left.ts'
 
 /**
  * Who is in a class: adding and removing members and trainers, one by one or (members) from a
@@ -138,7 +139,7 @@ export function rosterRoutes(api: ApiRegistry, s: AppServices): void {
         const user = requireUser(c)
         const { cls } = await classForItsStaff(s.db, pathParam(c, 'classId'), user)
         const target = pathParam(c, 'userId')
-        await s.db.transaction().execute(async (trx) => {
+        const removed = await s.db.transaction().execute(async (trx) => {
           if (who === 'trainers') {
             // Two trainers removing each other at once must not both see the other one stay:
             // on PostgreSQL (read committed) they take turns on the class's row. SQLite writes
@@ -154,10 +155,17 @@ export function rosterRoutes(api: ApiRegistry, s: AppServices): void {
             if (others.length === 0)
               throw new ApiError(400, 'invalid', 'a class keeps at least one trainer', 'userId')
           }
-          await trx.deleteFrom(table).where('class_id', '=', cls.id).where('user_id', '=', target).execute()
+          const r = await trx
+            .deleteFrom(table)
+            .where('class_id', '=', cls.id)
+            .where('user_id', '=', target)
+            .executeTakeFirst()
+          return Number(r.numDeletedRows) > 0
         })
         // Who removed whom: the audit trail of a roster (the target is an account id, no name).
         s.log(`class.${who}.remove`, { user: user.id, class: cls.id, target })
+        // A removed trainer's phone still holds the class's signing key (trainer-left.ts).
+        if (who === 'trainers' && removed) await rotateKeysOfClassesLeft(s.db, [cls.id], s.now())
         // Guided mode: a removed person's open connections stop following or leading it now.
         s.guide?.peopleChanged(cls.id)
         return c.body(null, 204)

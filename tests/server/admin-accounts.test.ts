@@ -386,6 +386,46 @@ describe.each(DATABASES)('admin accounts on %s', (dbKind) => {
     expect((await new Device(server).login('outsider', byAdmin.body.password)).status).toBe(200)
   })
 
+  // Security audit H1: class powers came from the class's trainer seats alone, and a role change
+  // left them in place, so a demoted trainer still read every record and reset members' passwords.
+  it.each([
+    ['on the accounts page', 'patch'],
+    ['by a roster import', 'roster'],
+  ] as const)('a trainer made a member %s loses their classes and their sessions', async (_, how) => {
+    const server = await start()
+    const a = await admin(server)
+    const trainer = new Device(server)
+    const trainerId = await trainer.loginAs('trainer1')
+    const memberId = await new Device(server).loginAs('member1')
+    const classPath = `/api/classes/${DEMO_CLASS_ID}`
+    expect((await trainer.request('GET', `${classPath}/records`)).status).toBe(200)
+
+    const demoted =
+      how === 'patch'
+        ? await a.request('PATCH', `/api/admin/users/${trainerId}`, {
+            json: { role: 'member', branch: '延安市直机关第一党支部' },
+          })
+        : await a.request(
+            'POST',
+            '/api/admin/roster',
+            csv(['姓名,党员编号,党支部,角色', '王老师,trainer1,延安市直机关第一党支部,党员']),
+          )
+    expect(demoted.status).toBe(200)
+    // The session that held the trainer role has ended.
+    expect((await trainer.request('GET', '/api/me')).status).toBe(401)
+    await trainer.loginAs('trainer1')
+    for (const path of [`${classPath}/records`, `${classPath}/signing-key`, `${classPath}/archive.csv`])
+      expect((await trainer.request('GET', path)).status, path).toBe(404)
+    const reset = await trainer.request('POST', `${classPath}/members/${memberId}/reset-password`)
+    expect(reset.status).toBe(404)
+    const seats = await server.services.db
+      .selectFrom('class_trainers')
+      .select('class_id')
+      .where('user_id', '=', trainerId)
+      .execute()
+    expect(seats).toEqual([])
+  })
+
   it('an admin changes an account’s name, role and branch; a member keeps a branch, and no admin demotes themself', async () => {
     const server = await start()
     const a = await admin(server)

@@ -208,6 +208,69 @@ describe.each(DATABASES)('attestation keys and re-verification on %s', (dbKind) 
       expect(await flagsOf(member, current)).toEqual([])
     })
 
+    // A trainer's phone keeps the class's private key for offline use: leaving the class must
+    // retire it, or the person goes on vouching for members' presence (security audit M1).
+    it.each([
+      ['removed from the class', 'removed'],
+      ['disabled', 'disabled'],
+      ['made a member', 'demoted'],
+    ] as const)('a trainer %s: codes their key signs from then on are flagged', async (_, how) => {
+      const { s, member, memberId, trainerId, attestation } = await start()
+      const admin = new Device(s)
+      await admin.loginAs('admin')
+      const added = await admin.request('POST', `/api/classes/${DEMO_CLASS_ID}/trainers`, {
+        json: { trainerIds: ['trainer2'] },
+      })
+      expect(added.status).toBe(200)
+      const leaving = new Device(s)
+      expect((await leaving.login('trainer2', 'trainer2-password')).status).toBe(200)
+      const signing = await leaving.request('GET', `/api/classes/${DEMO_CLASS_ID}/signing-key`)
+      expect(signing.status).toBe(200)
+      const kept = await importSitePrivateKey(signing.body.privateJwk as PrivateSiteJwk)
+      const sign = () =>
+        signAttestToken(
+          attestClaims({
+            kid: signing.body.kid,
+            classId: DEMO_CLASS_ID,
+            at: { site: 'zaoyuan' },
+            trainerId,
+            nowMs: s.clock.now().getTime(),
+          }),
+          kept,
+        )
+      const before = attestation(member, memberId, await sign())
+      s.clock.advance(5 * MINUTE)
+      const left =
+        how === 'removed'
+          ? await admin.request('DELETE', `/api/classes/${DEMO_CLASS_ID}/trainers/trainer2`)
+          : how === 'disabled'
+            ? await admin.request('POST', '/api/admin/users/trainer2/disable')
+            : await admin.request('PATCH', '/api/admin/users/trainer2', {
+                json: { role: 'member', branch: '沂蒙支部' },
+              })
+      expect(left.status).toBeLessThan(300)
+      s.clock.advance(MINUTE)
+      const after = attestation(member, memberId, await sign())
+      expect(await flagsOf(member, before)).toEqual([])
+      expect(await flagsOf(member, after)).toEqual(['attestation-retired-key'])
+      // The class's remaining trainer is handed the new key.
+      const trainer1 = new Device(s)
+      await trainer1.loginAs('trainer1')
+      const current = await trainer1.request('GET', `/api/classes/${DEMO_CLASS_ID}/signing-key`)
+      expect(current.body.kid).not.toBe(signing.body.kid)
+    })
+
+    it('removing someone who was not a trainer of the class leaves its key alone', async () => {
+      const { s, kid } = await start()
+      const admin = new Device(s)
+      await admin.loginAs('admin')
+      expect((await admin.request('DELETE', `/api/classes/${DEMO_CLASS_ID}/trainers/trainer2`)).status).toBe(
+        204,
+      )
+      const keys = (await admin.request('GET', `/api/classes/${DEMO_CLASS_ID}/keys`)).body.keys
+      expect(keys).toMatchObject([{ kid, retiredAt: null }])
+    })
+
     it('two rotations at once leave the class with one key in use', async () => {
       const { s, trainer } = await start()
       const admin = new Device(s)
