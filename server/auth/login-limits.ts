@@ -17,8 +17,11 @@ import type { Db } from '../db/tables.ts'
  *
  * - per client address on all accounts together, from untrusted devices: 200 failures an hour.
  *   Each attempt costs a password hash, so one address trying a new username every time must not
- *   keep the server's CPU busy; a class logging in on one venue's Wi-Fi, typos included, stays
- *   far below it.
+ *   keep the server's CPU busy. Past it, the address is not refused (a class on one venue's
+ *   Wi-Fi, or behind one carrier NAT, would all be locked out by anyone spraying 200 random
+ *   names: security audit M2); instead an attempt on a name that is no account is answered
+ *   without a hash (`addressFull`, routes.ts), and attempts on real accounts stay bounded by
+ *   the per-account limits above. Both answers are the same 401 after the same time.
  */
 export const WINDOW_MS = 3_600_000
 export const LIMITS = {
@@ -48,7 +51,7 @@ export async function reserveLoginAttempt(
   db: Db,
   a: Attempt,
   now: Date,
-): Promise<{ readonly id: number } | { readonly retryAfterS: number }> {
+): Promise<{ readonly id: number; readonly addressFull: boolean } | { readonly retryAfterS: number }> {
   await db
     .deleteFrom('login_failures')
     .where('at', '<', new Date(now.getTime() - WINDOW_MS).toISOString())
@@ -58,8 +61,8 @@ export async function reserveLoginAttempt(
     .values({ account: a.account, ip: a.ip, device: a.trustedDevice, at: now.toISOString() })
     .returning('id')
     .executeTakeFirstOrThrow()
-  const wait = await retryAfterS(db, a, now, id)
-  if (wait === undefined) return { id }
+  const { wait, addressFull } = await limitsReached(db, a, now, id)
+  if (wait === undefined) return { id, addressFull }
   await releaseAttempt(db, id)
   return { retryAfterS: wait }
 }
@@ -69,8 +72,16 @@ export async function releaseAttempt(db: Db, id: number): Promise<void> {
   await db.deleteFrom('login_failures').where('id', '=', id).execute()
 }
 
-/** undefined when the attempt may go ahead; otherwise seconds until it may. */
-async function retryAfterS(db: Db, a: Attempt, now: Date, own: number): Promise<number | undefined> {
+/**
+ * `wait`: undefined when the attempt may go ahead, otherwise seconds until it may;
+ * `addressFull`: the address's own limit is reached (which never makes anyone wait).
+ */
+async function limitsReached(
+  db: Db,
+  a: Attempt,
+  now: Date,
+  own: number,
+): Promise<{ wait: number | undefined; addressFull: boolean }> {
   const since = new Date(now.getTime() - WINDOW_MS).toISOString()
   // The attempts written before this one (ids grow in insertion order), of this account, or of
   // this address on any account.
@@ -94,11 +105,10 @@ async function retryAfterS(db: Db, a: Attempt, now: Date, own: number): Promise<
       : [
           { list: untrusted.filter((f) => f.ip === a.ip), max: LIMITS.perPair },
           { list: untrusted, max: LIMITS.untrustedPerAccount },
-          {
-            list: failures.filter((f) => f.ip === a.ip && f.device === ''),
-            max: LIMITS.untrustedPerAddress,
-          },
         ]
+  const addressFull =
+    a.trustedDevice === '' &&
+    failures.filter((f) => f.ip === a.ip && f.device === '').length >= LIMITS.untrustedPerAddress
   let wait: number | undefined
   for (const { list, max } of buckets) {
     if (list.length < max) continue
@@ -108,7 +118,7 @@ async function retryAfterS(db: Db, a: Attempt, now: Date, own: number): Promise<
     const s = Math.ceil((Date.parse(oldest.at) + WINDOW_MS - now.getTime()) / 1000)
     wait = Math.max(wait ?? 0, s, 1)
   }
-  return wait
+  return { wait, addressFull }
 }
 
 /** After a success, the failures of that address (or trusted device) on this account are forgotten. */

@@ -4,6 +4,7 @@ import type { AppServices } from '../context.ts'
 import { ApiError, notFound } from '../http/errors.ts'
 import { type ApiRegistry, pathParam } from '../http/registry.ts'
 import { clearCookie, DEVICE_COOKIE, readCookie, SESSION_COOKIE, setCookie } from './cookies.ts'
+import { HashTime } from './hash-time.ts'
 import { type Attempt, clearPairFailures, releaseAttempt, reserveLoginAttempt } from './login-limits.ts'
 import { clientIp, lifetimeOf, requireUser } from './middleware.ts'
 import { dummyHash, hashPassword, PASSWORD_MAX, passwordProblem, verifyPassword } from './passwords.ts'
@@ -68,6 +69,7 @@ function deviceLabel(userAgent: string | undefined): string {
 export function authRoutes(api: ApiRegistry, s: AppServices): void {
   // Made at start-up, so that even the first unknown-user login costs one scrypt, not two.
   const dummy = dummyHash(s.scrypt)
+  const hashTime = new HashTime()
 
   api.add(
     {
@@ -117,8 +119,14 @@ export function authRoutes(api: ApiRegistry, s: AppServices): void {
           'Retry-After': String(reserved.retryAfterS),
         })
       }
-      // Unknown users are checked against a dummy hash of the same cost, so both answers take as long.
-      const ok = await verifyPassword(body.password, user?.password_hash ?? (await dummy))
+      // Unknown users are checked against a dummy hash of the same cost, so both answers take as
+      // long; past the address's limit they only wait as long (login-limits.ts), costing no CPU.
+      const ok =
+        !user && reserved.addressFull
+          ? await hashTime.wait().then(() => false)
+          : await hashTime.measure(async () =>
+              verifyPassword(body.password, user?.password_hash ?? (await dummy)),
+            )
       if (!user || !ok || user.disabled_at !== null) {
         // The reserved row stays: it is this failure. Who tried is not logged (a username
         // typed into the password field would be); the known account is.
