@@ -101,7 +101,7 @@ export async function ingest(
         serverSeq: stored.server_seq,
         error: { code: 'deleted', message: 'was deleted on the server and stays deleted', path: 'id' },
       })
-    else if (stored.payload_hash !== c.hash)
+    else if (stored.payload_hash !== c.hash && stored.payload_hash !== c.earlierHash)
       results.push({
         index: c.index,
         id,

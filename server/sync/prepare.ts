@@ -1,4 +1,4 @@
-import { type AnyRecord, coarse, parseRecord } from '../../src/domain/records/record.ts'
+import { type AnyRecord, coarse, coarseDistanceM, parseRecord } from '../../src/domain/records/record.ts'
 import { AttestationVerifier } from '../attest/verify.ts'
 import { classesOfUser } from '../classes/access.ts'
 import { standaloneLessonIds } from '../classes/scene-catalog.ts'
@@ -27,6 +27,12 @@ export interface Candidate {
   readonly record: AnyRecord
   /** sha256 of the canonical record: equal content, equal hash. */
   readonly hash: string
+  /**
+   * The hash this record was stored under before check-in distances were rounded to 50 m (it
+   * was kept to the metre), when that differs: a device resending a record the server stored
+   * then is answered `duplicate`, not `conflict`.
+   */
+  readonly earlierHash?: string
   readonly flags: string[]
   /** occurredAt corrected by clockOffsetMs, ISO UTC. */
   readonly correctedAt: string
@@ -37,11 +43,27 @@ const idOf = (item: unknown): string | null => {
   return typeof id === 'string' ? id.slice(0, 80) : null
 }
 
-/** Coordinates at rest are rounded to 3 decimals (≈ 100 m), whatever the schema let through. */
-function coarsened(r: AnyRecord): AnyRecord {
+/**
+ * Coordinates at rest are rounded to 3 decimals (≈ 100 m), whatever the schema let through, and
+ * the distance from the site to 50 m (older app versions sent it to the metre).
+ */
+function coarsened(r: AnyRecord, distance: 'to-50-m' | 'as-sent' = 'to-50-m'): AnyRecord {
   if (r.kind !== 'checkin' || !r.payload.gps) return r
-  const gps = { ...r.payload.gps, lat: coarse(r.payload.gps.lat), lng: coarse(r.payload.gps.lng) }
+  const { lat, lng, distanceM } = r.payload.gps
+  const gps = {
+    ...r.payload.gps,
+    lat: coarse(lat),
+    lng: coarse(lng),
+    distanceM: distance === 'to-50-m' ? coarseDistanceM(distanceM) : distanceM,
+  }
   return { ...r, payload: { ...r.payload, gps } }
+}
+
+/** See Candidate.earlierHash. */
+function earlierHash(parsed: AnyRecord, record: AnyRecord): string | undefined {
+  if (parsed.kind !== 'checkin' || record.kind !== 'checkin') return undefined
+  if (parsed.payload.gps?.distanceM === record.payload.gps?.distanceM) return undefined
+  return sha256Hex(canonicalJson(coarsened(parsed, 'as-sent')))
 }
 
 /** occurred_at_corrected is ISO 8601 text, which exists (and sorts) only for years 0000–9999. */
@@ -79,7 +101,7 @@ export async function prepareBatch(
   // overlaps it. (Validation never awaits, so a failed query cannot go unhandled meanwhile.)
   const classesQuery = classesOfUser(s.db, user.id)
 
-  const own: { index: number; record: AnyRecord; canonical: string; t: number }[] = []
+  const own: { index: number; record: AnyRecord; canonical: string; t: number; earlier?: string }[] = []
   for (const [index, item] of items.entries()) {
     const parsed = parseRecord(item)
     if (!parsed.ok) {
@@ -111,14 +133,14 @@ export async function prepareBatch(
       })
       continue
     }
-    own.push({ index, record, canonical, t })
+    own.push({ index, record, canonical, t, earlier: earlierHash(parsed.record, record) })
   }
   const [classes, storedCheckins] = await Promise.all([classesQuery, checkinsNear(s, user.id, own)])
 
   const candidates: Candidate[] = []
   const attestations = new AttestationVerifier(s, user.id)
   const isStandaloneLesson = (id: string) => standaloneLessonIds(s.config.projectRoot).has(id)
-  for (const { index, record, canonical, t } of own) {
+  for (const { index, record, canonical, t, earlier } of own) {
     if (record.classId !== null && !classes.has(record.classId)) {
       rejections.push({
         index,
@@ -135,7 +157,14 @@ export async function prepareBatch(
       ...(record.kind === 'attestation' ? await attestations.flags(record) : []),
     ]
     const correctedAt = new Date(t).toISOString()
-    candidates.push({ index, record, hash: sha256Hex(canonical), flags, correctedAt })
+    candidates.push({
+      index,
+      record,
+      hash: sha256Hex(canonical),
+      ...(earlier ? { earlierHash: earlier } : {}),
+      flags,
+      correctedAt,
+    })
   }
 
   flagImpossibleTravel(s, storedCheckins, candidates)

@@ -8,8 +8,10 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { canonicalJson, sha256Hex } from '../../server/sync/canonical.ts'
 import { importSitePrivateKey, type PrivateSiteJwk } from '../../src/domain/qr/keys.ts'
 import { signSiteToken, siteTokenClaims } from '../../src/domain/qr/sign.ts'
+import { parseRecord } from '../../src/domain/records/record.ts'
 import { type Device, withMember1 } from './driver.ts'
 import { DATABASES, serverPerTest } from './harness.ts'
 
@@ -96,6 +98,32 @@ describe.each(DATABASES)('QR re-verification and location privacy on %s', (dbKin
       const gps = JSON.parse(row.payload).gps
       if (gps) for (const v of [gps.lat, gps.lng]) expect(Math.round(v * 1000) / 1000).toBe(v)
     }
+    // The distance from the (public) site centre too: to the metre it placed the member on a thin ring.
+    const exact = {
+      ...record,
+      id: device.record(memberId, 'reflection', {}).id,
+      payload: {
+        ...(record.payload as object),
+        gps: { lat: 36.648, lng: 109.429, accuracyM: 12, distanceM: 87.654321 },
+      },
+    }
+    expect((await device.push([exact])).body.results[0].result).toBe('created')
+    const stored = await server.services.db
+      .selectFrom('records')
+      .select('payload')
+      .where('id', '=', exact.id)
+      .executeTakeFirstOrThrow()
+    expect(JSON.parse(stored.payload).gps.distanceM).toBe(100)
+    // A device resends it, unacknowledged, after the server stored it to the metre (the hash of
+    // before the rounding): the same record, a duplicate, not a conflict to park.
+    const parsed = parseRecord(exact)
+    if (!parsed.ok) throw new Error('the record should parse')
+    await server.services.db
+      .updateTable('records')
+      .set({ payload_hash: sha256Hex(canonicalJson(parsed.record)) })
+      .where('id', '=', exact.id)
+      .execute()
+    expect((await device.push([exact])).body.results[0].result).toBe('duplicate')
     const logText = server.logs.map((l) => l.line).join('\n')
     const gps = (record.payload as { gps: { lat: number; lng: number } }).gps
     expect(logText).not.toContain(String(gps.lat))

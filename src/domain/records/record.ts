@@ -68,3 +68,10 @@ export function parseRecord(
 
 /** Rounds a coordinate to 3 decimals (≈ 100 m), the precision kept at rest. */
 export const coarse = (deg: number) => Math.round(deg * 1000) / 1000
+
+/**
+ * Rounds a check-in's distance from the site's centre to 50 m. The centre is public, so an exact
+ * distance would put the member on a thin ring inside the ~100 m cell `coarse` leaves; nothing
+ * shows the distance to anyone, and the server recomputes its own from the coordinates.
+ */
+export const coarseDistanceM = (m: number) => Math.round(m / 50) * 50

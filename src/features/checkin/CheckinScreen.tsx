@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom'
 import type { Site } from '../../domain/content/pack.ts'
 import { COORDINATE_CONFIDENCE_AIM_M } from '../../domain/content/quality.ts'
 import { presenceAt } from '../../domain/records/presence.ts'
-import { coarse } from '../../domain/records/record.ts'
+import { coarse, coarseDistanceM } from '../../domain/records/record.ts'
 import { Localized, useLocalizedString, usePreferences } from '../../i18n/i18n.tsx'
 import { browserGeolocation, type GeolocationPort } from '../../platform/geolocation.ts'
 import { requestPersistence } from '../../platform/persistence.ts'
@@ -77,7 +77,7 @@ export default function CheckinScreen({
           lat: coarse(fix.position.lat),
           lng: coarse(fix.position.lng),
           accuracyM: Math.round(fix.accuracyM),
-          distanceM: Math.round(verdict.distanceM),
+          distanceM: coarseDistanceM(verdict.distanceM),
         },
       },
       {},
