@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { findUser, normaliseUsername } from '../admin/users.ts'
 import type { AppServices } from '../context.ts'
+import { isDemoPassword } from '../db/seed.ts'
 import { ApiError, notFound } from '../http/errors.ts'
 import { type ApiRegistry, pathParam } from '../http/registry.ts'
 import { clearCookie, DEVICE_COOKIE, readCookie, SESSION_COOKIE, setCookie } from './cookies.ts'
@@ -66,6 +67,10 @@ function deviceLabel(userAgent: string | undefined): string {
   return `${browser} on ${os}`
 }
 
+/** Whether the server answers only on this machine (a host name or address of loopback). */
+export const listensOnLoopbackOnly = (host: string) =>
+  host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host)
+
 export function authRoutes(api: ApiRegistry, s: AppServices): void {
   // Made at start-up, so that even the first unknown-user login costs one scrypt, not two.
   const dummy = dummyHash(s.scrypt)
@@ -94,7 +99,7 @@ export function authRoutes(api: ApiRegistry, s: AppServices): void {
       const account = normaliseUsername(body.username)
       const user = await s.db
         .selectFrom('users')
-        .select(['id', 'password_hash', 'disabled_at'])
+        .select(['id', 'password_hash', 'disabled_at', 'password_given_at'])
         .where('username', '=', account)
         .executeTakeFirst()
       const deviceToken = readCookie(c, DEVICE_COOKIE)
@@ -136,6 +141,18 @@ export function authRoutes(api: ApiRegistry, s: AppServices): void {
       await releaseAttempt(s.db, reserved.id)
       await clearPairFailures(s.db, attempt)
       await purgeEndedSessions(s.db, now)
+      // A demo account's password is published (server/README.md). On a server other machines
+      // can reach, whoever logs in with it is asked to change it, as for a password handed out.
+      if (
+        user.password_given_at === null &&
+        !listensOnLoopbackOnly(s.config.host) &&
+        isDemoPassword(account, body.password)
+      )
+        await s.db
+          .updateTable('users')
+          .set({ password_given_at: now.toISOString() })
+          .where('id', '=', user.id)
+          .execute()
       const session = await createSession(
         s.db,
         user.id,

@@ -50,6 +50,10 @@ export const DEMO_USERS = [
 ] as const
 
 /** The VR center part of the demo class: the 窑洞 of 杨家岭/枣园 and the oath hall. */
+/** Whether a password is the published one of a demo account (the password still unchanged). */
+export const isDemoPassword = (username: string, password: string) =>
+  DEMO_USERS.some((u) => u.username === username && u.password === password)
+
 export const DEMO_CLASS_SCENES = ['yanan-yaodong', 'oath-hall']
 export const DEMO_CLASS_ID = 'demo-yanan-class'
 const SEEDED_KEY = 'demo_seeded_at'

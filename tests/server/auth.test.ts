@@ -193,6 +193,16 @@ describe.each(DATABASES)('accounts and sessions on %s', (dbKind) => {
     expect(statuses.filter((x) => x === 429)).toHaveLength(30)
   })
 
+  // Security audit M3: `npm start` listens on every interface and seeds accounts whose
+  // passwords are in the README.
+  it('on a server others can reach, logging in with a demo account’s published password asks to change it', async () => {
+    const reachable = await start({ host: '0.0.0.0' })
+    const asked = await new Device(reachable).login('admin', DEMO.admin.password)
+    expect(asked.body.user.passwordGiven).toBe(true)
+    const local = await start()
+    expect((await new Device(local).login('admin', DEMO.admin.password)).body.user.passwordGiven).toBe(false)
+  })
+
   it('row 28: one address spraying 200 random usernames locks nobody out, and real accounts keep their limits', async () => {
     const s = await start({ trustProxy: true })
     // One venue's Wi-Fi, or one carrier NAT: the attacker and a whole class share the address.
