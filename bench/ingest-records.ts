@@ -41,7 +41,7 @@ export function ingestRecords(content: ContentPack, memberId: string, count: num
               lat: Math.round(site.location.lat * 1000) / 1000,
               lng: Math.round(site.location.lng * 1000) / 1000,
               accuracyM: 15,
-              distanceM: 20,
+              distanceM: 0, // 20 m, as the app sends it: to 50 m
             },
           },
         }

@@ -3,7 +3,7 @@ import type { Question, Quiz } from '../../src/domain/content/schema.ts'
 import { geoDistanceMeters } from '../../src/domain/geo/distance.ts'
 import { judgeFix } from '../../src/domain/geo/geofence.ts'
 import { type Answer, scoreQuiz } from '../../src/domain/lesson/quiz-scoring.ts'
-import { type AnyRecord, coarse, parseRecord } from '../../src/domain/records/record.ts'
+import { type AnyRecord, coarse, coarseDistanceM, parseRecord } from '../../src/domain/records/record.ts'
 import { uuidv7 } from '../../src/domain/records/uuidv7.ts'
 import { mulberry32 } from '../../src/domain/seeded-random.ts'
 
@@ -120,13 +120,13 @@ function fixAt(site: Site, random: () => number) {
       site.location.lng +
       (d * Math.sin(bearing)) / (METRES_PER_DEGREE * Math.cos((site.location.lat * Math.PI) / 180))
     const raw = { lng, lat }
-    // The device judges the raw fix; it stores only the rounded coordinates.
+    // The device judges the raw fix; it stores only the rounded coordinates and distance.
     if (judgeFix(fence, { position: raw, accuracyM }).kind !== 'inside') continue
     return {
       lat: coarse(lat),
       lng: coarse(lng),
       accuracyM,
-      distanceM: Math.round(geoDistanceMeters(site.location, raw)),
+      distanceM: coarseDistanceM(geoDistanceMeters(site.location, raw)),
     }
   }
 }

@@ -382,7 +382,7 @@ function randomRecord(rng: Prng, content: Content): [AnyRecord['kind'], unknown]
           siteId: site.id,
           method: 'gps',
           verdict: 'inside',
-          gps: { lat: round(lat), lng: round(lng), accuracyM: 20, distanceM: 10 },
+          gps: { lat: round(lat), lng: round(lng), accuracyM: 20, distanceM: 0 }, // 10 m, as the app sends it: to 50 m
         },
       ]
     }
