@@ -228,6 +228,12 @@ test('an admin resets a forgotten password: the old one stops working, the membe
     // A typo in the name and a move to another branch, in place.
     await list.getByRole('button', { name: '修改资料' }).click()
     await expect(list.getByLabel('姓名', { exact: true })).toBeFocused()
+    // A change of role says what it does before it is saved; choosing the role back takes that away.
+    const role = list.getByTestId('account-list').getByLabel('角色', { exact: true })
+    await role.selectOption('trainer')
+    await expect(list.getByRole('note')).toHaveText('改变角色后，此账号在所有设备上退出登录，需要重新登录。')
+    await role.selectOption('member')
+    await expect(list.getByRole('note')).toHaveCount(0)
     await list.getByLabel('党支部', { exact: true }).fill(`账号测试新支部${tag}`)
     await list.getByRole('button', { name: '保存' }).click()
     await expect(list.getByText('已保存马文瑞的资料。')).toBeFocused()

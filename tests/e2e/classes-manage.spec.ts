@@ -140,12 +140,36 @@ test("a class's trainers: a colleague is added and removed, the only trainer can
   await expect(list).toContainText(colleague.name)
   expect(await seriousViolations(page)).toEqual([])
 
-  // Removing the colleague is asked twice, and says their codes stay valid unless the key changes.
+  // The dashboard stored the class's signing key on this device, for codes offline.
+  const keysOnDevice = () =>
+    page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const open = indexedDB.open('hongtu-classes')
+          open.onerror = () => resolve([])
+          open.onsuccess = () => {
+            const db = open.result
+            if (!db.objectStoreNames.contains('signing')) return resolve([])
+            const all = db.transaction('signing').objectStore('signing').getAll()
+            all.onsuccess = () => {
+              db.close()
+              resolve((all.result as { kid: string }[]).map((k) => k.kid))
+            }
+            all.onerror = () => resolve([])
+          }
+        }),
+    )
+  await expect.poll(keysOnDevice).toEqual([`cls-${world.classId}-1`])
+
+  // Removing the colleague is asked twice, and says the class's key is replaced with it (the
+  // key on the colleague's phone would go on making codes).
   await trainers.getByRole('button', { name: `把 ${colleague.name} 从本班次的带教老师中移出` }).click()
-  await expect(trainers.getByRole('alert')).toContainText('更换到场确认码密钥')
+  await expect(trainers.getByRole('alert')).toContainText('到场确认码密钥会随之更换')
   await trainers.getByRole('button', { name: '确认移出' }).click()
   await expect(trainers.getByRole('status')).toHaveText(`${colleague.name} 已不再是本班次的带教老师。`)
   await expect(list.getByRole('listitem')).toHaveCount(1)
+  // This device takes the new key at once, while online, not at the code screen in the field.
+  await expect.poll(keysOnDevice).toEqual([`cls-${world.classId}-2`])
 
   // Handing the class over: the colleague in, oneself out. Until then this device keeps a copy
   // of the class (its trainees' records); it goes with the role.

@@ -102,6 +102,11 @@ export function AccountEditForm({
         />
         {errorFor('branch')}
       </div>
+      {draft.role !== account.role && (
+        <p className="hint" role="note">
+          {draft.role === 'member' ? `${s.roleToMemberNote}${s.roleChangeNote}` : s.roleChangeNote}
+        </p>
+      )}
       {error?.field === null && (
         <p role="alert" className="status-line warn">
           {error.say(s)}

@@ -275,7 +275,7 @@ function AccountActions({
             asking === 'reset'
               ? s.resetQuestion(name)
               : asking === 'disable'
-                ? s.disableQuestion(name)
+                ? `${s.disableQuestion(name)}${account.role === 'member' ? '' : s.disableTrainerNote}`
                 : s.revokeQuestion(name)
           }
           yes={asking === 'reset' ? s.resetYes : asking === 'disable' ? s.disableYes : s.revokeYes}

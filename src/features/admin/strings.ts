@@ -174,6 +174,9 @@ const zhCN = {
   fieldUsername: '用户名（党员编号）',
   fieldUsernameHint: '2–64 位字母、数字、点、横线或下划线，登录时使用。',
   fieldRole: '角色',
+  roleChangeNote: '改变角色后，此账号在所有设备上退出登录，需要重新登录。',
+  roleToMemberNote:
+    '改为党员后，此人不再担任所带班次的带教老师，看不到这些班次的看板和学员档案；这些班次的到场确认码密钥会更换，其他带教老师的设备联网时会自动取得新密钥。',
   fieldBranch: '党支部',
   fieldBranchHint: '学员必须填写；带教老师和管理员可以不填。',
   create: '新建账号',
@@ -213,6 +216,8 @@ const zhCN = {
   disable: '停用账号',
   disableQuestion: (name: string) =>
     `停用${name}的账号？本人将无法登录，所有设备立刻退出登录。记录都会保留，可以随时重新启用。`,
+  disableTrainerNote:
+    '其所带班次的到场确认码密钥会随之更换，其设备上的旧密钥从此失效；其他带教老师的设备联网时会自动取得新密钥。',
   disableYes: '停用',
   disableWorking: '正在停用…',
   enable: '重新启用',
@@ -307,6 +312,9 @@ const en: AdminStrings = {
   fieldUsername: 'Username (member number)',
   fieldUsernameHint: '2–64 letters, digits, dots, dashes or underscores; used to log in.',
   fieldRole: 'Role',
+  roleChangeNote: 'Changing the role logs this account out on every device; they log in again.',
+  roleToMemberNote:
+    'As a member they stop being a trainer of their classes and no longer see those classes’ dashboards or trainee archives; the classes get a new presence-code key, which the other trainers’ devices fetch when next online.',
   fieldBranch: 'Party branch',
   fieldBranchHint: 'Required for members; trainers and administrators may leave it empty.',
   create: 'Create account',
@@ -348,6 +356,8 @@ const en: AdminStrings = {
   disable: 'Disable the account',
   disableQuestion: (name: string) =>
     `Disable ${name}’s account? They cannot log in, and every device is logged out now. Their records stay; the account can be enabled again at any time.`,
+  disableTrainerNote:
+    'Their classes get a new presence-code key, so the key on their devices stops working; the other trainers’ devices fetch the new one when next online.',
   disableYes: 'Disable',
   disableWorking: 'Disabling…',
   enable: 'Re-enable',

@@ -78,16 +78,23 @@ export function useSigningKey(classId: string, userId: string | null | undefined
 }
 
 /**
- * Downloads the class's signing key to this device if it has none yet, quietly: the class
- * dashboard calls it while online, so that a trainer who never opened the presence-code screen
- * online (only the dashboard and the trainee pages, as on a usual day) can still show the code
- * in the field. Failures (offline, an admin who is not its trainer) leave things as they were.
+ * Downloads the class's signing key to this device if it has none yet or only a retired one,
+ * quietly: the class dashboard calls it while online, so that a trainer who never opened the
+ * presence-code screen online (only the dashboard and the trainee pages, as on a usual day) can
+ * still show the code in the field, and so does removing a trainer (the key is replaced then).
+ * Failures (offline, an admin who is not its trainer) leave things as they were.
  */
 export async function prefetchSigningKey(userId: string, classId: string): Promise<void> {
   const store = await sharedClassStore()
-  if (await store.getSigningKey(userId, classId)) return
+  const saved = await store.getSigningKey(userId, classId)
+  if (saved) {
+    // A stored key still in use stays; a retired one (a trainer left the class, a phone was
+    // lost) is replaced now, while online, not at the code screen in the field.
+    const keys = await fetchClassKeys(classId)
+    if (keys.kind !== 'ok' || keys.value.some((k) => k.kid === saved.kid && k.retiredAt === null)) return
+  }
   const answer = await fetchSigningKey(classId)
-  if (answer.kind !== 'ok') return
+  if (answer.kind !== 'ok' || answer.value.kid === saved?.kid) return
   if (!(await store.getClass(userId, classId))) await downloadClassInfo(userId, classId, store)
   await keep(store, userId, classId, answer.value)
 }

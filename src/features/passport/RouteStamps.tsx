@@ -1,3 +1,4 @@
+import { presenceAt, presentAt } from '../../domain/records/presence.ts'
 import { Localized, usePreferences } from '../../i18n/i18n.tsx'
 import { formatDate } from '../../ui/format.ts'
 import { useContent } from '../shell/content-context.tsx'
@@ -17,9 +18,7 @@ export function RouteStamps() {
         {content.pack.routes.map((route) => {
           // Present at a stop: checked in there, or the trainer confirmed it (when GPS and the
           // plaque both failed, the trainer's presence code is how a member shows they were there).
-          const present = route.stops.filter(
-            (s) => progress.stamps.has(s.site) || progress.attended.has(s.site),
-          ).length
+          const present = route.stops.filter((s) => presentAt(progress, s.site)).length
           return (
             <li key={route.id} className="card">
               <h3>
@@ -36,19 +35,18 @@ export function RouteStamps() {
               <ol className="stamp-list">
                 {route.stops.map((stop) => {
                   const site = content.site(stop.site)
-                  const stamp = progress.stamps.get(stop.site)
-                  const attended = progress.attended.get(stop.site)
+                  const presence = presenceAt(progress, stop.site)
                   if (!site) return null
                   return (
-                    <li key={stop.site} className={stamp || attended ? 'stamped' : undefined}>
+                    <li key={stop.site} className={presence.kind === 'absent' ? undefined : 'stamped'}>
                       <Link to={paths.site(site.id)}>
                         <Localized text={site.name} />
                       </Link>{' '}
                       <span className="meta">
-                        {stamp
-                          ? `✓ ${formatDate(stamp.at, prefs.lang)} · ${stamp.method === 'gps' ? t.methodGps : t.methodQr}`
-                          : attended
-                            ? `✓ ${formatDate(attended.at, prefs.lang)} · ${ps.passportAttended}`
+                        {presence.kind === 'checked-in'
+                          ? `✓ ${formatDate(presence.stamp.at, prefs.lang)} · ${presence.stamp.method === 'gps' ? t.methodGps : t.methodQr}`
+                          : presence.kind === 'confirmed'
+                            ? `✓ ${formatDate(presence.attended.at, prefs.lang)} · ${ps.passportAttended}`
                             : ps.passportNotStamped}
                       </span>
                     </li>

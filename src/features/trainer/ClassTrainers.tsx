@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react'
+import { prefetchSigningKey } from '../attest/useSigningKey.ts'
 import { navigate, paths } from '../shell/router.tsx'
 import { AskTwice } from './AskTwice.tsx'
 import { addRefusal } from './add-refusal.ts'
@@ -77,6 +78,9 @@ export function ClassTrainers({ detail, online, onChanged, userId }: ClassChange
       return navigate(paths.trainer())
     }
     setPhase({ name: 'removed', person })
+    // The class's key was replaced with the removal (server/classes/trainer-left.ts): this
+    // device takes the new one now, while it is online.
+    void prefetchSigningKey(userId, detail.class.id).catch(() => {})
     onChanged()
   }
 

@@ -299,7 +299,7 @@ const zhCN = {
   trainerRemoveNamed: (name: string) => `把 ${name} 从本班次的带教老师中移出`,
   trainerLastOne: '唯一的带教老师不能移出：请先加入另一位。',
   trainerRemoveConfirm: (name: string) =>
-    `确定不再让 ${name} 担任本班次的带教老师吗？其已出示的到场确认码仍然有效；如果担心其设备上的确认码被继续使用，请在下方“更换到场确认码密钥”。`,
+    `确定不再让 ${name} 担任本班次的带教老师吗？本班次的到场确认码密钥会随之更换，其设备上的旧密钥从此失效（此前出示的确认码仍然有效）；其他带教老师的设备联网时会自动取得新密钥。`,
   trainerRemoveSelfConfirm:
     '确定不再担任本班次的带教老师吗？移出后你将看不到本班次的看板和学员档案，只有本班次的带教老师或管理员能把你重新加入。',
   trainerRemoveYes: '确认移出',
@@ -621,7 +621,7 @@ const en: TrainerStrings = {
   trainerRemoveNamed: (name) => `Remove ${name} as a trainer of this class`,
   trainerLastOne: 'The only trainer cannot be removed: add another first.',
   trainerRemoveConfirm: (name) =>
-    `Remove ${name} as a trainer of this class? Presence codes they have shown stay valid; if you worry that codes on their device could still be used, replace the presence code key below.`,
+    `Remove ${name} as a trainer of this class? The class gets a new presence-code key, so the key on their devices stops working (codes they showed before stay valid); the other trainers’ devices fetch the new one when next online.`,
   trainerRemoveSelfConfirm:
     'Stop being a trainer of this class? You will no longer see its dashboard or trainee archives; only its trainers or an admin can add you back.',
   trainerRemoveYes: 'Remove as trainer',
