@@ -9,7 +9,7 @@ import { Label } from './Label.tsx'
 import { Panel } from './Panel.tsx'
 import { QuizReview } from './QuizReview.tsx'
 import { choicesOf } from './quiz-choices.ts'
-import { QUIZ_MIN_HEIGHT_M, quizLayout } from './quiz-layout.ts'
+import { buttonRowCentres, QUIZ_MIN_HEIGHT_M, quizLayout } from './quiz-layout.ts'
 import { reviewPages, turnPage } from './review-pages.ts'
 import { useSceneActions, useSceneStore } from './scene-store.ts'
 import type { XrStrings } from './ui-strings.ts'
@@ -23,6 +23,27 @@ const CHOICE_TEXT_M = 0.036
 /** Button3D's label: its default line height, inside the plate's margins. */
 const CHOICE_LINE_HEIGHT = 1.2
 const CHOICE_TEXT_WIDTH_M = CHOICE_WIDTH_M - 0.03
+
+/** The result's buttons, side by side in one row (quiz-layout.ts buttonRowCentres). */
+function ButtonRow({
+  y,
+  buttons,
+}: {
+  y: number
+  buttons: readonly { id: string; label: string; width: number; onPress: () => void }[]
+}) {
+  const centres = buttonRowCentres(buttons.map((b) => b.width))
+  return buttons.map((b, i) => (
+    <Button3D
+      key={b.id}
+      id={b.id}
+      label={b.label}
+      onPress={b.onPress}
+      position={[centres[i] ?? 0, y, 0]}
+      width={b.width}
+    />
+  ))
+}
 
 const kindLabel = (q: Question, xrStrings: XrStrings) =>
   q.kind === 'single'
@@ -112,31 +133,34 @@ export function QuizPanel() {
             {Number.isFinite(attemptsLeft) ? xrStrings.attemptsLeftHint(attemptsLeft) : xrStrings.thinkAgain}
           </Label>
         )}
-        {state.phase === 'result' && review.show === 'answers' && (
-          <Button3D
-            id="quiz-review"
-            label={xrStrings.reviewAnswers}
-            onPress={() => setReviewPage(0)}
-            position={[-0.3, bottom, 0]}
-            width={0.52}
-          />
-        )}
-        {state.phase === 'result' && !passed && attemptsLeft > 0 && (
-          <Button3D
-            id="quiz-retry"
-            label={xrStrings.retry}
-            onPress={() => {
-              setReviewPage(null)
-              actions.retryQuiz()
-            }}
-            position={[-0.3, bottom, 0]}
-          />
-        )}
-        <Button3D
-          id="quiz-close"
-          label={xrStrings.close}
-          onPress={actions.closeQuiz}
-          position={[0.3, bottom, 0]}
+        <ButtonRow
+          y={bottom}
+          buttons={[
+            ...(state.phase === 'result' && review.show === 'answers'
+              ? [
+                  {
+                    id: 'quiz-review',
+                    label: xrStrings.reviewAnswers,
+                    width: 0.5,
+                    onPress: () => setReviewPage(0),
+                  },
+                ]
+              : []),
+            ...(state.phase === 'result' && !passed && attemptsLeft > 0
+              ? [
+                  {
+                    id: 'quiz-retry',
+                    label: xrStrings.retry,
+                    width: 0.3,
+                    onPress: () => {
+                      setReviewPage(null)
+                      actions.retryQuiz()
+                    },
+                  },
+                ]
+              : []),
+            { id: 'quiz-close', label: xrStrings.close, width: 0.3, onPress: actions.closeQuiz },
+          ]}
         />
       </Panel>
     )

@@ -65,11 +65,13 @@ export function Rig({
 export function TeleportFloor({ children }: { children: ReactNode }) {
   const teleport = useContext(TeleportContext)
   const inSession = useXR((s) => s.session != null)
+  // The trainer's pause holds everyone where they are, as it closes panels and hotspots.
+  const paused = useSceneStore((s) => s.guided.phase === 'paused')
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a three.js object, not a DOM element
     <group
       onClick={(e) => {
-        if (!inSession) return
+        if (!inSession || paused) return
         e.stopPropagation()
         teleport(e.point)
       }}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { QUIZ_MIN_HEIGHT_M, quizLayout, reviewLayout } from './quiz-layout.ts'
+import { buttonRowCentres, QUIZ_MIN_HEIGHT_M, quizLayout, reviewLayout } from './quiz-layout.ts'
 
 const BUTTON_HALF_M = 0.05
 const STATUS_HALF_M = 0.03
@@ -66,5 +66,22 @@ describe('reviewLayout', () => {
     const layout = reviewLayout(heights)
     expect(layout.height).toBeGreaterThan(QUIZ_MIN_HEIGHT_M)
     expectReviewStacked(layout, heights)
+  })
+})
+
+describe('buttonRowCentres', () => {
+  it('puts buttons side by side, apart, centred on the panel', () => {
+    const widths = [0.52, 0.36, 0.36]
+    const centres = buttonRowCentres(widths, 0.06)
+    for (let i = 1; i < widths.length; i++) {
+      const rightOfPrevious = (centres[i - 1] ?? 0) + (widths[i - 1] ?? 0) / 2
+      const leftOfThis = (centres[i] ?? 0) - (widths[i] ?? 0) / 2
+      expect(leftOfThis - rightOfPrevious).toBeCloseTo(0.06)
+    }
+    expect((centres[0] ?? 0) - 0.26 + ((centres[2] ?? 0) + 0.18)).toBeCloseTo(0)
+  })
+
+  it('centres a lone button', () => {
+    expect(buttonRowCentres([0.36])).toEqual([0])
   })
 })

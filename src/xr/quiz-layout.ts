@@ -90,3 +90,18 @@ export function reviewLayout(blockHeights: readonly number[]): ReviewLayout {
   })
   return { height, tops, buttonsY: -height / 2 + BUTTONS_FROM_EDGE_M }
 }
+
+/**
+ * The centres of a row of buttons of these widths, side by side with `gap` between them and
+ * the row centred on the panel: the result's buttons vary (the answers and a retry can both be
+ * offered), and two at one place printed over each other.
+ */
+export function buttonRowCentres(widths: readonly number[], gap = 0.06): number[] {
+  const total = widths.reduce((a, b) => a + b, 0) + gap * Math.max(0, widths.length - 1)
+  let left = -total / 2
+  return widths.map((w) => {
+    const centre = left + w / 2
+    left += w + gap
+    return centre
+  })
+}

@@ -180,6 +180,38 @@ test('a passed quiz in the scene shows the wrong question with its right answer 
   await expect.poll(() => vr.panelTexts('panel:quiz')).toContain('答对 5 / 6 题')
 })
 
+test('after an earlier pass, a failed attempt offers the answers and a retry side by side', async ({
+  page,
+}) => {
+  const vr = new VrDriver(page)
+  const answerAll = async (questions: { buttons: string[] }[]) => {
+    await vr.click('button:open-quiz')
+    await vr.expectObject('panel:quiz')
+    for (const [i, q] of questions.entries()) {
+      for (const b of q.buttons) await vr.click(b)
+      await vr.click(i === questions.length - 1 ? 'button:quiz-submit' : 'button:quiz-next')
+    }
+    await expect(vr.saveStatus()).toContainText('测验已保存')
+  }
+  await vr.open('yanan-yaodong')
+  await answerAll(rightAnswerButtons('zaoyuan-lesson'))
+  // Another day: the scene again, and this time every answer wrong, with attempts left.
+  await vr.open('yanan-yaodong')
+  await answerAll(wrongAnswerButtons('zaoyuan-lesson'))
+  await expect.poll(() => vr.panelTexts('panel:quiz')).toContain('答对 0 / 6 题')
+  // Both offered, each where it can be read and pressed (they were printed over each other).
+  const review = await vr.screenPoint('button:quiz-review')
+  const retry = await vr.screenPoint('button:quiz-retry')
+  const close = await vr.screenPoint('button:quiz-close')
+  expect(retry.x - review.x).toBeGreaterThan(60)
+  expect(close.x - retry.x).toBeGreaterThan(40)
+  await vr.click('button:quiz-review')
+  await expect.poll(() => vr.panelTexts('panel:quiz')).toContain('第 1 题 · 回答错误 · 1 / 6')
+  await vr.click('button:review-back')
+  await vr.click('button:quiz-retry')
+  await expect.poll(() => vr.panelTexts('panel:quiz')).toContain('测验 · 第 1 题 / 共 6 题 · 单选')
+})
+
 test.describe('on a phone', () => {
   test.use({ hasTouch: true, isMobile: true })
 
@@ -246,6 +278,23 @@ test('a scene whose panorama cannot be fetched says so, keeps the text version, 
   await expect(page.getByTestId('vr-narration')).toContainText('宝塔')
 
   await context.unroute(panorama)
+  await problem.getByRole('button', { name: '重试' }).click()
+  await expect(page.getByTestId('vr-stage')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 })
+  await expect(problem).toHaveCount(0)
+})
+
+test('a model scene whose code could not be fetched loads on 重试 once the network is back', async ({
+  page,
+  context,
+}) => {
+  // The oath hall's own module (a file of its own, fetched when the scene opens).
+  const sceneCode = (url: URL) => /\/assets\/OathHallScene-[\w-]+\.js$/.test(url.pathname)
+  await context.route(sceneCode, (route) => route.abort('internetdisconnected'))
+  await page.goto('/vr/oath-hall')
+  const problem = page.getByRole('alert').filter({ hasText: '三维场景没能显示' })
+  await expect(problem).toBeVisible({ timeout: 30_000 })
+
+  await context.unroute(sceneCode)
   await problem.getByRole('button', { name: '重试' }).click()
   await expect(page.getByTestId('vr-stage')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 })
   await expect(problem).toHaveCount(0)

@@ -20,7 +20,7 @@ import { VrToolbar } from './VrToolbar.tsx'
 import './vr.css'
 
 // three, r3f and the XR runtime load only here, and for a panorama only after its first frame.
-const XrStage = lazy(() => import('../../xr/XrStage.tsx').then((m) => ({ default: m.XrStage })))
+const loadXrStage = () => import('../../xr/XrStage.tsx').then((m) => ({ default: m.XrStage }))
 
 async function withXrStore() {
   return (await import('../../xr/xr-store.ts')).xrStore
@@ -71,7 +71,12 @@ export default function VrScreen({
   // retry that mounts it afresh; the text below the stage works without it.
   const [stageFailed, setStageFailed] = useState(false)
   const [stageAttempt, setStageAttempt] = useState(0)
-  const SceneObjects = useMemo(() => lazy(entry.load), [entry])
+  // Made afresh for each attempt: a lazy component keeps a failed import (its file could not be
+  // fetched offline) and would fail the same way on 重试 for ever.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each attempt needs a new lazy component
+  const XrStage = useMemo(() => lazy(loadXrStage), [stageAttempt])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each attempt needs a new lazy component
+  const SceneObjects = useMemo(() => lazy(entry.load), [entry, stageAttempt])
 
   useEffect(() => {
     if (!stageReady) return
