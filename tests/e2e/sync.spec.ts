@@ -137,6 +137,34 @@ test.describe('sync', () => {
     expect(await serverRecords(page)).toHaveLength(0)
   })
 
+  test('two tabs: a logout and another member’s login in one are followed by the other, whose next check-in is the new member’s', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    const first = await freshMember(baseURL ?? '', '甲学员')
+    const second = await freshMember(baseURL ?? '', '乙学员')
+    await logIn(page, first)
+    await page.goto('/passport')
+    await expect(page.getByText(`已登录：${first.name}（${first.username}）`)).toBeVisible()
+
+    // The same phone, another tab: the first member logs out there and the second logs in.
+    const other = await context.newPage()
+    await other.goto('/passport')
+    await other.getByRole('button', { name: '退出登录' }).click()
+    await expect(other.getByText(/^已退出登录/)).toBeVisible()
+    await logIn(other, second)
+
+    // The first tab, untouched, follows: it said the first member and saved (and sent, with the
+    // second member's cookie) check-ins as theirs, which the server refused and parked for ever.
+    await expect(page.getByText(`已登录：${second.name}（${second.username}）`)).toBeVisible()
+    await context.setGeolocation({ ...northOf(site('zaoyuan').location, 10), accuracy: 10 })
+    await checkIn(page, 'zaoyuan')
+    await page.goto('/passport')
+    await expect(page.getByTestId('pending-count')).toHaveText('没有等待同步的记录', { timeout: 15_000 })
+    expect((await serverRecords(other)).map((r) => r.kind)).toEqual(['checkin'])
+  })
+
   test('offline, the passport says why records wait; "sync, then log out" logs out once they are sent', async ({
     app,
     page,

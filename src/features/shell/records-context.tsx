@@ -207,7 +207,18 @@ export function RecordsProvider({ children }: { children: ReactNode }) {
         Math.max(0, Math.min(OUTBOX_QUIET_MS, deferredSince + OUTBOX_MAX_WAIT_MS - now)),
       )
     }
+    // The login is kept in the device database, shared by every tab: when another tab logs out
+    // or in, this one follows, or it would go on saving (and sending, with the new login's
+    // cookie) records of someone no longer logged in.
+    const rereadSession = () =>
+      void log.getMeta<SessionInfo>(SESSION).then((saved) => {
+        if (disposed) return
+        setSessionState((now) =>
+          JSON.stringify(now ?? null) === JSON.stringify(saved ?? null) ? now : (saved ?? null),
+        )
+      })
     const onChange = (scope: ChangeScope, settled?: Settled) => {
+      if (scope === 'meta') rereadSession()
       if (scope !== 'outbox') return reread(scope)
       if (settled) showSettled(settled)
       rereadOutboxWhenQuiet()

@@ -88,7 +88,11 @@ export function useOutboxSync(log: RecordLog | null, memberId: string | null) {
     const onVisible = () => document.visibilityState === 'visible' && kickAndLook()
     window.addEventListener('online', kickAndLook)
     document.addEventListener('visibilitychange', onVisible)
-    kick()
+    // Refusals that may have gone away (record-log.ts retryRefused) get one more try now.
+    void log
+      .retryRefused(memberId)
+      .catch(() => 0)
+      .finally(kick)
     return () => {
       engine.stop()
       sync.current = null

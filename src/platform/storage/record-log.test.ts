@@ -203,6 +203,30 @@ describe('RecordLog.pending and outboxSummary', () => {
     expect((await log.pending('m1')).map((p) => p.recordId)).toEqual(made.slice(2).map((r) => r.id))
   })
 
+  it('puts refusals that can go away back in the queue, and leaves conflicts parked', async () => {
+    const log = await freshLog()
+    const [stale, unknown, clash] = [
+      await log.append('reflection', { text: '旧标签页里写的' }, ctx),
+      await log.append('reflection', { text: '新版本写的' }, ctx),
+      await log.append('reflection', { text: '撞了号' }, ctx),
+    ]
+    await log.settle(
+      [],
+      [
+        { recordId: stale.id, reason: 'forbidden:member_mismatch:memberId' },
+        { recordId: unknown.id, reason: 'invalid:invalid:kind' },
+        { recordId: clash.id, reason: 'conflict:conflict:id' },
+      ],
+    )
+    expect(await log.pending('m1')).toEqual([])
+    expect(await log.retryRefused('m2')).toBe(0)
+    expect(await log.retryRefused('m1')).toBe(2)
+    expect((await log.pending('m1')).map((p) => p.recordId)).toEqual([stale.id, unknown.id])
+    const summary = await log.outboxSummary('m1')
+    expect(summary.parked.map((e) => e.recordId)).toEqual([clash.id])
+    expect((await log.outbox('m1')).find((e) => e.recordId === stale.id)?.reason).toBeUndefined()
+  })
+
   it('settling removes exactly the acknowledged entries, whatever lies between them', async () => {
     const log = await freshLog()
     const mine = []

@@ -300,6 +300,33 @@ export class RecordLog {
   }
 
   /**
+   * Puts the member's parked records whose refusal can go away back in the queue: `forbidden`
+   * (sent under another member's login from a stale tab, or for a class the member has since
+   * been added to again) and `invalid` (a record a newer app made, for a server not yet updated).
+   * Called when the member's sync starts (a login, the app opening): without it such a record
+   * stayed parked for ever, and a logout asking to sync first waited for ever. One try each: a
+   * refusal that stands parks it again. Returns how many went back.
+   */
+  async retryRefused(memberId: string): Promise<number> {
+    const tx = this.db.transaction(STORES.outbox, 'readwrite', { durability: 'strict' })
+    const done = committed(tx)
+    const outbox = tx.objectStore(STORES.outbox)
+    const parked = (await request(
+      outbox.index(BY_MEMBER_STATE).getAll(stateRange(memberId, 'parked')),
+    )) as OutboxEntry[]
+    let back = 0
+    for (const entry of parked) {
+      if (!/^(forbidden|invalid)(:|$)/.test(entry.reason ?? '')) continue
+      const { reason: _reason, ...rest } = entry
+      outbox.put({ ...rest, state: 'pending' })
+      back += 1
+    }
+    await done
+    if (back > 0) this.changed('outbox')
+    return back
+  }
+
+  /**
    * Adds records that are already on the server (a pull), without outbox entries. Records of
    * another member, or that this app cannot read, are skipped. Returns how many were new.
    */
