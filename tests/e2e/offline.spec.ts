@@ -51,3 +51,41 @@ test('logged in and offline, a reload asks the server nothing it knows would fai
   expect(consoleErrors).toEqual([])
   await context.setOffline(false)
 })
+
+test('a content pack spoiled in the offline copy (a captive portal’s page) is fetched afresh and the copy repaired', async ({
+  app,
+  page,
+  context,
+}) => {
+  await app.openRoutes()
+  await app.waitForOfflineReady()
+  // What a captive portal answering 200 at install time leaves in the precache.
+  const spoiled = await page.evaluate(async () => {
+    let count = 0
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name)
+      for (const request of await cache.keys())
+        if (new URL(request.url).pathname === '/content/pack.json') {
+          await cache.put(
+            request,
+            new Response('<html><body>请先登录 Wi-Fi</body></html>', {
+              headers: { 'content-type': 'text/html' },
+            }),
+          )
+          count += 1
+        }
+    }
+    return count
+  })
+  expect(spoiled).toBe(1)
+
+  // Online, the app starts as usual (it said 内容加载失败, and 重试 did not help)...
+  await page.reload()
+  await expect(app.heading()).toHaveText('精品路线')
+  await expect(page.getByRole('link', { name: /延安/ }).first()).toBeVisible()
+  // ...and the offline copy is good again: offline, it starts too.
+  await context.setOffline(true)
+  await page.reload()
+  await expect(page.getByRole('link', { name: /延安/ }).first()).toBeVisible()
+  await context.setOffline(false)
+})
