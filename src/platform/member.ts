@@ -1,3 +1,4 @@
+import { LOCAL_MEMBER_PREFIX } from './local-member-id.ts'
 import type { RecordLog } from './storage/record-log.ts'
 
 /**
@@ -15,7 +16,7 @@ const KEY = 'localMember'
 export async function loadOrCreateLocalMember(log: RecordLog): Promise<LocalMember> {
   const existing = await log.getMeta<LocalMember>(KEY)
   if (existing) return existing
-  const member: LocalMember = { memberId: `local-${await log.deviceId()}`, displayName: '' }
+  const member: LocalMember = { memberId: `${LOCAL_MEMBER_PREFIX}${await log.deviceId()}`, displayName: '' }
   await log.setMeta(KEY, member)
   return member
 }

@@ -1,3 +1,4 @@
+import { freshMember, logIn, serverRecords } from './account.ts'
 import { checkInAt } from './checkin-driver.ts'
 import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures.ts'
 
@@ -52,4 +53,39 @@ test('a record unsynced for more than 3 days brings a warning and the export off
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: '导出未同步记录' }).click()
   expect((await download).suggestedFilename()).toMatch(/^hongtu-unsynced-\d{4}-\d\d-\d\d\.json$/)
+})
+
+test('a backup exported before logging in joins the account on another phone, once the member says the records are theirs', async ({
+  page,
+  context,
+  browser,
+  baseURL,
+}) => {
+  // Not logged in: a check-in, then the backup file (the phone is about to be wiped).
+  await checkInAt(page, context, 'zaoyuan')
+  await page.goto('/passport')
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: '导出未同步记录' }).click()
+  const file = await (await download).path()
+
+  // Another phone (or this one wiped), logged in: the file's record is offered, not taken.
+  const other = await browser.newContext({ baseURL, ...WITHOUT_SERVICE_WORKER })
+  try {
+    const phone = await other.newPage()
+    await logIn(phone, await freshMember(baseURL ?? '', '备份学员'))
+    await phone.goto('/passport')
+    const importFile = () => phone.getByLabel('导入备份文件').setInputFiles(file)
+    await importFile()
+    const question = phone.getByRole('alert').filter({ hasText: '登录前在手机上保存的记录' })
+    await expect(question).toContainText('文件里有 1 条登录前在手机上保存的记录')
+    await question.getByRole('button', { name: '不是我的，不导入这些' }).click()
+    await expect(phone.getByRole('status').filter({ hasText: '没有可导入的新记录' })).toBeVisible()
+    await importFile()
+    await question.getByRole('button', { name: '是我的，加入我的账号' }).click()
+    await expect(phone.getByRole('status').filter({ hasText: '已导入 1 条记录' })).toBeVisible()
+    await expect(phone.getByTestId('pending-count')).toHaveText('没有等待同步的记录', { timeout: 15_000 })
+    expect((await serverRecords(phone)).map((r) => r.kind)).toEqual(['checkin'])
+  } finally {
+    await other.close()
+  }
 })

@@ -37,6 +37,10 @@ const zhCN = {
   importDone: (n: number) => `已导入 ${n} 条记录，会在联网后同步。`,
   importNone: '文件里没有可导入的新记录（可能已经导入过，或属于另一位学员）。',
   importBad: '这不是红途的备份文件，没有导入任何记录。',
+  importBeforeLoginQuestion: (n: number) =>
+    `文件里有 ${n} 条登录前在手机上保存的记录（没有登录时打卡、学习留下的）。这些是你的吗？是的话会加入你的账号并同步。`,
+  importBeforeLoginYes: '是我的，加入我的账号',
+  importBeforeLoginNo: '不是我的，不导入这些',
   passportOldest: (when: string) => `最早的未同步记录：${when}`,
   passportStale: '有记录超过 3 天没有同步。部分浏览器会清除长期未同步的数据：请尽快联网同步，或先导出备份。',
   passportPersisted: '存储：已设为持久保存，浏览器不会自动清除。',
@@ -86,6 +90,10 @@ const en: PassportStrings = {
   importDone: (n: number) => `${n} records imported; they sync when online.`,
   importNone: 'The file holds no new records to import (already imported, or another member’s).',
   importBad: 'This is not a Hongtu backup file; nothing was imported.',
+  importBeforeLoginQuestion: (n: number) =>
+    `The file holds ${n} records saved on a phone before logging in (check-ins and study done while not logged in). Are they yours? If so they are added to your account and synced.`,
+  importBeforeLoginYes: 'Yes, add them to my account',
+  importBeforeLoginNo: 'No, leave them out',
   passportOldest: (when: string) => `Oldest unsynced record: ${when}`,
   passportStale:
     'Some records have not synced for more than 3 days. Some browsers clear data left unsynced for long: connect and sync soon, or export a backup first.',

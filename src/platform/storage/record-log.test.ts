@@ -151,6 +151,21 @@ describe('member data on a shared device', () => {
     expect((await log.outbox('m1')).map((e) => e.recordId)).toEqual([a.id])
   })
 
+  it('adopts records made before a login from a backup file only when asked', async () => {
+    const source = await freshLog()
+    const before = await source.append(
+      'reflection',
+      { text: '登录前写的' },
+      { ...ctx, memberId: 'local-phone1' },
+    )
+    const someoneElse = await source.append('reflection', { text: '别人的' }, { ...ctx, memberId: 'm9' })
+    const log = await freshLog()
+    expect(await log.importUnsynced([before, someoneElse], 'm1')).toBe(0)
+    expect(await log.importUnsynced([before, someoneElse], 'm1', { adoptBeforeLogin: true })).toBe(1)
+    expect((await log.records('m1')).map((r) => [r.id, r.memberId])).toEqual([[before.id, 'm1']])
+    expect((await log.outbox('m1')).map((e) => e.recordId)).toEqual([before.id])
+  })
+
   it('moves unsent records of the local member to the member who logged in', async () => {
     const log = await freshLog()
     const r = await log.append('checkin', checkin, { ...ctx, memberId: 'local-d' })

@@ -2,6 +2,7 @@ import type { PayloadOf, RecordKind } from '../../domain/records/kinds.ts'
 import { RECORD_KINDS } from '../../domain/records/kinds.ts'
 import { type AnyRecord, parseRecord } from '../../domain/records/record.ts'
 import { defaultRandom, type RandomBytes, uuidv7 } from '../../domain/records/uuidv7.ts'
+import { madeBeforeLogin } from '../local-member-id.ts'
 import { InvalidRecordError, isQuotaError, StorageFullError } from './errors.ts'
 import { committed, openDatabase, request } from './idb.ts'
 import { ALL_STORES, BY_MEMBER_STATE, DB_NAME, DB_VERSION, STORES, upgrade } from './schema.ts'
@@ -337,9 +338,21 @@ export class RecordLog {
   /**
    * Adds records from an export file made on a device that could not sync: each new one gets
    * an outbox entry, so it is sent; ids already here are skipped, so importing twice is harmless.
+   * With `adoptBeforeLogin`, records made before logging in (a device's local member: never
+   * sent, so no one else holds them) become the member's, as at login (reassignUnsent) when
+   * the member says they are theirs: exported before logging in, they could not be imported
+   * anywhere.
    */
-  async importUnsynced(records: readonly unknown[], memberId: string): Promise<number> {
-    return this.importRecords(records, memberId, true)
+  async importUnsynced(
+    records: readonly unknown[],
+    memberId: string,
+    options: { readonly adoptBeforeLogin?: boolean } = {},
+  ): Promise<number> {
+    return this.importRecords(
+      options.adoptBeforeLogin ? records.map((r) => adoptedIfBeforeLogin(r, memberId)) : records,
+      memberId,
+      true,
+    )
   }
 
   private async importRecords(
@@ -564,4 +577,8 @@ function warmUpValidators() {
 
 function asStorageError(e: unknown): unknown {
   return isQuotaError(e) || isQuotaError((e as { cause?: unknown })?.cause) ? new StorageFullError(e) : e
+}
+
+function adoptedIfBeforeLogin(raw: unknown, memberId: string): unknown {
+  return madeBeforeLogin(raw) ? { ...(raw as object), memberId } : raw
 }
