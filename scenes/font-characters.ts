@@ -1,6 +1,6 @@
 import { loadContent } from '../build/content-loader.ts'
 import { distinctCharacters, sceneTexts } from '../src/domain/scenes/texts.ts'
-import { xrUiTexts } from '../src/xr/ui-strings.ts'
+import { xrUiTexts } from '../src/xr/ui-texts.ts'
 import { loadScenes } from './load-scenes.ts'
 
 /** Printable ASCII (U+0020..U+007E): digits, Latin letters and punctuation, always in the font. */

@@ -1,5 +1,4 @@
-import { LOCAL_MEMBER_PREFIX } from './local-member-id.ts'
-import type { RecordLog } from './storage/record-log.ts'
+import { LOCAL_MEMBER_PREFIX, type RecordLog } from './storage/record-log.ts'
 
 /**
  * The member this device records for. Until accounts exist (the sync-server issue), each

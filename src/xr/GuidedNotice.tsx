@@ -1,10 +1,16 @@
-import { use, useEffect, useState } from 'react'
+import { useFrame, useThree } from '@react-three/fiber'
+import { useXR } from '@react-three/xr'
+import { use, useEffect, useRef, useState } from 'react'
+import { type Group, Vector3 } from 'three'
 import { Button3D } from './Button3D.tsx'
 import { loadXrFont, textBlockHeight } from './canvas-text.ts'
 import { TEXT_BODY_M } from './comfort.ts'
+import { useGuidedStrings } from './guided-strings.ts'
+import { hotspotPosition } from './Hotspots.tsx'
 import { Label } from './Label.tsx'
 import { Panel } from './Panel.tsx'
 import { useSceneStore } from './scene-store.ts'
+import { type Turn, turnToward } from './turn-toward.ts'
 import { useXrText } from './use-xr-text.ts'
 
 const WIDTH_M = 0.9
@@ -22,21 +28,83 @@ const BUTTON_ROW_M = 0.14
  */
 export function GuidedNotice() {
   const phase = useSceneStore((s) => s.guided.phase)
+  const highlight = useSceneStore((s) => s.guided.highlight)
   const { s } = useXrText()
+  const g = useGuidedStrings()
   const [endClosed, setEndClosed] = useState(false)
   useEffect(() => {
     if (phase !== 'ended') setEndClosed(false)
   }, [phase])
-  if (phase === 'paused') return <Notice name="panel:guided-paused" text={s.guidePaused} />
+  if (phase === 'paused') return <Notice name="panel:guided-paused" text={g.guidePaused} />
   if (phase === 'ended' && !endClosed)
     return (
       <Notice
         name="panel:guided-ended"
-        text={s.guideEnded}
+        text={g.guideEnded}
         close={{ label: s.close, onPress: () => setEndClosed(true) }}
       />
     )
+  if (highlight) return <LookAtGuide hotspotId={highlight} />
   return null
+}
+
+const inView = new Vector3()
+const eye = new Vector3()
+const ahead = new Vector3()
+const GUIDE_DISTANCE_M = 1.4
+const GUIDE_DROP_M = 0.35
+
+/**
+ * The trainer's "请看" in a headset, when the hotspot is out of view: which way to turn, kept low
+ * in front of the visitor's eyes until they face it (the hotspot itself is marked 请大家看这里).
+ * The page says it on a screen (SessionStatus); a visitor in a headset sees nothing of the page,
+ * and a hotspot behind them was never found.
+ */
+function LookAtGuide({ hotspotId }: { hotspotId: string }) {
+  const hotspot = useSceneStore((s) => s.scene.hotspots.find((h) => h.id === hotspotId))
+  const inSession = useXR((state) => state.session != null)
+  const { text } = useXrText()
+  const g = useGuidedStrings()
+  const camera = useThree((state) => state.camera)
+  const group = useRef<Group>(null)
+  const [turn, setTurn] = useState<Turn>(null)
+  useFrame(() => {
+    if (!hotspot) return
+    inView.set(...hotspotPosition(hotspot)).applyMatrix4(camera.matrixWorldInverse)
+    const next = turnToward(inView.x, inView.z)
+    if (next !== turn) setTurn(next)
+    const g = group.current
+    if (!g) return
+    // Level, in front of where the visitor looks, a little low: read without blocking the view.
+    camera.getWorldPosition(eye)
+    camera.getWorldDirection(ahead)
+    ahead.y = 0
+    if (ahead.lengthSq() < 1e-6) ahead.set(0, 0, -1)
+    ahead.normalize()
+    g.position.copy(eye).addScaledVector(ahead, GUIDE_DISTANCE_M)
+    g.position.y = eye.y - GUIDE_DROP_M
+    g.lookAt(eye.x, g.position.y, eye.z)
+  })
+  if (!hotspot || !inSession) return null
+  const title = text(hotspot.title)
+  const say = turn === 'left' ? g.lookTurnLeft : turn === 'right' ? g.lookTurnRight : g.lookTurnAround
+  return (
+    <group ref={group} name="guide:look-at" visible={turn !== null}>
+      {turn !== null && (
+        <Label
+          name="look-at-turn"
+          size={TEXT_BODY_M}
+          maxWidth={1.1}
+          textAlign="center"
+          color="#ffdd55"
+          outlineWidth={0.006}
+          outlineColor="#3a1d0e"
+        >
+          {say(title)}
+        </Label>
+      )}
+    </group>
+  )
 }
 
 function Notice({

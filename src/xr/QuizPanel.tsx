@@ -10,9 +10,9 @@ import { Panel } from './Panel.tsx'
 import { QuizReview } from './QuizReview.tsx'
 import { choicesOf } from './quiz-choices.ts'
 import { buttonRowCentres, QUIZ_MIN_HEIGHT_M, quizLayout } from './quiz-layout.ts'
+import { useQuizStrings, type XrQuizStrings } from './quiz-strings.ts'
 import { reviewPages, turnPage } from './review-pages.ts'
 import { useSceneActions, useSceneStore } from './scene-store.ts'
-import type { XrStrings } from './ui-strings.ts'
 import { useXrText } from './use-xr-text.ts'
 
 const WIDTH_M = 1.3
@@ -45,12 +45,8 @@ function ButtonRow({
   ))
 }
 
-const kindLabel = (q: Question, xrStrings: XrStrings) =>
-  q.kind === 'single'
-    ? xrStrings.kindSingle
-    : q.kind === 'multiple'
-      ? xrStrings.kindMultiple
-      : xrStrings.kindTrueFalse
+const kindLabel = (question: Question, q: XrQuizStrings) =>
+  question.kind === 'single' ? q.kindSingle : question.kind === 'multiple' ? q.kindMultiple : q.kindTrueFalse
 
 /**
  * The linked lesson's quiz in VR: one question at a time, big targets, then the saved result:
@@ -67,12 +63,13 @@ export function QuizPanel() {
   /** The answer review's page, while the member reads it (null: the result). */
   const [reviewPage, setReviewPage] = useState<number | null>(null)
   const { s: xrStrings, text } = useXrText()
+  const q = useQuizStrings()
   use(loadXrFont())
   const question = quiz?.questions[state.index]
   const prompt = question ? text(question.prompt) : ''
   const choices = useMemo(
-    () => (quiz && question ? choicesOf(quiz, question, xrStrings, text, attempt) : []),
-    [quiz, question, xrStrings, text, attempt],
+    () => (quiz && question ? choicesOf(quiz, question, q, text, attempt) : []),
+    [quiz, question, q, text, attempt],
   )
   const layout = useMemo(
     () =>
@@ -115,22 +112,22 @@ export function QuizPanel() {
     return (
       <Panel name="panel:quiz" width={WIDTH_M} height={panelHeight}>
         <Label size={TEXT_TITLE_M} position={[0, 0.3, 0]} color="#b0121b">
-          {xrStrings.result(correct, total)}
+          {q.result(correct, total)}
         </Label>
         <Label size={TEXT_TITLE_M} position={[0, 0.15, 0]}>
-          {passed ? xrStrings.passed : xrStrings.notPassed}
+          {passed ? q.passed : q.notPassed}
         </Label>
         <Label size={TEXT_BODY_M} position={[0, 0, 0]} name="quiz-save-status">
           {state.phase === 'saving' ? xrStrings.saving : xrStrings.saved}
         </Label>
         {wrong.length > 0 && (
           <Label size={TEXT_BODY_M} position={[0, -0.13, 0]} maxWidth={PROMPT_MAX_WIDTH_M} name="quiz-wrong">
-            {xrStrings.wrongQuestions(wrong.join(xrStrings.listSeparator))}
+            {q.wrongQuestions(wrong.join(q.listSeparator))}
           </Label>
         )}
         {state.phase === 'result' && review.show === 'marks' && (
           <Label size={TEXT_BODY_M} position={[0, -0.25, 0]} maxWidth={PROMPT_MAX_WIDTH_M}>
-            {Number.isFinite(attemptsLeft) ? xrStrings.attemptsLeftHint(attemptsLeft) : xrStrings.thinkAgain}
+            {Number.isFinite(attemptsLeft) ? q.attemptsLeftHint(attemptsLeft) : q.thinkAgain}
           </Label>
         )}
         <ButtonRow
@@ -140,7 +137,7 @@ export function QuizPanel() {
               ? [
                   {
                     id: 'quiz-review',
-                    label: xrStrings.reviewAnswers,
+                    label: q.reviewAnswers,
                     width: 0.5,
                     onPress: () => setReviewPage(0),
                   },
@@ -150,7 +147,7 @@ export function QuizPanel() {
               ? [
                   {
                     id: 'quiz-retry',
-                    label: xrStrings.retry,
+                    label: q.retry,
                     width: 0.3,
                     onPress: () => {
                       setReviewPage(null)
@@ -171,11 +168,9 @@ export function QuizPanel() {
   return (
     <Panel name="panel:quiz" width={WIDTH_M} height={panelHeight}>
       <Label size={TEXT_BODY_M} position={[0, layout.headerY, 0]} color="#b0121b">
-        {[
-          xrStrings.quiz,
-          xrStrings.questionOf(state.index + 1, quiz.questions.length),
-          kindLabel(question, xrStrings),
-        ].join(xrStrings.separator)}
+        {[xrStrings.quiz, q.questionOf(state.index + 1, quiz.questions.length), kindLabel(question, q)].join(
+          xrStrings.separator,
+        )}
       </Label>
       <Label
         size={TEXT_BODY_M}
@@ -202,7 +197,7 @@ export function QuizPanel() {
       ))}
       {attemptsLeft <= 0 && (
         <Label size={TEXT_BODY_M} position={[0, layout.statusY, 0]} color="#b0121b">
-          {xrStrings.noAttemptsLeft}
+          {q.noAttemptsLeft}
         </Label>
       )}
       {state.problem && (
@@ -212,7 +207,7 @@ export function QuizPanel() {
       )}
       <Button3D
         id="quiz-prev"
-        label={xrStrings.previous}
+        label={q.previous}
         disabled={state.index === 0}
         onPress={() => actions.goToQuestion(state.index - 1)}
         position={[-0.42, bottom, 0]}
@@ -221,7 +216,7 @@ export function QuizPanel() {
       {last ? (
         <Button3D
           id="quiz-submit"
-          label={unanswered > 0 ? xrStrings.unanswered(unanswered) : xrStrings.submit}
+          label={unanswered > 0 ? q.unanswered(unanswered) : q.submit}
           disabled={unanswered > 0 || attemptsLeft <= 0}
           onPress={() => void actions.submitQuiz()}
           position={[0, bottom, 0]}
@@ -230,7 +225,7 @@ export function QuizPanel() {
       ) : (
         <Button3D
           id="quiz-next"
-          label={xrStrings.next}
+          label={q.next}
           onPress={() => actions.goToQuestion(state.index + 1)}
           position={[0, bottom, 0]}
           width={0.3}

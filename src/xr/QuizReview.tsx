@@ -9,6 +9,7 @@ import { Panel } from './Panel.tsx'
 import { choicesOf } from './quiz-choices.ts'
 import { reviewLayout } from './quiz-layout.ts'
 import type { QuizPanelState } from './quiz-state.ts'
+import { useQuizStrings } from './quiz-strings.ts'
 import { useXrText } from './use-xr-text.ts'
 
 const WIDTH_M = 1.3
@@ -37,25 +38,26 @@ export function QuizReview({
   onBack: () => void
 }) {
   const { s, text } = useXrText()
+  const r = useQuizStrings()
   const index = pages[page] ?? 0
   const question = quiz.questions[index]
   const correct = state.result.questions[index]?.correct ?? false
   const blocks = useMemo(() => {
     if (!question) return []
-    const choices = choicesOf(quiz, question, s, text, state.attempt)
+    const choices = choicesOf(quiz, question, r, text, state.attempt)
     const labels = (answer: Parameters<typeof isChosen>[0]) =>
       choices
         .filter((c) => isChosen(answer, c.id))
         .map((c) => c.label)
-        .join(s.listSeparator)
+        .join(r.listSeparator)
     return [
-      `${(correct ? s.reviewRight : s.reviewWrong)(index + 1)}${s.separator}${s.reviewPageOf(page + 1, pages.length)}`,
+      `${(correct ? r.reviewRight : r.reviewWrong)(index + 1)}${s.separator}${r.reviewPageOf(page + 1, pages.length)}`,
       text(question.prompt),
-      `${s.yourAnswer}${labels(state.answers[question.id])}`,
-      `${s.correctAnswer}${labels(rightAnswer(question))}`,
-      `${s.explanation}${text(question.explanation)}`,
+      `${r.yourAnswer}${labels(state.answers[question.id])}`,
+      `${r.correctAnswer}${labels(rightAnswer(question))}`,
+      `${r.explanation}${text(question.explanation)}`,
     ]
-  }, [quiz, question, s, text, state, correct, index, page, pages])
+  }, [quiz, question, s, r, text, state, correct, index, page, pages])
   const layout = useMemo(
     () =>
       reviewLayout(
@@ -94,7 +96,7 @@ export function QuizReview({
       ))}
       <Button3D
         id="review-prev"
-        label={s.previous}
+        label={r.previous}
         disabled={page === 0}
         onPress={() => onTurn(-1)}
         position={[-0.42, layout.buttonsY, 0]}
@@ -102,14 +104,14 @@ export function QuizReview({
       />
       <Button3D
         id="review-back"
-        label={s.backToResult}
+        label={r.backToResult}
         onPress={onBack}
         position={[0, layout.buttonsY, 0]}
         width={0.4}
       />
       <Button3D
         id="review-next"
-        label={s.next}
+        label={r.next}
         disabled={page === pages.length - 1}
         onPress={() => onTurn(1)}
         position={[0.42, layout.buttonsY, 0]}

@@ -19,7 +19,9 @@ export function SceneOverlays() {
   const scene = useSceneStore((s) => s.scene)
   const selected = useSceneStore((s) => s.selected)
   const quizOpen = useSceneStore((s) => s.quizOpen)
-  const guidedNotice = useSceneStore((s) => s.guided.phase === 'paused' || s.guided.phase === 'ended')
+  const guidedNotice = useSceneStore(
+    (s) => s.guided.phase === 'paused' || s.guided.phase === 'ended' || s.guided.highlight !== null,
+  )
   const { close } = useSceneActions()
   const hotspot = scene.hotspots.find((h) => h.id === selected)
   return (

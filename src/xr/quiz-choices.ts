@@ -1,6 +1,6 @@
 import type { LocalizedText, Question, Quiz } from '../domain/content/schema.ts'
 import { choiceLetter, shownChoices } from '../domain/lesson/choice-order.ts'
-import type { XrStrings } from './ui-strings.ts'
+import type { XrQuizStrings } from './quiz-strings.ts'
 
 /**
  * A question's choices as the VR quiz shows them in an attempt: lettered in that attempt's
@@ -9,7 +9,7 @@ import type { XrStrings } from './ui-strings.ts'
 export function choicesOf(
   quiz: Quiz,
   q: Question,
-  xrStrings: XrStrings,
+  xrStrings: XrQuizStrings,
   text: (t: LocalizedText) => string,
   attempt: number,
 ): { id: string; label: string }[] {

@@ -255,3 +255,24 @@ test('in a headset, the trainer’s pause and end are said in the scene, and the
   await vr.expectObject('panel:shuzhuo-youdeng')
   await vr.exitVr()
 })
+
+test('in a headset, the trainer’s 请看 says which way to turn while the hotspot is out of view', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  const vr = new VrDriver(page)
+  await vr.open('yanan-yaodong', { headset: true })
+  await vr.enterVr()
+  await vr.expectFramesRunning()
+  // The visitor faces the desk at the back of the cave; 延园 is out in the courtyard behind them.
+  await vr.dispatch({ type: 'look-at-hotspot', hotspotId: 'yanyuan' })
+  await expect.poll(() => vr.panelTexts('guide:look-at')).toEqual(['老师请大家看：“延园”，请转过身'])
+  // 为人民服务 is off to the right.
+  await vr.dispatch({ type: 'look-at-hotspot', hotspotId: 'weirenminfuwu' })
+  await expect.poll(() => vr.panelTexts('guide:look-at')).toEqual([expect.stringMatching(/，请向右转$/)])
+  // The desk is ahead: nothing to say but the hotspot's own 请大家看这里.
+  await vr.dispatch({ type: 'look-at-hotspot', hotspotId: 'shuzhuo-youdeng' })
+  await expect.poll(() => vr.panelTexts('guide:look-at')).toEqual([])
+  await vr.expectObject('look-here:shuzhuo-youdeng')
+  await vr.exitVr()
+})

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { madeBeforeLogin } from '../../platform/local-member-id.ts'
+import { madeBeforeLogin } from '../../platform/storage/record-log.ts'
 import { useRecords } from '../shell/records-context.tsx'
 import { type PassportStrings, usePassportStrings } from './strings.ts'
 

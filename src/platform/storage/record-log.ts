@@ -2,7 +2,6 @@ import type { PayloadOf, RecordKind } from '../../domain/records/kinds.ts'
 import { RECORD_KINDS } from '../../domain/records/kinds.ts'
 import { type AnyRecord, parseRecord } from '../../domain/records/record.ts'
 import { defaultRandom, type RandomBytes, uuidv7 } from '../../domain/records/uuidv7.ts'
-import { madeBeforeLogin } from '../local-member-id.ts'
 import { InvalidRecordError, isQuotaError, StorageFullError } from './errors.ts'
 import { committed, openDatabase, request } from './idb.ts'
 import { ALL_STORES, BY_MEMBER_STATE, DB_NAME, DB_VERSION, STORES, upgrade } from './schema.ts'
@@ -581,4 +580,17 @@ function asStorageError(e: unknown): unknown {
 
 function adoptedIfBeforeLogin(raw: unknown, memberId: string): unknown {
   return madeBeforeLogin(raw) ? { ...(raw as object), memberId } : raw
+}
+
+/** The local member ids' prefix (platform/member.ts): records made before anyone logged in. */
+export const LOCAL_MEMBER_PREFIX = 'local-'
+
+/**
+ * Whether a record (as stored or exported) was made before logging in: by a device's local
+ * member. Such records were never sent, so no one else holds them, and the member who logs in
+ * may claim them (at login, or from a backup file made before logging in).
+ */
+export const madeBeforeLogin = (raw: unknown): boolean => {
+  const memberId = (raw as { memberId?: unknown } | null)?.memberId
+  return typeof memberId === 'string' && memberId.startsWith(LOCAL_MEMBER_PREFIX)
 }
