@@ -9,6 +9,7 @@ import { useGuidedStrings } from './guided-strings.ts'
 import { hotspotPosition } from './Hotspots.tsx'
 import { Label } from './Label.tsx'
 import { Panel } from './Panel.tsx'
+import { placeInFront } from './place-in-front.ts'
 import { useSceneStore } from './scene-store.ts'
 import { type Turn, turnToward } from './turn-toward.ts'
 import { useXrText } from './use-xr-text.ts'
@@ -49,8 +50,6 @@ export function GuidedNotice() {
 }
 
 const inView = new Vector3()
-const eye = new Vector3()
-const ahead = new Vector3()
 const GUIDE_DISTANCE_M = 1.4
 const GUIDE_DROP_M = 0.35
 
@@ -73,17 +72,8 @@ function LookAtGuide({ hotspotId }: { hotspotId: string }) {
     inView.set(...hotspotPosition(hotspot)).applyMatrix4(camera.matrixWorldInverse)
     const next = turnToward(inView.x, inView.z)
     if (next !== turn) setTurn(next)
-    const g = group.current
-    if (!g) return
-    // Level, in front of where the visitor looks, a little low: read without blocking the view.
-    camera.getWorldPosition(eye)
-    camera.getWorldDirection(ahead)
-    ahead.y = 0
-    if (ahead.lengthSq() < 1e-6) ahead.set(0, 0, -1)
-    ahead.normalize()
-    g.position.copy(eye).addScaledVector(ahead, GUIDE_DISTANCE_M)
-    g.position.y = eye.y - GUIDE_DROP_M
-    g.lookAt(eye.x, g.position.y, eye.z)
+    // In front of where the visitor looks, a little low: read without blocking the view.
+    if (group.current) placeInFront(group.current, camera, GUIDE_DISTANCE_M, GUIDE_DROP_M)
   })
   if (!hotspot || !inSession) return null
   const title = text(hotspot.title)

@@ -1,10 +1,8 @@
 import { useThree } from '@react-three/fiber'
 import { type ReactNode, useLayoutEffect, useRef } from 'react'
-import { type Group, Vector3 } from 'three'
+import type { Group } from 'three'
 import { PANEL_DISTANCE_M, PANEL_DROP_M } from './comfort.ts'
-
-const eye = new Vector3()
-const ahead = new Vector3()
+import { placeInFront } from './place-in-front.ts'
 
 /**
  * A panel that opens in front of the viewer, where they look when it opens, and then stays put
@@ -24,16 +22,7 @@ export function Panel({
   const group = useRef<Group>(null)
   const camera = useThree((s) => s.camera)
   useLayoutEffect(() => {
-    const g = group.current
-    if (!g) return
-    camera.getWorldPosition(eye)
-    camera.getWorldDirection(ahead)
-    ahead.y = 0
-    if (ahead.lengthSq() < 1e-6) ahead.set(0, 0, -1)
-    ahead.normalize()
-    g.position.copy(eye).addScaledVector(ahead, PANEL_DISTANCE_M)
-    g.position.y = eye.y - PANEL_DROP_M
-    g.lookAt(eye.x, g.position.y, eye.z)
+    if (group.current) placeInFront(group.current, camera, PANEL_DISTANCE_M, PANEL_DROP_M)
   }, [camera])
   return (
     <group ref={group} name={name}>
